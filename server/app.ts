@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { orgRoutes } from './modules/org/routes.ts';
+import { authPlugin } from './platform/auth/plugin.ts';
+import { authRoutes } from './platform/auth/routes.ts';
+import type { Platform } from './platform/context.ts';
+import { AppError } from './platform/errors.ts';
+import { errorBody, installErrorHandler } from './platform/http/errors.ts';
+import { healthRoutes } from './platform/http/health.ts';
+
+export interface AppOptions {
+  /** Flipped to ready by main once migrations are applied (tests build a migrated app). */
+  readiness?: { ready: boolean };
+  logger?: boolean;
+}
+
+/** Builds the Fastify app: platform plugins first, then every module's routes, then the web app. */
+export async function buildApp(platform: Platform, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: 'info' } : false,
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(fastifyCookie);
+  // Per-process counters: behind several processes each keeps its own (see README, scaling out).
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'OneWindow API',
+        description: '县级一体化政务服务平台 OneWindow 的 HTTP 接口',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'ow_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(authPlugin, { db: platform.db, loadActor: platform.loadActor });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  healthRoutes(app, platform, options.readiness ?? { ready: true });
+  authRoutes(app, platform);
+  orgRoutes(app, platform);
+
+  await serveWeb(app, platform.config.webDir);
+  return app;
+}
+
+/** Serves the built web app; unknown non-API paths get index.html so client routes work on reload. */
+async function serveWeb(app: FastifyInstance, webDir: string | null): Promise<void> {
+  if (webDir && existsSync(path.join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const isApi = req.url.startsWith('/api/') || req.url === '/api';
+    if (!isApi && req.method === 'GET' && webDir) {
+      return reply.type('text/html').sendFile('index.html', webDir);
+    }
+    return reply
+      .status(404)
+      .send(errorBody(new AppError('NOT_FOUND', { url: req.url }), req.headers['accept-language']));
+  });
+}

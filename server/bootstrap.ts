@@ -1,0 +1,27 @@
+import { migrateToLatest } from './migrations.ts';
+import { loadStaffActor } from './modules/org/actor.ts';
+import type { Config } from './platform/config.ts';
+import type { Platform } from './platform/context.ts';
+import { createFieldCipher } from './platform/crypto/sm4.ts';
+import { openDatabase } from './platform/db/index.ts';
+
+/** Opens the database, applies migrations and assembles the platform every use case receives. */
+export async function openPlatform(
+  config: Config,
+  options: { sqliteFile?: string; migrate?: boolean } = {},
+): Promise<Platform> {
+  const database = openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    sqliteFile: options.sqliteFile,
+  });
+  if (options.migrate !== false) await migrateToLatest(database);
+  return {
+    database,
+    db: database.db,
+    dialect: database.dialect,
+    config,
+    cipher: createFieldCipher(config.encryptionKey),
+    loadActor: loadStaffActor,
+  };
+}

@@ -1,0 +1,51 @@
+import { demoLogins } from '../demo/logins.ts';
+import { isEmpty, seedDemo } from '../demo/seed.ts';
+import { buildApp } from './app.ts';
+import { openPlatform } from './bootstrap.ts';
+import { loadConfig } from './platform/config.ts';
+
+/** Process entry: config → database → migrations → (demo data) → app → listen. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const readiness = { ready: false };
+  const platform = await openPlatform(config);
+  let seeded = false;
+  if (config.env !== 'production' && (await isEmpty(platform))) {
+    await seedDemo(platform);
+    seeded = true;
+  }
+  readiness.ready = true;
+  const app = await buildApp(platform, { readiness, logger: process.env.LOG_REQUESTS === '1' });
+  const address = await app.listen({ port: config.port, host: config.host });
+  const url = config.host === '0.0.0.0' ? `http://localhost:${new URL(address).port}` : address;
+  const lines = [
+    '',
+    `OneWindow 梨树县一体化政务服务平台 is running on ${platform.dialect === 'sqlite' ? `SQLite (${platform.database.sqliteFile})` : 'PostgreSQL'}`,
+    `  门户 Portal:   ${url}/`,
+    `  工作台 Console: ${url}/console/`,
+    `  API docs:      ${url}/api/docs`,
+  ];
+  if (!config.webDir) lines.push('  (web app not built: run `npm run build:web`, or start with `npm start`)');
+  if (config.env !== 'production') {
+    lines.push(
+      '',
+      `Demo log-ins (password for all: ${config.demoPassword}${seeded ? '' : ', as set when the demo was seeded'}):`,
+    );
+    for (const l of demoLogins) lines.push(`  ${l.username.padEnd(16)} ${l.description}`);
+  }
+  console.log(lines.join('\n'));
+  const stop = async () => {
+    await app.close();
+    await platform.database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error(
+    err instanceof Error && 'code' in err ? `${(err as { code: string }).code}: ${err.message}` : err,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { orgMigration } from './modules/org/migration.ts';
+import type { Database } from './platform/db/index.ts';
+import { platformMigration } from './platform/db/migrations/0001_platform.ts';
+
+/**
+ * Every migration of the house, platform first, then each module's. Names sort in the order they
+ * run; a new migration takes the next number of its block (platform 0001–0099, org 0100–, catalog
+ * 0200–, cases 0300–, …) and is never edited once it has landed.
+ */
+function allMigrations(dialect: Database['dialect']): Record<string, Migration> {
+  return {
+    '0001_platform': platformMigration(dialect),
+    '0100_org': orgMigration,
+  };
+}
+
+/** Applies every pending migration; throws with the failing migration's error. */
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  const provider: MigrationProvider = { getMigrations: async () => allMigrations(database.dialect) };
+  const migrator = new Migrator({ db: database.db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,71 @@
+import { sm3 } from '../crypto/sm3.ts';
+import { type Dialect, lockForWrite, type Tx } from '../db/index.ts';
+import { toJson } from '../db/json.ts';
+import type { AuditLogTable } from '../db/schema.ts';
+import { nowIso } from '../time.ts';
+
+/** What is being recorded: who did what to which entity, with a small JSON detail. */
+export interface AuditEntry {
+  actorId: string | null;
+  actorName: string | null;
+  /** A verb of the form `module.verb`, e.g. `staff.create`, `staff.readPhone`, `auth.login`. */
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  orgUnitId?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+const AUDIT_LOCK_KEY = 4242_0001;
+
+/** The canonical text that a row's hash covers: every column but the hash, in a fixed order. */
+export function auditRowText(row: Omit<AuditLogTable, 'hash'>): string {
+  return [
+    row.seq,
+    row.at,
+    row.actor_id ?? '',
+    row.actor_name ?? '',
+    row.action,
+    row.entity_type,
+    row.entity_id ?? '',
+    row.org_unit_id ?? '',
+    row.detail,
+    row.prev_hash,
+  ].join('\u001f');
+}
+
+/** SM3 hash of a row chained to its predecessor. */
+export function auditRowHash(row: Omit<AuditLogTable, 'hash'>): string {
+  return sm3(auditRowText(row));
+}
+
+/**
+ * Appends one row to the audit log inside the caller's transaction, chained to the previous row
+ * with SM3. The caller's change and its audit row commit or roll back together.
+ */
+export async function writeAudit(trx: Tx, dialect: Dialect, entry: AuditEntry): Promise<void> {
+  await lockForWrite(trx, dialect, AUDIT_LOCK_KEY);
+  const last = await trx
+    .selectFrom('audit_log')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const row = {
+    seq: (last?.seq ?? 0) + 1,
+    at: nowIso(),
+    actor_id: entry.actorId,
+    actor_name: entry.actorName,
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId,
+    org_unit_id: entry.orgUnitId ?? null,
+    detail: toJson(entry.detail ?? {}),
+    prev_hash: last?.hash ?? GENESIS_HASH,
+  };
+  await trx
+    .insertInto('audit_log')
+    .values({ ...row, hash: auditRowHash(row) })
+    .execute();
+}

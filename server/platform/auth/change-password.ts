@@ -1,0 +1,39 @@
+import type { Actor } from '../access/policy.ts';
+import { audit, inTransaction, type Platform } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { nowIso } from '../time.ts';
+import { hashPassword, isStrongPassword, verifyPassword } from './passwords.ts';
+import { deleteAccountSessions } from './sessions.ts';
+
+/** Changes the actor's own password; other sessions of the account end. */
+export async function changePassword(
+  platform: Platform,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string; sessionToken: string | null },
+): Promise<void> {
+  if (!isStrongPassword(input.newPassword)) {
+    throw new AppError('AUTH_PASSWORD_WEAK', { fields: [{ path: 'newPassword' }] });
+  }
+  const account = await platform.db
+    .selectFrom('accounts')
+    .select(['password_hash'])
+    .where('id', '=', actor.accountId)
+    .executeTakeFirstOrThrow();
+  if (!(await verifyPassword(account.password_hash, input.currentPassword))) {
+    throw new AppError('AUTH_PASSWORD_WRONG', { fields: [{ path: 'currentPassword' }] });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await inTransaction(platform, async (trx) => {
+    await trx
+      .updateTable('accounts')
+      .set({ password_hash: passwordHash, password_changed_at: nowIso(), must_change_password: 0 })
+      .where('id', '=', actor.accountId)
+      .execute();
+    await deleteAccountSessions(trx, actor.accountId, input.sessionToken ?? undefined);
+    await audit(platform, trx, actor, {
+      action: 'auth.passwordChanged',
+      entityType: 'account',
+      entityId: actor.accountId,
+    });
+  });
+}

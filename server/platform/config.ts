@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { AppError } from './errors.ts';
+
+/** Everything the process reads from its environment, with the defaults of the embedded setup. */
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  /** `postgres://…` switches to PostgreSQL; otherwise SQLite at `${dataDir}/onewindow.sqlite`. */
+  databaseUrl: string | null;
+  demoPassword: string;
+  /** 16-byte SM4 key for personal data at rest, hex. */
+  encryptionKey: Buffer;
+  /** Where the built web app lives; null when it is not built. */
+  webDir: string | null;
+  /** Poll interval of the job runner, ms; 0 disables the runner in this process. */
+  jobPollMs: number;
+  publicUrl: string;
+}
+
+export const DEFAULT_DEMO_PASSWORD = 'Lishu@2026';
+
+/** Reads the configuration from an environment (process.env by default). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const mode =
+    env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new AppError('CONFIG_INVALID', { field: 'PORT', value: env.PORT });
+  }
+  const dataDir = path.resolve(env.DATA_DIR ?? './data');
+  const databaseUrl = env.DATABASE_URL?.startsWith('postgres') ? env.DATABASE_URL : null;
+  const host = env.HOST ?? '0.0.0.0';
+  const webDir = path.resolve(env.WEB_DIR ?? 'dist/web');
+  return {
+    env: mode,
+    port,
+    host,
+    dataDir,
+    databaseUrl,
+    demoPassword: env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
+    encryptionKey: resolveEncryptionKey(env, mode, dataDir),
+    webDir: existsSync(path.join(webDir, 'index.html')) ? webDir : null,
+    jobPollMs: env.JOB_POLL_MS === undefined ? 1000 : Number(env.JOB_POLL_MS),
+    publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
+  };
+}
+
+/**
+ * The SM4 key comes from ONEWINDOW_ENCRYPTION_KEY (32 hex characters). In production it must be set;
+ * the embedded default generates one in DATA_DIR so a demo keeps working across restarts.
+ */
+function resolveEncryptionKey(env: NodeJS.ProcessEnv, mode: Config['env'], dataDir: string): Buffer {
+  const given = env.ONEWINDOW_ENCRYPTION_KEY;
+  if (given) {
+    if (!/^[0-9a-fA-F]{32}$/.test(given)) {
+      throw new AppError('CONFIG_INVALID', {
+        field: 'ONEWINDOW_ENCRYPTION_KEY',
+        expected: '32 hex characters',
+      });
+    }
+    return Buffer.from(given, 'hex');
+  }
+  if (mode === 'production') {
+    throw new AppError('CONFIG_ENCRYPTION_KEY_MISSING');
+  }
+  const file = path.join(dataDir, 'encryption.key');
+  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(16);
+  writeFileSync(file, key.toString('hex'), { mode: 0o600 });
+  return key;
+}

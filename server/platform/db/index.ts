@@ -1,0 +1,76 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { PlatformTables } from './schema.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+export type Db = Kysely<PlatformTables>;
+export type Tx = Transaction<PlatformTables>;
+/** Either the database or a transaction on it: use cases take this so callers choose the boundary. */
+export type Executor = Db | Tx;
+
+export interface Database {
+  db: Db;
+  dialect: Dialect;
+  /** The SQLite file, when the embedded database is used. */
+  sqliteFile: string | null;
+  /** Online backup of the embedded database to a file (SQLite only). */
+  backup(toFile: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl: string | null;
+  dataDir: string;
+  /** Overrides the SQLite file name (tests use a temporary file). */
+  sqliteFile?: string;
+}
+
+// PostgreSQL returns int8 (count(*), bigint) as strings by default; our counts fit in a JS number.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+/** Opens SQLite (the embedded default, durable: WAL + synchronous=FULL) or PostgreSQL. */
+export function openDatabase(options: DatabaseOptions): Database {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      dialect: 'postgres',
+      sqliteFile: null,
+      backup: async () => {
+        throw new Error('On PostgreSQL use pg_dump for backups: pg_dump "$DATABASE_URL" > onewindow.sql');
+      },
+      close: () => db.destroy(),
+    };
+  }
+  const file = options.sqliteFile ?? path.join(options.dataDir, 'onewindow.sqlite');
+  mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new BetterSqlite3(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<PlatformTables>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    sqliteFile: file,
+    backup: async (toFile) => {
+      await sqlite.backup(toFile);
+    },
+    close: () => db.destroy(),
+  };
+}
+
+/** Cheap liveness query used by /healthz. */
+export async function pingDatabase(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
+}
+
+/** Serialises writers of one kind across processes on PostgreSQL (SQLite has one writer anyway). */
+export async function lockForWrite(trx: Tx, dialect: Dialect, key: number): Promise<void> {
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${key})`.execute(trx);
+}

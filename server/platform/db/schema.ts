@@ -1,0 +1,104 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Tables owned by platform/. Each business module declares its own tables next to its store and
+ * reaches them with `db.withTables<ModuleTables>()`; no module reads another module's tables.
+ * Timestamps are UTC ISO text, booleans are 0/1 integers and JSON is text, on both dialects.
+ */
+export type PlatformTables = {
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  calendar_years: CalendarYearsTable;
+  calendar_days: CalendarDaysTable;
+  jobs: JobsTable;
+  notifications: NotificationsTable;
+};
+
+export interface AccountsTable {
+  id: string;
+  username: string;
+  password_hash: string;
+  kind: 'staff' | 'citizen';
+  failed_attempts: Generated<number>;
+  locked_until: string | null;
+  disabled: Generated<number>;
+  must_change_password: Generated<number>;
+  password_changed_at: string | null;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** SM3 digest of the session token; the token itself lives only in the cookie. */
+  id: string;
+  account_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  org_unit_id: string | null;
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface CalendarYearsTable {
+  year: number;
+  source: string;
+  published_at: string;
+  published_by: string | null;
+}
+
+export interface CalendarDaysTable {
+  date: string;
+  year: number;
+  workday: number;
+  kind: 'workday' | 'weekend' | 'holiday' | 'makeup';
+  name: string | null;
+}
+
+export interface JobsTable {
+  id: string;
+  kind: string;
+  payload: string;
+  status: 'pending' | 'running' | 'done' | 'dead';
+  attempts: Generated<number>;
+  max_attempts: number;
+  run_at: string;
+  locked_until: string | null;
+  locked_by: string | null;
+  last_error: string | null;
+  dedupe_key: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NotificationsTable {
+  id: string;
+  channel: 'sms' | 'inbox';
+  recipient_masked: string | null;
+  recipient_enc: string | null;
+  recipient_account_id: string | null;
+  template: string;
+  body: string;
+  status: 'queued' | 'sent' | 'failed';
+  provider: string | null;
+  error: string | null;
+  related_type: string | null;
+  related_id: string | null;
+  created_at: string;
+  sent_at: string | null;
+  read_at: string | null;
+}

@@ -1,0 +1,174 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe } from 'node:test';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { seedDemo } from '../../demo/seed.ts';
+import { buildApp } from '../app.ts';
+import { openPlatform } from '../bootstrap.ts';
+import { type Config, loadConfig } from '../platform/config.ts';
+import type { Platform } from '../platform/context.ts';
+import type { Dialect } from '../platform/db/index.ts';
+
+export const TEST_PASSWORD = 'Test-Pass-2026';
+/** Both databases, always: a missing PostgreSQL fails the run rather than skipping half of it. */
+export const DIALECTS: readonly Dialect[] = ['sqlite', 'postgres'];
+
+export interface TestContext {
+  dialect: Dialect;
+  platform: Platform;
+  app: FastifyInstance;
+  config: Config;
+  /** Logs a demo account in and returns a client that sends its cookie and CSRF token. */
+  as(username: string, password?: string): Promise<Client>;
+  /** A client with no session. */
+  anonymous: Client;
+}
+
+export interface Client {
+  get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  delete(url: string): Promise<LightMyRequestResponse>;
+  inject(opts: InjectOptions): Promise<LightMyRequestResponse>;
+}
+
+/** A fresh, migrated database of a dialect; PostgreSQL gets a new throw-away database per suite. */
+async function freshDatabase(
+  dialect: Dialect,
+): Promise<{ config: Config; sqliteFile?: string; drop(): Promise<void> }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'onewindow-test-'));
+  const env = {
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    DEMO_PASSWORD: TEST_PASSWORD,
+    ONEWINDOW_ENCRYPTION_KEY: '0123456789abcdeffedcba9876543210',
+    JOB_POLL_MS: '0',
+  };
+  if (dialect === 'sqlite') {
+    return {
+      config: loadConfig(env),
+      sqliteFile: path.join(dataDir, 'test.sqlite'),
+      drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+    };
+  }
+  const adminUrl = process.env.TEST_PG_URL;
+  if (!adminUrl)
+    throw new Error('TEST_PG_URL is not set: run the suite with `npm test`, which starts PostgreSQL');
+  const name = `ow_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    config: loadConfig({ ...env, DATABASE_URL: url.toString() }),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens a fresh platform (migrated; demo data when asked) for one suite. */
+export async function openTestPlatform(
+  dialect: Dialect,
+  options: { demo?: boolean } = {},
+): Promise<{ platform: Platform; config: Config; close(): Promise<void> }> {
+  const fresh = await freshDatabase(dialect);
+  const platform = await openPlatform(fresh.config, { sqliteFile: fresh.sqliteFile });
+  if (options.demo !== false) await seedDemo(platform);
+  return {
+    platform,
+    config: fresh.config,
+    close: async () => {
+      await platform.database.close();
+      await fresh.drop();
+    },
+  };
+}
+
+function clientFor(app: FastifyInstance, cookie: string | null, csrf: string | null): Client {
+  const headers = (): Record<string, string> => {
+    const h: Record<string, string> = {};
+    if (cookie) h.cookie = cookie;
+    if (csrf) h['x-csrf-token'] = csrf;
+    return h;
+  };
+  const send = (
+    method: InjectOptions['method'],
+    url: string,
+    body?: unknown,
+    extra?: Record<string, string>,
+  ) =>
+    app.inject({
+      method,
+      url,
+      headers: { ...headers(), ...extra },
+      ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }),
+    });
+  return {
+    get: (url, extra) => send('GET', url, undefined, extra),
+    post: (url, body, extra) => send('POST', url, body ?? {}, extra),
+    put: (url, body) => send('PUT', url, body ?? {}),
+    patch: (url, body) => send('PATCH', url, body ?? {}),
+    delete: (url) => send('DELETE', url),
+    inject: (opts) => app.inject({ ...opts, headers: { ...headers(), ...(opts.headers ?? {}) } }),
+  };
+}
+
+/**
+ * Declares a suite once per database: `fn` receives a getter for the context, which is ready
+ * inside tests (a fresh, seeded database and a built app per dialect).
+ */
+export function describeEachDb(
+  name: string,
+  fn: (ctx: () => TestContext) => void,
+  options: { demo?: boolean } = {},
+): void {
+  for (const dialect of DIALECTS) {
+    describe(`${name} [${dialect}]`, () => {
+      let ctx: TestContext | null = null;
+      let close: (() => Promise<void>) | null = null;
+      before(async () => {
+        const opened = await openTestPlatform(dialect, options);
+        const app = await buildApp(opened.platform);
+        close = async () => {
+          await app.close();
+          await opened.close();
+        };
+        ctx = {
+          dialect,
+          platform: opened.platform,
+          app,
+          config: opened.config,
+          anonymous: clientFor(app, null, null),
+          as: async (username, password = TEST_PASSWORD) => {
+            const res = await app.inject({
+              method: 'POST',
+              url: '/api/auth/login',
+              payload: { username, password },
+            });
+            if (res.statusCode !== 200)
+              throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+            const cookie = res.cookies.find((c) => c.name === 'ow_session');
+            return clientFor(app, `ow_session=${cookie?.value}`, res.json().csrfToken);
+          },
+        };
+      });
+      after(async () => {
+        await close?.();
+      });
+      fn(() => {
+        if (!ctx) throw new Error('test context used outside a test');
+        return ctx;
+      });
+    });
+  }
+}
