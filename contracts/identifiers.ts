@@ -3,6 +3,8 @@
  * 公民身份号码 (GB 11643-1999) and 统一社会信用代码 (GB 32100-2015).
  */
 
+import { z } from 'zod';
+
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 
@@ -13,14 +15,19 @@ export function idNumberCheckChar(first17: string): string {
   return ID_CHECK[sum % 11] ?? '';
 }
 
-/** True for an 18-character ID number with a real birth date and the right check character. */
-export function isValidIdNumber(value: string): boolean {
-  if (!/^\d{17}[\dX]$/.test(value)) return false;
+/** True when characters 7–14 of an ID number are a real calendar date from 1900 on. */
+function hasValidBirthDate(value: string): boolean {
   const y = Number(value.slice(6, 10));
   const m = Number(value.slice(10, 12));
   const d = Number(value.slice(12, 14));
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return false;
+  return y >= 1900 && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** True for an 18-character ID number with a real birth date and the right check character. */
+export function isValidIdNumber(value: string): boolean {
+  if (!/^\d{17}[\dX]$/.test(value)) return false;
+  if (!hasValidBirthDate(value)) return false;
   return idNumberCheckChar(value.slice(0, 17)) === value[17];
 }
 
@@ -53,3 +60,51 @@ export function orgCodeCheckChar(first8: string): string {
   const check = 11 - (sum % 11);
   return check === 10 ? 'X' : check === 11 ? '0' : String(check);
 }
+
+/** What is wrong with an ID number, in Chinese, or null when it is valid. */
+export function idNumberProblem(value: string): string | null {
+  if (value.length !== 18) return '公民身份号码应为18位';
+  if (!/^\d{17}[\dX]$/.test(value)) return '公民身份号码前17位应为数字，末位为数字或X';
+  if (!hasValidBirthDate(value)) return '公民身份号码中的出生日期无效';
+  if (idNumberCheckChar(value.slice(0, 17)) !== value[17]) return '公民身份号码校验位错误';
+  return null;
+}
+
+/** What is wrong with a unified social credit code, in Chinese, or null when it is valid. */
+export function creditCodeProblem(value: string): string | null {
+  if (value.length !== 18) return '统一社会信用代码应为18位';
+  if (/[IOZSV]/.test(value)) return '统一社会信用代码不使用字母 I、O、Z、S、V';
+  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(value)) return '统一社会信用代码含有不允许的字符';
+  if (!/^\d{6}$/.test(value.slice(2, 8))) return '统一社会信用代码第3至8位应为行政区划代码（数字）';
+  if (!isValidCreditCode(value)) return '统一社会信用代码校验位错误';
+  return null;
+}
+
+/** 公民身份号码: trimmed and upper-cased (a typed `x` is accepted), then checked. */
+export const IdNumberSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .superRefine((value, ctx) => {
+    const problem = idNumberProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .describe('公民身份号码（GB 11643，18位）');
+
+/** 统一社会信用代码: trimmed and upper-cased, then checked. */
+export const CreditCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .superRefine((value, ctx) => {
+    const problem = creditCodeProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .describe('统一社会信用代码（GB 32100，18位）');
+
+/** Mainland mobile number: 11 digits starting with 1. */
+export const MobilePhoneSchema = z
+  .string()
+  .trim()
+  .regex(/^1\d{10}$/, '手机号码应为以1开头的11位数字')
+  .describe('手机号码（11位）');

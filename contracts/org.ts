@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES } from './access.ts';
 
 export const ORG_UNIT_KINDS = [
   'government',
@@ -10,16 +11,211 @@ export const ORG_UNIT_KINDS = [
 ] as const;
 export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
 
+export const ORG_UNIT_KIND_LABELS: Record<OrgUnitKind, { zh: string; en: string }> = {
+  government: { zh: '人民政府', en: 'Government' },
+  department: { zh: '部门', en: 'Department' },
+  service_centre: { zh: '政务（便民）服务中心', en: 'Service centre' },
+  township: { zh: '乡镇（街道）', en: 'Township / street' },
+  village: { zh: '村（社区）', en: 'Village / community' },
+  service_station: { zh: '便民服务站', en: 'Service station' },
+};
+
 export const WINDOW_KINDS = ['comprehensive', 'specialist', 'delivery', 'bundle'] as const;
 export type WindowKind = (typeof WINDOW_KINDS)[number];
+
+export const WINDOW_KIND_LABELS: Record<WindowKind, { zh: string; en: string }> = {
+  comprehensive: { zh: '综合受理窗口', en: 'Comprehensive window' },
+  specialist: { zh: '专业窗口', en: 'Specialist window' },
+  delivery: { zh: '统一出件窗口', en: 'Delivery window' },
+  bundle: { zh: '高效办成一件事窗口', en: '"One thing" bundle window' },
+};
+
+/** Org-unit kinds at which windows may be set up. */
+export const WINDOW_HOST_KINDS: readonly OrgUnitKind[] = ['service_centre', 'service_station'];
+
+/** What a row of a list lets the actor do; the server computes it from the policy it enforces. */
+export const ORG_UNIT_ROW_ACTIONS = ['update', 'delete', 'createChild', 'manageWindows'] as const;
+export const WINDOW_ROW_ACTIONS = ['update'] as const;
+export const STAFF_ROW_ACTIONS = ['update', 'resetPassword', 'readPhone'] as const;
+export type StaffRowAction = (typeof STAFF_ROW_ACTIONS)[number];
+
+/** A mainland mobile number (11 digits, 1[3-9]…): staff phones receive SMS. */
+export const MobilePhone = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, '手机号码应为 11 位数字 (mobile number: 11 digits)');
+/** An office phone: a mobile number or a landline with area code, e.g. 0434-5222345. */
+export const OfficePhone = z
+  .string()
+  .trim()
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|12345)$/, '电话号码格式不正确 (phone: area code and number)');
+
+/** Shape only: the check character is verified by the use case (CREDIT_CODE_INVALID). */
+const CreditCodeInput = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[0-9A-Z]{18}$/, '统一社会信用代码为 18 位数字或大写字母 (credit code: 18 characters)');
+
+const Id = z.string().trim().min(1).max(64);
+const Name = z.string().trim().min(1).max(100);
+const Code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(32)
+  .regex(/^[0-9A-Za-z_-]+$/, '编码只能包含字母、数字、- 和 _ (code: letters, digits, - and _)');
+
+export const IdParams = z.object({ id: Id });
+
+// ---------------------------------------------------------------- org units
 
 export const OrgUnit = z.object({
   id: z.string(),
   parentId: z.string().nullable(),
   code: z.string(),
   name: z.string(),
-  kind: z.string(),
+  kind: z.enum(ORG_UNIT_KINDS),
   creditCode: z.string().nullable(),
   divisionCode: z.string().nullable(),
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+  sort: z.number().int(),
+  allowedActions: z.array(z.enum(ORG_UNIT_ROW_ACTIONS)),
 });
+export type OrgUnitView = z.infer<typeof OrgUnit>;
 export const OrgUnitList = z.object({ items: z.array(OrgUnit) });
+
+export const CreateOrgUnitBody = z.object({
+  parentId: Id.describe('上级机构'),
+  code: Code.describe('机构编码（全县唯一）'),
+  name: Name.describe('机构名称'),
+  kind: z.enum(ORG_UNIT_KINDS).describe('机构类型'),
+  creditCode: CreditCodeInput.nullish().describe('统一社会信用代码'),
+  divisionCode: z
+    .string()
+    .trim()
+    .regex(/^\d{6,12}$/, '区划代码为 6–12 位数字 (division code: 6–12 digits)')
+    .nullish(),
+  address: z.string().trim().max(200).nullish(),
+  phone: OfficePhone.nullish(),
+  sort: z.number().int().min(0).max(1_000_000).optional(),
+});
+export type CreateOrgUnitInput = z.infer<typeof CreateOrgUnitBody>;
+
+export const UpdateOrgUnitBody = CreateOrgUnitBody.partial();
+export type UpdateOrgUnitInput = z.infer<typeof UpdateOrgUnitBody>;
+
+// ---------------------------------------------------------------- windows
+
+export const Window = z.object({
+  id: z.string(),
+  serviceCentreId: z.string(),
+  serviceCentreName: z.string(),
+  number: z.string(),
+  name: z.string(),
+  kind: z.enum(WINDOW_KINDS),
+  departmentId: z.string().nullable(),
+  departmentName: z.string().nullable(),
+  active: z.boolean(),
+  allowedActions: z.array(z.enum(WINDOW_ROW_ACTIONS)),
+});
+export type WindowView = z.infer<typeof Window>;
+export const WindowList = z.object({ items: z.array(Window) });
+export const ListWindowsQuery = z.object({ serviceCentreId: Id.optional() });
+
+export const CreateWindowBody = z.object({
+  serviceCentreId: Id.describe('所属服务中心（站）'),
+  number: z
+    .string()
+    .trim()
+    .min(1)
+    .max(16)
+    .regex(/^[0-9A-Za-z-]+$/, '窗口编号只能包含字母、数字和 - (window number: letters, digits, -)')
+    .describe('窗口编号，如 A01'),
+  name: Name.describe('窗口名称'),
+  kind: z.enum(WINDOW_KINDS),
+  departmentId: Id.nullish().describe('专业窗口所属部门'),
+});
+export type CreateWindowInput = z.infer<typeof CreateWindowBody>;
+
+export const UpdateWindowBody = CreateWindowBody.omit({ serviceCentreId: true })
+  .partial()
+  .extend({ active: z.boolean().optional() });
+export type UpdateWindowInput = z.infer<typeof UpdateWindowBody>;
+
+// ---------------------------------------------------------------- staff
+
+export const RoleGrantInput = z.object({ role: z.enum(ROLES), scopeOrgUnitId: Id });
+
+export const StaffRole = z.object({
+  role: z.enum(ROLES),
+  scopeOrgUnitId: z.string(),
+  scopeName: z.string(),
+});
+
+export const Staff = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  username: z.string(),
+  name: z.string(),
+  orgUnitId: z.string(),
+  orgUnitName: z.string(),
+  windowId: z.string().nullable(),
+  windowName: z.string().nullable(),
+  /** Masked (`139****1001`); the full value only through readStaffPhone, which is audited. */
+  phoneMasked: z.string().nullable(),
+  title: z.string().nullable(),
+  active: z.boolean(),
+  locked: z.boolean(),
+  mustChangePassword: z.boolean(),
+  roles: z.array(StaffRole),
+  allowedActions: z.array(z.enum(STAFF_ROW_ACTIONS)),
+});
+export type StaffView = z.infer<typeof Staff>;
+
+export const StaffList = z.object({ items: z.array(Staff), total: z.number().int() });
+
+export const ListStaffQuery = z.object({
+  orgUnitId: Id.optional().describe('只看该机构及其下级的人员'),
+  q: z.string().trim().max(50).optional().describe('姓名或用户名'),
+  role: z.enum(ROLES).optional(),
+  active: z.enum(['true', 'false']).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type ListStaffInput = z.infer<typeof ListStaffQuery>;
+
+const Username = z
+  .string()
+  .trim()
+  .min(2)
+  .max(32)
+  .regex(/^[a-z][a-z0-9_.-]*$/, '用户名以小写字母开头，只含小写字母、数字、_ . - (user name)');
+
+export const CreateStaffBody = z.object({
+  username: Username,
+  name: Name.max(50),
+  orgUnitId: Id,
+  windowId: Id.nullish(),
+  phone: MobilePhone.nullish(),
+  title: z.string().trim().max(50).nullish(),
+  initialPassword: z.string().min(1).max(200),
+  roles: z.array(RoleGrantInput).max(20).default([]),
+});
+export type CreateStaffInput = z.infer<typeof CreateStaffBody>;
+
+export const UpdateStaffBody = z.object({
+  name: Name.max(50).optional(),
+  orgUnitId: Id.optional(),
+  windowId: Id.nullish(),
+  phone: MobilePhone.nullish(),
+  title: z.string().trim().max(50).nullish(),
+  active: z.boolean().optional(),
+  roles: z.array(RoleGrantInput).max(20).optional(),
+});
+export type UpdateStaffInput = z.infer<typeof UpdateStaffBody>;
+
+export const ResetStaffPasswordBody = z.object({ newPassword: z.string().min(1).max(200) });
+
+export const StaffPhone = z.object({ phone: z.string().nullable() });

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { isEmpty, seedDemo } from '../demo/seed.ts';
 import { openPlatform } from './bootstrap.ts';
+import { registerBackupCommands } from './cli-backup.ts';
 import { loadConfig } from './platform/config.ts';
 import type { Platform } from './platform/context.ts';
 import { AppError } from './platform/errors.ts';
@@ -44,7 +45,7 @@ program
 
 /** Commands registered by other files (kept short: one file per command group). */
 export type CommandRegistrar = (program: Command, withPlatformFn: typeof withPlatform) => void;
-const registrars: CommandRegistrar[] = [];
+const registrars: CommandRegistrar[] = [registerBackupCommands];
 for (const register of registrars) register(program, withPlatform);
 
 program.parseAsync(process.argv).catch((err: unknown) => {

@@ -14,6 +14,7 @@ async function main(): Promise<void> {
     await seedDemo(platform);
     seeded = true;
   }
+  const seededNothing = config.env === 'production' && (await isEmpty(platform));
   readiness.ready = true;
   const app = await buildApp(platform, { readiness, logger: process.env.LOG_REQUESTS === '1' });
   const address = await app.listen({ port: config.port, host: config.host });
@@ -26,6 +27,9 @@ async function main(): Promise<void> {
     `  API docs:      ${url}/api/docs`,
   ];
   if (!config.webDir) lines.push('  (web app not built: run `npm run build:web`, or start with `npm start`)');
+  if (config.env === 'production' && seededNothing) {
+    lines.push('', 'No administrator yet? Create the first one with:  npx onewindow create-admin');
+  }
   if (config.env !== 'production') {
     lines.push(
       '',

@@ -1,8 +1,10 @@
-import type { Role } from '../../../contracts/access.ts';
+import { sql } from 'kysely';
 import { newId } from '../../platform/db/ids.ts';
 import type { Executor } from '../../platform/db/index.ts';
 import { nowIso } from '../../platform/time.ts';
-import type { OrgTables, OrgUnitsTable, StaffTable, WindowsTable } from './tables.ts';
+import type { OrgTables, OrgUnitsTable, WindowsTable } from './tables.ts';
+
+export { insertStaff, type NewStaff } from './store-staff.ts';
 
 /** The org module's view of any executor (database or transaction). */
 export function orgDb(db: Executor) {
@@ -19,6 +21,8 @@ export interface NewOrgUnit {
   sort?: number;
   address?: string | null;
   phone?: string | null;
+  /** The parent's path when the caller already has it (saves a query while seeding). */
+  parentPath?: string;
 }
 
 /** Inserts an org unit under its parent, computing its materialised path. */
@@ -26,13 +30,8 @@ export async function insertOrgUnit(db: Executor, unit: NewOrgUnit): Promise<Org
   const id = newId();
   let parentPath = '/';
   if (unit.parentId) {
-    const parent = await orgDb(db)
-      .selectFrom('org_units')
-      .select('path')
-      .where('id', '=', unit.parentId)
-      .executeTakeFirst();
-    if (!parent) throw new Error(`parent org unit ${unit.parentId} not found`);
-    parentPath = parent.path;
+    parentPath = unit.parentPath ?? (await getOrgUnitPath(db, unit.parentId)) ?? '';
+    if (!parentPath) throw new Error(`parent org unit ${unit.parentId} not found`);
   }
   const now = nowIso();
   const row: OrgUnitsTable = {
@@ -57,6 +56,77 @@ export async function insertOrgUnit(db: Executor, unit: NewOrgUnit): Promise<Org
 /** Finds an org unit by id. */
 export function findOrgUnit(db: Executor, id: string): Promise<OrgUnitsTable | undefined> {
   return orgDb(db).selectFrom('org_units').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Finds an org unit by its code (codes are unique county-wide). */
+export function findOrgUnitByCode(db: Executor, code: string): Promise<OrgUnitsTable | undefined> {
+  return orgDb(db).selectFrom('org_units').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+/** The materialised path of an org unit, or null when there is no such unit. */
+export async function getOrgUnitPath(db: Executor, id: string): Promise<string | null> {
+  const row = await orgDb(db).selectFrom('org_units').select('path').where('id', '=', id).executeTakeFirst();
+  return row?.path ?? null;
+}
+
+/** Every org unit, in display order (sort, then code). */
+export function listAllOrgUnits(db: Executor): Promise<OrgUnitsTable[]> {
+  return orgDb(db).selectFrom('org_units').selectAll().orderBy('sort').orderBy('code').execute();
+}
+
+/** The root units (a county install has exactly one). */
+export function listRootOrgUnits(db: Executor): Promise<OrgUnitsTable[]> {
+  return orgDb(db).selectFrom('org_units').selectAll().where('parent_id', 'is', null).execute();
+}
+
+/** Ids of a unit and every unit below it. */
+export async function listDescendantIds(db: Executor, id: string, includeSelf = true): Promise<string[]> {
+  const path = await getOrgUnitPath(db, id);
+  if (!path) return [];
+  const rows = await orgDb(db)
+    .selectFrom('org_units')
+    .select('id')
+    .where('path', 'like', `${path}%`)
+    .execute();
+  return rows.map((r) => r.id).filter((x) => includeSelf || x !== id);
+}
+
+/** What still hangs on a unit: child units, staff, windows (hosted or as department) and grants. */
+export async function countDependants(db: Executor, id: string): Promise<Record<string, number>> {
+  const o = orgDb(db);
+  const count = (n: { n: number | string } | undefined) => Number(n?.n ?? 0);
+  // Sequential on purpose: inside a transaction the queries share one connection.
+  const children = await o
+    .selectFrom('org_units')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('parent_id', '=', id)
+    .executeTakeFirst();
+  const staff = await o
+    .selectFrom('staff')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('org_unit_id', '=', id)
+    .executeTakeFirst();
+  const windows = await o
+    .selectFrom('windows')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where((eb) => eb.or([eb('service_centre_id', '=', id), eb('department_id', '=', id)]))
+    .executeTakeFirst();
+  const grants = await o
+    .selectFrom('staff_roles')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('scope_org_unit_id', '=', id)
+    .executeTakeFirst();
+  return { children: count(children), staff: count(staff), windows: count(windows), grants: count(grants) };
+}
+
+/** Rewrites the path prefix of a whole subtree (a moved unit and everything under it). */
+export async function movePathPrefix(db: Executor, oldPrefix: string, newPrefix: string): Promise<void> {
+  // substr is 1-based on both dialects: keep everything after the old prefix.
+  await orgDb(db)
+    .updateTable('org_units')
+    .set({ path: sql<string>`${newPrefix} || substr(path, ${oldPrefix.length + 1})` })
+    .where('path', 'like', `${oldPrefix}%`)
+    .execute();
 }
 
 export interface NewWindow {
@@ -85,55 +155,19 @@ export async function insertWindow(db: Executor, w: NewWindow): Promise<WindowsT
   return row;
 }
 
-export interface NewStaff {
-  username: string;
-  passwordHash: string;
-  name: string;
-  orgUnitId: string;
-  windowId?: string | null;
-  phoneEnc?: string | null;
-  phoneMasked?: string | null;
-  title?: string | null;
-  roles: { role: Role; scopeOrgUnitId: string }[];
-  mustChangePassword?: boolean;
+/** Finds a window by id. */
+export function findWindow(db: Executor, id: string): Promise<WindowsTable | undefined> {
+  return orgDb(db).selectFrom('windows').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Inserts an account, its staff record and its role grants. */
-export async function insertStaff(db: Executor, s: NewStaff): Promise<StaffTable> {
-  const now = nowIso();
-  const accountId = newId();
-  await orgDb(db)
-    .insertInto('accounts')
-    .values({
-      id: accountId,
-      username: s.username,
-      password_hash: s.passwordHash,
-      kind: 'staff',
-      created_at: now,
-      password_changed_at: now,
-      must_change_password: s.mustChangePassword ? 1 : 0,
-      locked_until: null,
-    })
-    .execute();
-  const staff: StaffTable = {
-    id: newId(),
-    account_id: accountId,
-    name: s.name,
-    org_unit_id: s.orgUnitId,
-    window_id: s.windowId ?? null,
-    phone_enc: s.phoneEnc ?? null,
-    phone_masked: s.phoneMasked ?? null,
-    title: s.title ?? null,
-    active: 1,
-    created_at: now,
-    updated_at: now,
-  };
-  await orgDb(db).insertInto('staff').values(staff).execute();
-  for (const r of s.roles) {
-    await orgDb(db)
-      .insertInto('staff_roles')
-      .values({ id: newId(), staff_id: staff.id, role: r.role, scope_org_unit_id: r.scopeOrgUnitId })
-      .execute();
-  }
-  return staff;
+/** Windows with their centre's and department's names, optionally of one centre. */
+export function listWindowRows(db: Executor, serviceCentreId?: string) {
+  let q = orgDb(db)
+    .selectFrom('windows')
+    .innerJoin('org_units as centre', 'centre.id', 'windows.service_centre_id')
+    .leftJoin('org_units as dept', 'dept.id', 'windows.department_id')
+    .selectAll('windows')
+    .select(['centre.name as centre_name', 'centre.path as centre_path', 'dept.name as department_name']);
+  if (serviceCentreId) q = q.where('windows.service_centre_id', '=', serviceCentreId);
+  return q.orderBy('centre.code').orderBy('windows.number').execute();
 }

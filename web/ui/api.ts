@@ -1,0 +1,106 @@
+/**
+ * The one HTTP client of the web app: JSON in and out, the session's CSRF token on every change,
+ * the user's language in Accept-Language, and every failure thrown as an ApiError.
+ */
+
+/** A field at fault, as the server reports it (path like `body.roles.0.role`). */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** A failed request: the stable error code, the message (already in the user's language), fields at fault. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: FieldError[];
+  readonly details: unknown;
+
+  constructor(status: number, code: string, message: string, details?: unknown) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+    this.fields = fieldsOf(details);
+  }
+}
+
+function fieldsOf(details: unknown): FieldError[] {
+  if (!details || typeof details !== 'object' || !('fields' in details)) return [];
+  const fields = (details as { fields: unknown }).fields;
+  if (!Array.isArray(fields)) return [];
+  return fields.filter(
+    (f): f is FieldError => typeof f?.path === 'string' && typeof f?.message === 'string',
+  );
+}
+
+// Kept in memory only: the token comes with the log-in or /me response and dies with the tab.
+let csrfToken: string | null = null;
+let language = 'zh-CN';
+let networkMessage = '网络连接失败，请稍后重试';
+
+/** Remembers the CSRF token of the current session (null after log-out). */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Sets the language sent in Accept-Language and the message of network failures. */
+export function setApiLanguage(lang: string, networkFailure: string): void {
+  language = lang;
+  networkMessage = networkFailure;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Sends one request and returns the parsed JSON body, or throws an ApiError. */
+export async function request<T>(method: Method, url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR', networkMessage);
+  }
+  const text = await res.text();
+  const json: unknown = text ? safeParse(text) : undefined;
+  if (!res.ok) {
+    const err = (json as { error?: { code?: string; message?: string; details?: unknown } } | undefined)
+      ?.error;
+    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? res.statusText, err?.details);
+  }
+  return json as T;
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A query string from the defined, non-empty values of an object ('' when there are none). */
+export function qs(params: Record<string, string | number | boolean | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== null && v !== '') search.set(k, String(v));
+  }
+  const s = search.toString();
+  return s ? `?${s}` : '';
+}
+
+export const http = {
+  get: <T>(url: string) => request<T>('GET', url),
+  post: <T>(url: string, body: unknown = {}) => request<T>('POST', url, body),
+  put: <T>(url: string, body: unknown = {}) => request<T>('PUT', url, body),
+  patch: <T>(url: string, body: unknown = {}) => request<T>('PATCH', url, body),
+  del: <T>(url: string) => request<T>('DELETE', url),
+};
