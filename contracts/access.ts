@@ -42,24 +42,45 @@ export const ACTIONS = [
   'calendar.manage',
   'audit.read',
   'outbox.read',
+  'outbox.send',
   'jobs.read',
+  'jobs.manage',
+  'catalog.read',
+  'catalog.propose',
+  'catalog.edit',
+  'catalog.publish',
+  'case.accept',
+  'case.handle',
+  'case.review',
+  'case.approve',
+  'case.extend',
+  'case.deliver',
+  'case.read',
+  'case.readPersonal',
+  'case.supervise',
+  'case.void',
+  'process.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const READ_ORG: readonly Action[] = ['org.read', 'staff.read', 'calendar.read'];
+const READ_ORG: readonly Action[] = ['org.read', 'staff.read', 'calendar.read', 'catalog.read'];
+/** Department staff propose catalogue changes for their own department's items (scope = the department). */
+const PROPOSE_CATALOG: readonly Action[] = ['catalog.propose'];
+/** Everyone who works on cases reads them (and, audited, their personal data) within the grant's scope. */
+const CASE_READ: readonly Action[] = ['case.read', 'case.readPersonal'];
 
 /** What each role may do, inside the scope of its grant. */
 export const ROLE_ACTIONS = {
-  window_clerk: [...READ_ORG],
-  dept_handler: [...READ_ORG],
-  dept_reviewer: [...READ_ORG],
-  dept_approver: [...READ_ORG],
-  township_clerk: [...READ_ORG],
-  village_agent: ['org.read', 'calendar.read'],
-  supervisor: [...READ_ORG, 'audit.read'],
-  catalog_admin: [...READ_ORG],
+  window_clerk: [...READ_ORG, ...CASE_READ, 'case.accept', 'case.deliver'],
+  dept_handler: [...READ_ORG, ...PROPOSE_CATALOG, ...CASE_READ, 'case.handle', 'case.deliver'],
+  dept_reviewer: [...READ_ORG, ...PROPOSE_CATALOG, ...CASE_READ, 'case.review'],
+  dept_approver: [...READ_ORG, ...PROPOSE_CATALOG, ...CASE_READ, 'case.approve', 'case.extend'],
+  township_clerk: [...READ_ORG, ...CASE_READ, 'case.accept', 'case.deliver'],
+  village_agent: ['org.read', 'calendar.read', 'catalog.read', ...CASE_READ, 'case.accept'],
+  supervisor: [...READ_ORG, 'audit.read', 'case.read', 'case.supervise', 'case.void'],
+  catalog_admin: [...READ_ORG, 'catalog.edit', 'catalog.publish', 'process.manage'],
   legal_officer: [...READ_ORG],
-  bureau_leader: [...READ_ORG, 'audit.read', 'outbox.read'],
+  bureau_leader: [...READ_ORG, 'audit.read', 'outbox.read', 'case.read', 'case.supervise'],
   system_admin: [
     ...READ_ORG,
     'org.manage',
@@ -69,7 +90,9 @@ export const ROLE_ACTIONS = {
     'calendar.manage',
     'audit.read',
     'outbox.read',
+    'outbox.send',
     'jobs.read',
+    'jobs.manage',
   ],
 } as const satisfies Record<Role, readonly Action[]>;
 

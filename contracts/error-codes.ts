@@ -24,6 +24,11 @@ export const ERROR_CODES = {
     zh: '生产环境必须设置 ONEWINDOW_ENCRYPTION_KEY（32 位十六进制 SM4 密钥）',
     en: 'Production requires ONEWINDOW_ENCRYPTION_KEY (32 hex characters, the SM4 key)',
   },
+  CONFLICT_DUPLICATE: {
+    status: 409,
+    zh: '同样的记录已经存在（可能刚被他人提交），请刷新后重试',
+    en: 'The same record already exists (perhaps just submitted by someone else); reload and retry',
+  },
   DB_UNAVAILABLE: { status: 503, zh: '数据库不可用', en: 'Database unavailable' },
   NOT_READY: { status: 503, zh: '服务尚未就绪', en: 'Service not ready' },
   // auth
@@ -81,6 +86,132 @@ export const ERROR_CODES = {
   STAFF_USERNAME_TAKEN: { status: 409, zh: '用户名已被使用', en: 'User name already taken' },
   // jobs / notify
   JOB_NOT_FOUND: { status: 404, zh: '找不到该任务', en: 'Job not found' },
+  JOB_NOT_RETRYABLE: {
+    status: 409,
+    zh: '只有已失败（不再重试）的任务可以重新执行',
+    en: 'Only dead jobs can be retried',
+  },
+  NOTIFY_PHONE_INVALID: { status: 400, zh: '手机号码格式不正确', en: 'Invalid mobile phone number' },
+  NOTIFY_MESSAGE_NOT_FOUND: { status: 404, zh: '找不到该消息', en: 'Message not found' },
+  // catalog
+  CATALOG_ITEM_NOT_FOUND: { status: 404, zh: '找不到该政务服务事项', en: 'Service item not found' },
+  CATALOG_VERSION_NOT_FOUND: { status: 404, zh: '找不到该事项版本', en: 'Item version not found' },
+  CATALOG_STALE_VERSION: {
+    status: 409,
+    zh: '该事项已被他人修改，请刷新后重试',
+    en: 'The item was changed by someone else; reload and retry',
+  },
+  CATALOG_ACTION_NOT_ALLOWED: {
+    status: 409,
+    zh: '事项当前状态下不能执行此操作',
+    en: 'This action is not allowed in the current status of the item',
+  },
+  CATALOG_IMPLEMENTATION_CODE_TAKEN: {
+    status: 409,
+    zh: '实施编码已被其他事项使用',
+    en: 'Implementation code already used by another item',
+  },
+  CATALOG_DEPARTMENT_INVALID: { status: 400, zh: '实施部门无效', en: 'Invalid implementing department' },
+  CATALOG_FIELD_IMMUTABLE: {
+    status: 400,
+    zh: '事项发布后实施编码不可修改',
+    en: 'The implementation code cannot change once the item is published',
+  },
+  // cases
+  CASE_NOT_FOUND: { status: 404, zh: '找不到该办件', en: 'Case not found' },
+  CASE_STALE_VERSION: {
+    status: 409,
+    zh: '办件已被他人处理，请刷新后重试',
+    en: 'The case was changed by someone else; reload and retry',
+  },
+  CASE_ACTION_NOT_ALLOWED: {
+    status: 409,
+    zh: '办件当前状态下不能执行此操作',
+    en: 'This action is not allowed in the current status of the case',
+  },
+  CASE_STEP_CONFLICT: {
+    status: 409,
+    zh: '办件当前环节不能执行此操作',
+    en: 'This action is not possible at the current step',
+  },
+  CASE_CLAIMED_BY_OTHER: {
+    status: 409,
+    zh: '办件已由其他人员签收办理',
+    en: 'Another staff member has claimed this case',
+  },
+  CASE_ITEM_NOT_FOUND: { status: 404, zh: '找不到该事项', en: 'Service item not found' },
+  CASE_ITEM_NOT_PUBLISHED: {
+    status: 422,
+    zh: '事项未发布或已停止实施，不能受理',
+    en: 'The item is not published (or retired) and cannot be applied for',
+  },
+  CASE_ITEM_NOT_AT_WINDOW: {
+    status: 422,
+    zh: '该窗口不能受理此事项',
+    en: 'This window may not accept this item',
+  },
+  CASE_ITEM_NOT_AT_SERVICE_POINT: {
+    status: 422,
+    zh: '该便民服务点不能代收此事项',
+    en: 'This service point may not receive this item',
+  },
+  CASE_INTAKE_POINT_REQUIRED: {
+    status: 400,
+    zh: '请指明受理窗口或便民服务点',
+    en: 'Name the window or service point of intake',
+  },
+  CASE_MATERIAL_MISSING: {
+    status: 422,
+    zh: '必要材料缺失且未容缺受理，不能受理（可一次性告知补正）',
+    en: 'A required material is missing and not deferred; request a correction instead',
+  },
+  CASE_MATERIAL_UNKNOWN: {
+    status: 400,
+    zh: '材料不属于该事项',
+    en: 'The material does not belong to the item',
+  },
+  CASE_MATERIAL_NOT_OUTSTANDING: {
+    status: 409,
+    zh: '没有待补齐的容缺材料',
+    en: 'No deferred material is outstanding',
+  },
+  CASE_DEFERRAL_INVALID: {
+    status: 422,
+    zh: '容缺受理不符合条件（材料不可容缺、未签承诺书或补齐期限超过承诺时限）',
+    en: 'Deferral not possible: material not deferrable, no signed promise, or due after the promised limit',
+  },
+  CASE_DEFERRED_OUTSTANDING: {
+    status: 409,
+    zh: '容缺材料尚未补齐，不能出具准予许可的结果',
+    en: 'Deferred materials are still outstanding; no grant can be issued',
+  },
+  CASE_FORM_INVALID: { status: 400, zh: '申请表填写有误', en: 'The application form has errors' },
+  CASE_DECISION_REASONS_REQUIRED: {
+    status: 422,
+    zh: '不予许可（不予受理）须说明理由和法律依据',
+    en: 'A denial needs its reasons and legal basis',
+  },
+  CASE_EXTENSION_EXCEEDED: {
+    status: 422,
+    zh: '延期超过法定上限（行政许可法第四十二条）',
+    en: 'Extension beyond the legal maximum (Administrative Licensing Law art. 42)',
+  },
+  CASE_ASSIGNEE_INVALID: {
+    status: 422,
+    zh: '被分派人无权办理该环节',
+    en: 'The assignee may not act at this step',
+  },
+  CASE_PROCESS_INVALID: { status: 400, zh: '办理流程定义无效', en: 'Invalid process definition' },
+  CASE_DOCUMENT_UNAVAILABLE: {
+    status: 404,
+    zh: '该办件没有此类文书',
+    en: 'This case has no such document',
+  },
+  CASE_LOOKUP_FAILED: {
+    status: 404,
+    zh: '办件编号或证件号码后6位不正确',
+    en: 'No case matches that number and ID ending',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -48,7 +48,11 @@ export type OutboxItem = z.infer<typeof OutboxItem>;
 export const OutboxList = z.object({ items: z.array(OutboxItem), total: z.number().int() });
 
 export const TestSmsBody = z.object({
-  phone: z.string().trim().regex(MOBILE_PHONE_PATTERN, '请输入 11 位手机号码').describe('接收测试短信的手机号码'),
+  phone: z
+    .string()
+    .trim()
+    .regex(MOBILE_PHONE_PATTERN, '请输入 11 位手机号码')
+    .describe('接收测试短信的手机号码'),
 });
 
 export const InboxQuery = z.object({ ...Paging });

@@ -57,8 +57,26 @@ const CreditCodeInput = z
   .toUpperCase()
   .regex(/^[0-9A-Z]{18}$/, '统一社会信用代码为 18 位数字或大写字母 (credit code: 18 characters)');
 
-const Id = z.string().trim().min(1).max(64);
-const Name = z.string().trim().min(1).max(100);
+/** Free text without control characters (PostgreSQL refuses NUL in text; nobody means a tab in a name). */
+function text(max: number, min = 0) {
+  return z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine(
+      (s) => [...s].every((c) => c.charCodeAt(0) >= 32 && c.charCodeAt(0) !== 127),
+      '不能包含控制字符 (no control characters)',
+    );
+}
+
+const Id = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[\w-]+$/, '编号格式不正确 (malformed id)');
+const Name = text(100, 1);
 const Code = z
   .string()
   .trim()
@@ -97,7 +115,7 @@ export const CreateOrgUnitBody = z.object({
     .trim()
     .regex(/^\d{6,12}$/, '区划代码为 6–12 位数字 (division code: 6–12 digits)')
     .nullish(),
-  address: z.string().trim().max(200).nullish(),
+  address: text(200).nullish(),
   phone: OfficePhone.nullish(),
   sort: z.number().int().min(0).max(1_000_000).optional(),
 });
@@ -178,10 +196,10 @@ export const StaffList = z.object({ items: z.array(Staff), total: z.number().int
 
 export const ListStaffQuery = z.object({
   orgUnitId: Id.optional().describe('只看该机构及其下级的人员'),
-  q: z.string().trim().max(50).optional().describe('姓名或用户名'),
+  q: text(50).optional().describe('姓名或用户名'),
   role: z.enum(ROLES).optional(),
   active: z.enum(['true', 'false']).optional(),
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type ListStaffInput = z.infer<typeof ListStaffQuery>;
@@ -195,22 +213,22 @@ const Username = z
 
 export const CreateStaffBody = z.object({
   username: Username,
-  name: Name.max(50),
+  name: text(50, 1),
   orgUnitId: Id,
   windowId: Id.nullish(),
   phone: MobilePhone.nullish(),
-  title: z.string().trim().max(50).nullish(),
+  title: text(50).nullish(),
   initialPassword: z.string().min(1).max(200),
   roles: z.array(RoleGrantInput).max(20).default([]),
 });
 export type CreateStaffInput = z.infer<typeof CreateStaffBody>;
 
 export const UpdateStaffBody = z.object({
-  name: Name.max(50).optional(),
+  name: text(50, 1).optional(),
   orgUnitId: Id.optional(),
   windowId: Id.nullish(),
   phone: MobilePhone.nullish(),
-  title: z.string().trim().max(50).nullish(),
+  title: text(50).nullish(),
   active: z.boolean().optional(),
   roles: z.array(RoleGrantInput).max(20).optional(),
 });

@@ -8,12 +8,16 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { orgRoutes } from './modules/org/routes.ts';
+import { auditRoutes } from './platform/audit/routes.ts';
 import { authPlugin } from './platform/auth/plugin.ts';
 import { authRoutes } from './platform/auth/routes.ts';
+import { calendarRoutes } from './platform/calendar/routes.ts';
 import type { Platform } from './platform/context.ts';
 import { AppError } from './platform/errors.ts';
 import { errorBody, installErrorHandler } from './platform/http/errors.ts';
 import { healthRoutes } from './platform/http/health.ts';
+import { jobRoutes } from './platform/jobs/routes.ts';
+import { notifyRoutes } from './platform/notify/routes.ts';
 
 export interface AppOptions {
   /** Flipped to ready by main once migrations are applied (tests build a migrated app). */
@@ -59,6 +63,10 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   healthRoutes(app, platform, options.readiness ?? { ready: true });
   authRoutes(app, platform);
   orgRoutes(app, platform);
+  notifyRoutes(app, platform);
+  jobRoutes(app, platform);
+  auditRoutes(app, platform);
+  calendarRoutes(app, platform);
 
   await serveWeb(app, platform.config.webDir);
   return app;

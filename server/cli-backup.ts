@@ -10,7 +10,9 @@ export const registerBackupCommands: CommandRegistrar = (program, withPlatform) 
       withPlatform(
         async (platform) => {
           if (platform.dialect === 'postgres') {
-            console.error('OneWindow runs on PostgreSQL here: back it up with  pg_dump "$DATABASE_URL" > onewindow.sql');
+            console.error(
+              'OneWindow runs on PostgreSQL here: back it up with  pg_dump "$DATABASE_URL" > onewindow.sql',
+            );
             process.exitCode = 2;
             return;
           }

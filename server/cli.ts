@@ -1,13 +1,19 @@
 import { Command } from 'commander';
 import { isEmpty, seedDemo } from '../demo/seed.ts';
 import { openPlatform } from './bootstrap.ts';
+import { registerAdminCommands } from './cli-admin.ts';
+import { registerAuditCommands } from './cli-audit.ts';
 import { registerBackupCommands } from './cli-backup.ts';
+import { registerWorkdaysCommands } from './cli-workdays.ts';
 import { loadConfig } from './platform/config.ts';
 import type { Platform } from './platform/context.ts';
 import { AppError } from './platform/errors.ts';
 
 /** Opens the platform for one command and always closes it. */
-async function withPlatform<T>(work: (platform: Platform) => Promise<T>, options: { migrate?: boolean } = {}): Promise<T> {
+async function withPlatform<T>(
+  work: (platform: Platform) => Promise<T>,
+  options: { migrate?: boolean } = {},
+): Promise<T> {
   const platform = await openPlatform(loadConfig(), options);
   try {
     return await work(platform);
@@ -45,7 +51,12 @@ program
 
 /** Commands registered by other files (kept short: one file per command group). */
 export type CommandRegistrar = (program: Command, withPlatformFn: typeof withPlatform) => void;
-const registrars: CommandRegistrar[] = [registerBackupCommands];
+const registrars: CommandRegistrar[] = [
+  registerAdminCommands,
+  registerBackupCommands,
+  registerAuditCommands,
+  registerWorkdaysCommands,
+];
 for (const register of registrars) register(program, withPlatform);
 
 program.parseAsync(process.argv).catch((err: unknown) => {

@@ -8,7 +8,11 @@ import { test } from 'node:test';
 const KEY = '00112233445566778899aabbccddeeff';
 
 /** Starts `server/main.ts` as `npm start` would (without the web build) and collects its output. */
-function start(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number> } {
+function start(env: Record<string, string>): {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number>;
+} {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', JOB_POLL_MS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

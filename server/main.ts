@@ -2,11 +2,16 @@ import { demoLogins } from '../demo/logins.ts';
 import { isEmpty, seedDemo } from '../demo/seed.ts';
 import { buildApp } from './app.ts';
 import { openPlatform } from './bootstrap.ts';
+import { buildJobHandlers } from './job-handlers.ts';
 import { loadConfig } from './platform/config.ts';
+import { JobRunner } from './platform/jobs/runner.ts';
+import { createSmsProvider } from './platform/notify/providers.ts';
 
 /** Process entry: config → database → migrations → (demo data) → app → listen. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // A misnamed SMS provider stops the start here, before anything listens.
+  const sms = createSmsProvider(config.smsProvider);
   const readiness = { ready: false };
   const platform = await openPlatform(config);
   let seeded = false;
@@ -18,6 +23,9 @@ async function main(): Promise<void> {
   readiness.ready = true;
   const app = await buildApp(platform, { readiness, logger: process.env.LOG_REQUESTS === '1' });
   const address = await app.listen({ port: config.port, host: config.host });
+  // Jobs run only once the app is up; several processes may each run one (claims are atomic).
+  const runner = new JobRunner(platform, buildJobHandlers({ sms }));
+  runner.start();
   const url = config.host === '0.0.0.0' ? `http://localhost:${new URL(address).port}` : address;
   const lines = [
     '',
@@ -25,6 +33,7 @@ async function main(): Promise<void> {
     `  门户 Portal:   ${url}/`,
     `  工作台 Console: ${url}/console/`,
     `  API docs:      ${url}/api/docs`,
+    `  短信 SMS:      ${sms.name === 'outbox' ? 'outbox only (短信发件箱; no text leaves this machine)' : sms.name}`,
   ];
   if (!config.webDir) lines.push('  (web app not built: run `npm run build:web`, or start with `npm start`)');
   if (config.env === 'production' && seededNothing) {
@@ -40,6 +49,7 @@ async function main(): Promise<void> {
   console.log(lines.join('\n'));
   const stop = async () => {
     await app.close();
+    await runner.stop();
     await platform.database.close();
     process.exit(0);
   };
@@ -51,5 +61,7 @@ main().catch((err) => {
   console.error(
     err instanceof Error && 'code' in err ? `${(err as { code: string }).code}: ${err.message}` : err,
   );
+  // Configuration errors say which setting is wrong and what it expects.
+  if (err instanceof Error && 'details' in err && err.details) console.error(JSON.stringify(err.details));
   process.exit(1);
 });

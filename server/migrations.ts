@@ -2,6 +2,8 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { orgMigration } from './modules/org/migration.ts';
 import type { Database } from './platform/db/index.ts';
 import { platformMigration } from './platform/db/migrations/0001_platform.ts';
+import { calendarSeedMigration } from './platform/db/migrations/0002_calendar_seed.ts';
+import { jobsNotifyMigration } from './platform/db/migrations/0003_jobs_notify.ts';
 
 /**
  * Every migration of the house, platform first, then each module's. Names sort in the order they
@@ -11,6 +13,8 @@ import { platformMigration } from './platform/db/migrations/0001_platform.ts';
 function allMigrations(dialect: Database['dialect']): Record<string, Migration> {
   return {
     '0001_platform': platformMigration(dialect),
+    '0002_calendar_seed': calendarSeedMigration,
+    '0003_jobs_notify': jobsNotifyMigration,
     '0100_org': orgMigration,
   };
 }

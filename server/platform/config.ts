@@ -18,7 +18,13 @@ export interface Config {
   webDir: string | null;
   /** Poll interval of the job runner, ms; 0 disables the runner in this process. */
   jobPollMs: number;
+  /** SMS provider (SMS_PROVIDER): 'outbox' by default, which delivers nowhere; see platform/notify/README.md. */
+  smsProvider: string;
+  /** SMS signature (SMS_SIGNATURE) put in 【】 before every text message. */
+  smsSignature: string;
   publicUrl: string;
+  /** Log-in attempts per client address per minute (LOGIN_RATE_LIMIT). */
+  loginRateLimit: number;
 }
 
 export const DEFAULT_DEMO_PASSWORD = 'Lishu@2026';
@@ -45,7 +51,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     encryptionKey: resolveEncryptionKey(env, mode, dataDir),
     webDir: existsSync(path.join(webDir, 'index.html')) ? webDir : null,
     jobPollMs: env.JOB_POLL_MS === undefined ? 1000 : Number(env.JOB_POLL_MS),
+    smsProvider: env.SMS_PROVIDER?.trim() || 'outbox',
+    smsSignature: env.SMS_SIGNATURE?.trim() || '梨树县政务服务',
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
+    loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 20),
   };
 }
 

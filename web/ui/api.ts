@@ -30,9 +30,7 @@ function fieldsOf(details: unknown): FieldError[] {
   if (!details || typeof details !== 'object' || !('fields' in details)) return [];
   const fields = (details as { fields: unknown }).fields;
   if (!Array.isArray(fields)) return [];
-  return fields.filter(
-    (f): f is FieldError => typeof f?.path === 'string' && typeof f?.message === 'string',
-  );
+  return fields.filter((f): f is FieldError => typeof f?.path === 'string' && typeof f?.message === 'string');
 }
 
 // Kept in memory only: the token comes with the log-in or /me response and dies with the tab.
@@ -74,7 +72,12 @@ export async function request<T>(method: Method, url: string, body?: unknown): P
   if (!res.ok) {
     const err = (json as { error?: { code?: string; message?: string; details?: unknown } } | undefined)
       ?.error;
-    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? res.statusText, err?.details);
+    throw new ApiError(
+      res.status,
+      err?.code ?? `HTTP_${res.status}`,
+      err?.message ?? res.statusText,
+      err?.details,
+    );
   }
   return json as T;
 }

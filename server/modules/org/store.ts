@@ -171,3 +171,15 @@ export function listWindowRows(db: Executor, serviceCentreId?: string) {
   if (serviceCentreId) q = q.where('windows.service_centre_id', '=', serviceCentreId);
   return q.orderBy('centre.code').orderBy('windows.number').execute();
 }
+
+/** The names of some org units by id (for lists in other modules); unknown ids are left out. */
+export async function orgUnitNames(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await orgDb(db)
+    .selectFrom('org_units')
+    .select(['id', 'name'])
+    .where('id', 'in', unique)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -29,8 +29,14 @@ export interface Actor {
 export type Target = { path: string } | 'global' | 'anywhere';
 
 /** Depth of a materialised path: '/a/' is 1 (the root), '/a/b/' is 2. */
-function depth(path: string): number {
+export function pathDepth(path: string): number {
   return path.split('/').length - 2;
+}
+
+/** True when a path lies inside (or is) the subtree at `scopePath`; paths end in '/', so '/a/' ∌ '/ab/'. */
+export function pathWithin(path: string, scopePath: string): boolean {
+  // A malformed scope ('' or '/') would be a prefix of everything: it covers nothing instead.
+  return scopePath.length > 2 && scopePath.endsWith('/') && path.startsWith(scopePath);
 }
 
 /** True when a role includes an action. */
@@ -41,8 +47,8 @@ export function roleAllows(role: Role, action: Action): boolean {
 /** True when a grant covers a target. */
 export function grantCovers(grant: Grant, target: Target): boolean {
   if (target === 'anywhere') return true;
-  if (target === 'global') return depth(grant.scopePath) === 1;
-  return target.path.startsWith(grant.scopePath);
+  if (target === 'global') return pathDepth(grant.scopePath) === 1;
+  return pathWithin(target.path, grant.scopePath);
 }
 
 /** Pure policy: may this actor do this action on this target? */
@@ -62,6 +68,11 @@ export function authorize(actor: Actor | null, action: Action, target: Target): 
 /** Scope paths under which the actor may do an action: list queries filter by these prefixes. */
 export function scopePathsFor(actor: Actor, action: Action): string[] {
   return actor.grants.filter((g) => roleAllows(g.role, action)).map((g) => g.scopePath);
+}
+
+/** True when the actor holds a role over a whole root (the county), not just a subtree. */
+export function hasCountyWideRole(actor: Actor | null, role: Role): boolean {
+  return actor?.grants.some((g) => g.role === role && pathDepth(g.scopePath) === 1) ?? false;
 }
 
 /** Every action the actor may do somewhere: drives the console's menus. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeEachDb, TEST_PASSWORD } from '../../testing/harness.ts';
+import { buildApp } from '../../app.ts';
+import { describeEachDb, openTestPlatform, TEST_PASSWORD } from '../../testing/harness.ts';
 
 describeEachDb('staff log-in', (ctx) => {
   test('admin logs in, sees who they are, and logs out', async () => {
@@ -94,4 +95,31 @@ describeEachDb('staff log-in', (ctx) => {
     });
     assert.equal(back.statusCode, 200);
   });
+});
+
+test('log-in attempts are rate-limited per address', async () => {
+  const opened = await openTestPlatform('sqlite', { demo: false });
+  opened.platform.config.loginRateLimit = 3;
+  const app = await buildApp(opened.platform);
+  try {
+    const codes: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'x', password: 'y' },
+      });
+      codes.push(res.statusCode);
+    }
+    assert.deepEqual(codes, [401, 401, 401, 429]);
+    const last = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'x', password: 'y' },
+    });
+    assert.equal(last.json().error.code, 'RATE_LIMITED');
+  } finally {
+    await app.close();
+    await opened.close();
+  }
 });

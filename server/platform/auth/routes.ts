@@ -24,7 +24,7 @@ export function authRoutes(app: FastifyInstance, platform: Platform): void {
         body: LoginBody,
         response: { 200: MeResponse },
       },
-      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: platform.config.loginRateLimit, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
       const session = await login(platform, {

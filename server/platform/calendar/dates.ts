@@ -11,7 +11,9 @@ const MS_PER_DAY = 86_400_000;
 /** The day number of a YYYY-MM-DD date; throws CALENDAR_DATE_INVALID for anything else. */
 export function dayNumber(date: string): number {
   if (!isRealIsoDate(date)) throw new AppError('CALENDAR_DATE_INVALID', { date });
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
+  return (
+    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY
+  );
 }
 
 /** The YYYY-MM-DD date of a day number. */

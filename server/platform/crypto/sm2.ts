@@ -66,8 +66,10 @@ export function sm2Verify(
   const sig = signature.toLowerCase();
   const pub = publicKey.toLowerCase();
   // Malformed input is an invalid signature, not a crash: callers verify data from outside.
-  if (!SIGNATURE.test(sig) || !PUBLIC_KEY.test(pub) || !sm2.verifyPublicKey(pub)) return false;
+  if (!SIGNATURE.test(sig) || !PUBLIC_KEY.test(pub)) return false;
   try {
+    // verifyPublicKey throws rather than returning false for a point off the curve.
+    if (!sm2.verifyPublicKey(pub)) return false;
     return sm2.doVerifySignature(message, sig, pub, {
       hash: true,
       userId: options.userId ?? DEFAULT_SM2_USER_ID,

@@ -35,6 +35,13 @@ pg.types.setTypeParser(20, (v) => Number(v));
 export function openDatabase(options: DatabaseOptions): Database {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection dropped by the server (restart, failover, DROP DATABASE) must not crash the
+    // process: the pool discards it and opens a new one on the next query.
+    pool.on('error', (err) => {
+      if (!/terminating connection due to administrator command/.test(err.message)) {
+        console.error(`PostgreSQL idle connection lost: ${err.message}`);
+      }
+    });
     const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,

@@ -59,6 +59,8 @@ export interface CalendarYearsTable {
   source: string;
   published_at: string;
   published_by: string | null;
+  /** Random token replaced on every edit of the year (added by 0002_calendar_seed): cache check. */
+  version: string | null;
 }
 
 export interface CalendarDaysTable {
@@ -101,4 +103,8 @@ export interface NotificationsTable {
   created_at: string;
   sent_at: string | null;
   read_at: string | null;
+  /** What the provider answered (0003_jobs_notify). */
+  provider_message_id: string | null;
+  /** The SM4-encrypted body when the text carries a secret; `body` then shows it masked (0003). */
+  body_enc: string | null;
 }

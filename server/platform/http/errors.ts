@@ -41,6 +41,14 @@ function toAppError(err: FastifyError | AppError): AppError {
     }));
     return new AppError('VALIDATION_FAILED', { fields });
   }
+  // A unique index caught a race that the use case's own check could not see (SQLite / PostgreSQL codes).
+  if (
+    err.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    err.code === '23505'
+  ) {
+    return new AppError('CONFLICT_DUPLICATE');
+  }
   if (err.statusCode === 413 || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
     return new AppError('PAYLOAD_TOO_LARGE');
   if (err.statusCode === 415 || err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {

@@ -40,7 +40,8 @@ test('every operation has a unique operationId, and the documented ones exist', 
     }
   }
   assert.equal(new Set(ids).size, ids.length, 'operationIds are unique');
-  for (const expected of ['login', 'getMe', 'getHealth', 'listOrgUnits']) assert.ok(ids.includes(expected), expected);
+  for (const expected of ['login', 'getMe', 'getHealth', 'listOrgUnits'])
+    assert.ok(ids.includes(expected), expected);
   assert.ok(
     ids.some((id) => id.includes('Staff')),
     'staff are listed by an operation whose id contains Staff',

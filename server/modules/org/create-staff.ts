@@ -1,0 +1,65 @@
+import type { CreateStaffInput, StaffView } from '../../../contracts/org.ts';
+import { type Actor, authorize } from '../../platform/access/policy.ts';
+import { hashPassword, isStrongPassword } from '../../platform/auth/passwords.ts';
+import { audit, inTransaction, type Platform } from '../../platform/context.ts';
+import { staffView } from './get-staff.ts';
+import { assertMayChangeGrants } from './policy.ts';
+import { fieldError } from './present.ts';
+import { checkWindowAssignable, loadStaffUnit, protectPhone, resolveGrants } from './staff-rules.ts';
+import { insertStaff, usernameTaken } from './store-staff.ts';
+
+/**
+ * Creates a staff account at an org unit the actor manages, with role grants the actor may give.
+ * The initial password must be changed at first log-in.
+ */
+export async function createStaff(
+  platform: Platform,
+  actor: Actor | null,
+  input: CreateStaffInput,
+): Promise<StaffView> {
+  authorize(actor, 'staff.manage', 'anywhere');
+  if (!isStrongPassword(input.initialPassword)) {
+    throw fieldError(
+      'AUTH_PASSWORD_WEAK',
+      'body.initialPassword',
+      '至少 10 位，含字母和数字 (10+ chars, letters and digits)',
+    );
+  }
+  // argon2 is slow: hash before the transaction so the writer is not held while it runs.
+  const passwordHash = await hashPassword(input.initialPassword);
+  return inTransaction(platform, async (trx) => {
+    const unit = await loadStaffUnit(trx, input.orgUnitId);
+    const who = authorize(actor, 'staff.manage', { path: unit.path });
+    if (await usernameTaken(trx, input.username)) {
+      throw fieldError('STAFF_USERNAME_TAKEN', 'body.username', `${input.username} 已被使用 (taken)`);
+    }
+    if (input.windowId) await checkWindowAssignable(trx, who, input.windowId);
+    const grants = await resolveGrants(trx, input.roles);
+    assertMayChangeGrants(who, grants);
+    const phone = protectPhone(platform, input.phone ?? null);
+    const staff = await insertStaff(trx, {
+      username: input.username,
+      passwordHash,
+      name: input.name,
+      orgUnitId: unit.id,
+      windowId: input.windowId ?? null,
+      phoneEnc: phone.phone_enc,
+      phoneMasked: phone.phone_masked,
+      title: input.title ?? null,
+      roles: grants,
+      mustChangePassword: true,
+    });
+    await audit(platform, trx, who, {
+      action: 'staff.created',
+      entityType: 'staff',
+      entityId: staff.id,
+      orgUnitId: unit.id,
+      detail: {
+        username: input.username,
+        name: input.name,
+        roles: grants.map((g) => ({ role: g.role, scopeOrgUnitId: g.scopeOrgUnitId })),
+      },
+    });
+    return staffView(trx, who, staff.id);
+  });
+}

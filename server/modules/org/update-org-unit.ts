@@ -1,0 +1,87 @@
+import type { OrgUnitView, UpdateOrgUnitInput } from '../../../contracts/org.ts';
+import { type Actor, authorize } from '../../platform/access/policy.ts';
+import { audit, inTransaction, type Platform } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { nowIso } from '../../platform/time.ts';
+import { checkCreditCode, isInSubtree } from './org-unit-rules.ts';
+import { fieldError, toOrgUnitView } from './present.ts';
+import { findOrgUnit, findOrgUnitByCode, movePathPrefix, orgDb } from './store.ts';
+import type { OrgUnitsTable } from './tables.ts';
+
+/**
+ * Edits an org unit (org.manage on it). A new parent must also be managed by the actor and must not
+ * lie in the unit's own subtree; moving rewrites the paths of the whole subtree, so every grant
+ * scoped there follows the unit.
+ */
+export async function updateOrgUnit(
+  platform: Platform,
+  actor: Actor | null,
+  id: string,
+  input: UpdateOrgUnitInput,
+): Promise<OrgUnitView> {
+  authorize(actor, 'org.manage', 'anywhere');
+  checkCreditCode(input.creditCode);
+  return inTransaction(platform, async (trx) => {
+    const unit = await findOrgUnit(trx, id);
+    if (!unit) throw new AppError('ORG_UNIT_NOT_FOUND', { id });
+    const who = authorize(actor, 'org.manage', { path: unit.path });
+
+    const patch: Partial<OrgUnitsTable> = {};
+    if (input.code !== undefined && input.code !== unit.code) {
+      if (await findOrgUnitByCode(trx, input.code)) {
+        throw fieldError('ORG_UNIT_CODE_TAKEN', 'body.code', `${input.code} 已被使用 (taken)`);
+      }
+      patch.code = input.code;
+    }
+    if (input.name !== undefined) patch.name = input.name;
+    if (input.kind !== undefined) patch.kind = input.kind;
+    if (input.creditCode !== undefined) patch.credit_code = input.creditCode;
+    if (input.divisionCode !== undefined) patch.division_code = input.divisionCode;
+    if (input.address !== undefined) patch.address = input.address;
+    if (input.phone !== undefined) patch.phone = input.phone;
+    if (input.sort !== undefined) patch.sort = input.sort;
+
+    let newPath = unit.path;
+    if (input.parentId !== undefined && input.parentId !== unit.parent_id) {
+      if (unit.parent_id === null) {
+        throw fieldError(
+          'ORG_UNIT_PARENT_INVALID',
+          'body.parentId',
+          '根机构不能移动 (the root does not move)',
+        );
+      }
+      const parent = await findOrgUnit(trx, input.parentId);
+      if (!parent)
+        throw fieldError('ORG_UNIT_PARENT_INVALID', 'body.parentId', '上级机构不存在 (no such unit)');
+      if (isInSubtree(parent.path, unit.path)) {
+        throw fieldError(
+          'ORG_UNIT_PARENT_INVALID',
+          'body.parentId',
+          '不能移到自身或下级之下 (inside itself)',
+        );
+      }
+      authorize(who, 'org.manage', { path: parent.path });
+      patch.parent_id = parent.id;
+      newPath = `${parent.path}${unit.id}/`;
+    }
+
+    const changed = Object.keys(patch);
+    if (changed.length === 0) return toOrgUnitView(who, unit);
+    await orgDb(trx)
+      .updateTable('org_units')
+      .set({ ...patch, updated_at: nowIso() })
+      .where('id', '=', id)
+      .execute();
+    if (newPath !== unit.path) await movePathPrefix(trx, unit.path, newPath);
+    await audit(platform, trx, who, {
+      action: newPath !== unit.path ? 'org.unitMoved' : 'org.unitUpdated',
+      entityType: 'org_unit',
+      entityId: id,
+      orgUnitId: id,
+      detail: { changed, ...(patch.parent_id ? { from: unit.parent_id, to: patch.parent_id } : {}) },
+    });
+    const updated = await findOrgUnit(trx, id);
+    if (!updated) throw new AppError('ORG_UNIT_NOT_FOUND', { id });
+    return toOrgUnitView(who, updated);
+  });
+}

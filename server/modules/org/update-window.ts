@@ -1,0 +1,57 @@
+import type { UpdateWindowInput, WindowView } from '../../../contracts/org.ts';
+import { type Actor, authorize } from '../../platform/access/policy.ts';
+import { audit, inTransaction, type Platform } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { nowIso } from '../../platform/time.ts';
+import { toWindowView } from './present.ts';
+import { findOrgUnit, findWindow, listWindowRows, orgDb } from './store.ts';
+import type { WindowsTable } from './tables.ts';
+import { checkWindowDepartment, checkWindowNumberFree } from './window-rules.ts';
+
+/** Edits a window (window.manage on its centre): renumber, rename, change kind, open or close it. */
+export async function updateWindow(
+  platform: Platform,
+  actor: Actor | null,
+  id: string,
+  input: UpdateWindowInput,
+): Promise<WindowView> {
+  authorize(actor, 'window.manage', 'anywhere');
+  return inTransaction(platform, async (trx) => {
+    const win = await findWindow(trx, id);
+    if (!win) throw new AppError('WINDOW_NOT_FOUND', { id });
+    const centre = await findOrgUnit(trx, win.service_centre_id);
+    if (!centre) throw new AppError('ORG_UNIT_NOT_FOUND', { id: win.service_centre_id });
+    const who = authorize(actor, 'window.manage', { path: centre.path });
+
+    const patch: Partial<WindowsTable> = {};
+    if (input.number !== undefined && input.number !== win.number) {
+      await checkWindowNumberFree(trx, centre.id, input.number, id);
+      patch.number = input.number;
+    }
+    if (input.name !== undefined) patch.name = input.name;
+    if (input.kind !== undefined) patch.kind = input.kind;
+    if (input.departmentId !== undefined) patch.department_id = input.departmentId;
+    if (input.active !== undefined) patch.active = input.active ? 1 : 0;
+    const departmentId = input.departmentId !== undefined ? input.departmentId : win.department_id;
+    await checkWindowDepartment(trx, patch.kind ?? win.kind, departmentId);
+
+    const changed = Object.keys(patch);
+    if (changed.length > 0) {
+      await orgDb(trx)
+        .updateTable('windows')
+        .set({ ...patch, updated_at: nowIso() })
+        .where('id', '=', id)
+        .execute();
+      await audit(platform, trx, who, {
+        action: 'org.windowUpdated',
+        entityType: 'window',
+        entityId: id,
+        orgUnitId: centre.id,
+        detail: { changed, number: patch.number ?? win.number },
+      });
+    }
+    const view = (await listWindowRows(trx, centre.id)).find((w) => w.id === id);
+    if (!view) throw new AppError('WINDOW_NOT_FOUND', { id });
+    return toWindowView(who, view);
+  });
+}

@@ -1,0 +1,57 @@
+import { type OrgUnitKind, WINDOW_HOST_KINDS } from '../../../contracts/org.ts';
+import type { Executor } from '../../platform/db/index.ts';
+import { fieldError } from './present.ts';
+import { findOrgUnit, orgDb } from './store.ts';
+import type { OrgUnitsTable } from './tables.ts';
+
+/** Loads the unit that hosts windows, or a field error when it is missing or not a service centre. */
+export async function loadWindowHost(db: Executor, id: string): Promise<OrgUnitsTable> {
+  const centre = await findOrgUnit(db, id);
+  if (!centre || !WINDOW_HOST_KINDS.includes(centre.kind as OrgUnitKind)) {
+    throw fieldError(
+      'VALIDATION_FAILED',
+      'body.serviceCentreId',
+      '应为服务中心或便民服务站 (not a service centre)',
+    );
+  }
+  return centre;
+}
+
+/** A specialist window belongs to a department; other kinds may name one too, but it must be one. */
+export async function checkWindowDepartment(
+  db: Executor,
+  kind: string,
+  departmentId: string | null | undefined,
+): Promise<void> {
+  if (kind === 'specialist' && !departmentId) {
+    throw fieldError(
+      'VALIDATION_FAILED',
+      'body.departmentId',
+      '专业窗口须指定部门 (a specialist window needs a department)',
+    );
+  }
+  if (departmentId) {
+    const dept = await findOrgUnit(db, departmentId);
+    if (dept?.kind !== 'department') {
+      throw fieldError('VALIDATION_FAILED', 'body.departmentId', '应为部门 (not a department)');
+    }
+  }
+}
+
+/** Refuses a window number already used at the same centre (other than by `exceptId`). */
+export async function checkWindowNumberFree(
+  db: Executor,
+  centreId: string,
+  number: string,
+  exceptId?: string,
+): Promise<void> {
+  let q = orgDb(db)
+    .selectFrom('windows')
+    .select('id')
+    .where('service_centre_id', '=', centreId)
+    .where('number', '=', number);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  if (await q.executeTakeFirst()) {
+    throw fieldError('WINDOW_NUMBER_TAKEN', 'body.number', `${number} 已被使用 (taken)`);
+  }
+}

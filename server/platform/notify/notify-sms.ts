@@ -1,0 +1,66 @@
+import { MOBILE_PHONE_PATTERN } from '../../../contracts/notify.ts';
+import type { Platform } from '../context.ts';
+import { maskPhone } from '../crypto/mask.ts';
+import { newId } from '../db/ids.ts';
+import type { Tx } from '../db/index.ts';
+import { AppError } from '../errors.ts';
+import { enqueueJob } from '../jobs/enqueue-job.ts';
+import { nowIso } from '../time.ts';
+import { renderTemplate, type TemplateKey, type TemplateParams, withSignature } from './templates.ts';
+
+/** The job kind that delivers one queued SMS. */
+export const NOTIFY_SMS_JOB = 'notify.sms';
+
+export interface SmsRequest<K extends TemplateKey> {
+  phone: string;
+  template: K;
+  params: TemplateParams<K>;
+  /** What the message is about, e.g. `case` and the case id (shown in the outbox). */
+  relatedType?: string;
+  relatedId?: string;
+}
+
+/**
+ * Queues a text message inside the caller's transaction: the outbox row (recipient SM4-encrypted
+ * and masked) and the job that sends it commit with the change that caused them, and the provider
+ * is called only after the commit, by the job runner.
+ */
+export async function notifySms<K extends TemplateKey>(
+  platform: Platform,
+  trx: Tx,
+  req: SmsRequest<K>,
+): Promise<{ id: string }> {
+  const phone = req.phone.trim();
+  if (!MOBILE_PHONE_PATTERN.test(phone)) {
+    throw new AppError('NOTIFY_PHONE_INVALID', {
+      fields: [{ path: 'phone', message: '手机号码格式不正确' }],
+    });
+  }
+  const rendered = renderTemplate(req.template, req.params);
+  const signature = platform.config.smsSignature;
+  const id = newId();
+  await trx
+    .insertInto('notifications')
+    .values({
+      id,
+      channel: 'sms',
+      recipient_masked: maskPhone(phone),
+      recipient_enc: platform.cipher.encrypt(phone),
+      recipient_account_id: null,
+      template: req.template,
+      body: withSignature(signature, rendered.shown),
+      body_enc: rendered.hasSecret ? platform.cipher.encrypt(withSignature(signature, rendered.text)) : null,
+      status: 'queued',
+      provider: null,
+      provider_message_id: null,
+      error: null,
+      related_type: req.relatedType ?? null,
+      related_id: req.relatedId ?? null,
+      created_at: nowIso(),
+      sent_at: null,
+      read_at: null,
+    })
+    .execute();
+  await enqueueJob(trx, { kind: NOTIFY_SMS_JOB, payload: { notificationId: id } });
+  return { id };
+}

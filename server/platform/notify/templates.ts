@@ -1,0 +1,63 @@
+/**
+ * The wording of every notification, in one table so that what citizens receive can be reviewed in
+ * one place. `{name}` is a parameter; a parameter listed in `secret` (a verification code) is
+ * stored masked in the outbox, and its full text only SM4-encrypted for the sender.
+ * SMS texts get the configured signature in front (`【梨树县政务服务】…`), inbox messages do not.
+ */
+export const TEMPLATES = {
+  'case.accepted': {
+    text: '您的办件{caseNo}（{itemName}）已受理，承诺于{deadline}前办结。可凭办件编号在“一网通办”查询进度。',
+  },
+  'case.correction': {
+    text: '您的办件{caseNo}（{itemName}）需要补正材料：{materials}。请于{deadline}前补齐，逾期将按规定处理。',
+  },
+  'case.completed': {
+    text: '您的办件{caseNo}（{itemName}）已办结，结果：{result}。欢迎对本次服务作出评价。',
+  },
+  'case.assigned': { text: '您有一件新的待办：{caseNo}（{itemName}），请于{deadline}前办理。' },
+  'case.warning': { text: '办件{caseNo}（{itemName}）已{level}预警，剩余{daysLeft}个工作日，请及时办理。' },
+  'password.reset': {
+    text: '您正在重置账号{username}的登录密码，验证码{code}，{minutes}分钟内有效。如非本人操作，请忽略。',
+    secret: ['code'],
+  },
+  test: { text: '这是一条测试短信，用于检查短信通道是否正常，无需回复。' },
+} as const satisfies Record<string, { text: string; secret?: readonly string[] }>;
+
+export type TemplateKey = keyof typeof TEMPLATES;
+
+/** The parameter names a template text uses, read from the text itself at compile time. */
+type ParamNames<S extends string> = S extends `${string}{${infer P}}${infer Rest}`
+  ? P | ParamNames<Rest>
+  : never;
+
+/** The parameters a template needs: a missing one does not compile. */
+export type TemplateParams<K extends TemplateKey> = Record<
+  ParamNames<(typeof TEMPLATES)[K]['text']>,
+  string | number
+>;
+
+export interface Rendered {
+  /** The full text, to send. */
+  text: string;
+  /** The text with secret parameters masked, to store and show. */
+  shown: string;
+  hasSecret: boolean;
+}
+
+/** Fills a template; a parameter missing at run time (untyped callers) is a programming error. */
+export function renderTemplate<K extends TemplateKey>(key: K, params: TemplateParams<K>): Rendered {
+  const def: { text: string; secret?: readonly string[] } = TEMPLATES[key];
+  const values = params as Record<string, string | number>;
+  const fill = (mask: boolean) =>
+    def.text.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = values[name];
+      if (value === undefined || value === null) throw new Error(`template ${key} needs {${name}}`);
+      return mask && def.secret?.includes(name) ? '*'.repeat(String(value).length || 1) : String(value);
+    });
+  return { text: fill(false), shown: fill(true), hasSecret: (def.secret?.length ?? 0) > 0 };
+}
+
+/** An SMS text: the signature in 【】, then the body (the form carriers require). */
+export function withSignature(signature: string, body: string): string {
+  return `【${signature}】${body}`;
+}
