@@ -1,4 +1,31 @@
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { I18nProvider } from './ui/i18n/index.tsx';
+import './ui/base.css';
+
+// Two bundles behind one shell: a phone opening the portal never downloads the console.
+const ConsoleApp = lazy(() => import('./console/ConsoleApp.tsx'));
+const PortalApp = lazy(() => import('./portal/PortalApp.tsx'));
+
+function Loading() {
+  return <div className="ow-boot">…</div>;
+}
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<h1>梨树县一体化政务服务平台</h1>);
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <I18nProvider>
+        <BrowserRouter>
+          <Suspense fallback={<Loading />}>
+            <Routes>
+              <Route path="/console/*" element={<ConsoleApp />} />
+              <Route path="/*" element={<PortalApp />} />
+            </Routes>
+          </Suspense>
+        </BrowserRouter>
+      </I18nProvider>
+    </StrictMode>,
+  );
+}

@@ -22,15 +22,18 @@ export class ApiError extends Error {
     this.status = status;
     this.code = code;
     this.details = details;
-    this.fields = fieldsOf(details);
+    this.fields = fieldsOf(details, message);
   }
 }
 
-function fieldsOf(details: unknown): FieldError[] {
+/** Field errors of a body; a field named without its own message gets the error's message. */
+function fieldsOf(details: unknown, message: string): FieldError[] {
   if (!details || typeof details !== 'object' || !('fields' in details)) return [];
   const fields = (details as { fields: unknown }).fields;
   if (!Array.isArray(fields)) return [];
-  return fields.filter((f): f is FieldError => typeof f?.path === 'string' && typeof f?.message === 'string');
+  return fields
+    .filter((f): f is { path: string; message?: unknown } => typeof f?.path === 'string')
+    .map((f) => ({ path: f.path, message: typeof f.message === 'string' ? f.message : message }));
 }
 
 // Kept in memory only: the token comes with the log-in or /me response and dies with the tab.

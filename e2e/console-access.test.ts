@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { logIn, menuLabels, openMenu, startWebApp, textOf, type WebApp } from './harness.ts';
+
+const ADMIN_MENUS = ['机构管理', '人员管理', '节假日日历', '短信发件箱', '审计日志', '任务队列'];
+
+describe('console: log-in and role-aware menus (Chromium)', () => {
+  let web: WebApp;
+  before(async () => {
+    web = await startWebApp();
+  });
+  after(async () => {
+    await web?.close();
+  });
+
+  test('admin logs in and sees the administration menus, their name and role', async () => {
+    const { page } = await web.newPage();
+    await logIn(web, page, 'admin');
+    const labels = await menuLabels(page);
+    for (const m of ['首页', ...ADMIN_MENUS]) assert.ok(labels.includes(m), `menu ${m} in ${labels}`);
+    await page.getByText('梨树县一体化政务服务平台').first().waitFor();
+    assert.match(await textOf(page.getByTestId('user-menu')), /系统管理员/);
+    // The home page lists the grants.
+    assert.match(await textOf(page.getByTestId('my-grants')), /系统管理员/);
+  });
+
+  test('a window clerk sees no outbox, job queue or audit log, and the API refuses them', async () => {
+    const { page } = await web.newPage();
+    await logIn(web, page, 'clerk');
+    const labels = await menuLabels(page);
+    for (const m of ['短信发件箱', '审计日志', '任务队列']) {
+      assert.ok(!labels.includes(m), `clerk must not see ${m}: ${labels}`);
+    }
+    // Read access to the org tree and staff list, but no buttons to change them.
+    assert.ok(labels.includes('机构管理'));
+    await openMenu(page, '人员管理');
+    await page.getByTestId('staff-table').waitFor();
+    assert.equal(await page.getByRole('button', { name: /新增人员/ }).count(), 0);
+    await openMenu(page, '节假日日历');
+    await page.getByTestId('calendar-months').waitFor();
+    assert.equal(await page.getByRole('button', { name: /发布新年度/ }).count(), 0);
+    // Typing the address of a refused page shows 403, and the API itself says no.
+    await page.goto(`${web.baseUrl}/console/audit`);
+    await page.getByText('您没有访问此页面的权限').waitFor();
+    for (const url of ['/api/audit', '/api/notify/outbox', '/api/jobs']) {
+      const status = await page.evaluate(async (u) => (await fetch(u)).status, url);
+      assert.equal(status, 403, url);
+    }
+  });
+
+  test('a wrong password shows the Chinese error and stays on the log-in page', async () => {
+    const { page } = await web.newPage();
+    await page.goto(`${web.baseUrl}/console/`);
+    // Not logged in: the console sends the visitor to the log-in page.
+    await page.waitForURL('**/console/login');
+    await page.getByLabel('用户名', { exact: true }).fill('leader');
+    await page.getByLabel('密码', { exact: true }).fill('not-the-password');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    const error = page.getByTestId('login-error');
+    await error.waitFor();
+    assert.match(await textOf(error), /用户名或密码错误/);
+    assert.ok(page.url().endsWith('/console/login'));
+  });
+
+  test('switching to English changes the menu labels and stays after a reload', async () => {
+    const { page } = await web.newPage();
+    await logIn(web, page, 'admin');
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('side-menu').getByText('Staff', { exact: true }).waitFor();
+    const labels = await menuLabels(page);
+    for (const m of ['Home', 'Organisation', 'Staff', 'Holiday calendar', 'Audit log']) {
+      assert.ok(labels.includes(m), `menu ${m} in ${labels}`);
+    }
+    assert.ok(!labels.includes('人员管理'));
+    await page.reload();
+    await page.getByTestId('side-menu').getByText('Holiday calendar').waitFor();
+    // The API is asked in English too, so its error messages come in English.
+    const sent = page.waitForRequest((r) => r.url().includes('/api/org/staff'));
+    await page.getByTestId('side-menu').getByText('Staff', { exact: true }).click();
+    assert.equal((await sent).headers()['accept-language'], 'en-US');
+    await page.getByRole('button', { name: /New staff member/ }).waitFor();
+  });
+
+  test('log-out returns to the log-in page and the session is gone', async () => {
+    const { page } = await web.newPage();
+    await logIn(web, page, 'admin');
+    await page.getByTestId('user-menu').click();
+    await page.getByText('退出登录').click();
+    await page.waitForURL('**/console/login');
+    const status = await page.evaluate(async () => (await fetch('/api/auth/me')).status);
+    assert.equal(status, 401);
+  });
+});

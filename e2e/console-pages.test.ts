@@ -1,0 +1,193 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
+import { logIn, openMenu, startWebApp, textOf, type WebApp } from './harness.ts';
+
+/** The form item (label + control + its error) whose label is exactly `label`. */
+function formItem(page: Page, label: string) {
+  return page
+    .locator('.ant-drawer .ant-form-item')
+    .filter({ has: page.locator('label', { hasText: new RegExp(`^${label}$`) }) });
+}
+
+/**
+ * Opens an antd Select / TreeSelect, optionally types to filter, clicks the option and checks that the
+ * select now shows it; under load a click can land while the dropdown is still animating, so it retries.
+ */
+async function choose(
+  page: Page,
+  select: Locator,
+  optionText: string,
+  options: { type?: boolean; tree?: boolean } = {},
+) {
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  // Let the previous select's dropdown finish closing, so the options we look for are this one's.
+  for (let i = 0; i < 30 && (await dropdown.count()) > 0; i++) await page.waitForTimeout(100);
+  for (let attempt = 1; ; attempt++) {
+    if (attempt === 1 || !(await dropdown.count())) {
+      await select.click();
+      if (options.type) await select.locator('input').fill(optionText);
+    }
+    const option = options.tree
+      ? dropdown.locator('.ant-select-tree-title', { hasText: optionText }).first()
+      : dropdown.locator('.ant-select-item-option', { hasText: optionText }).first();
+    await option.click();
+    const deadline = Date.now() + 3000;
+    while (Date.now() < deadline) {
+      if ((await select.innerText()).includes(optionText)) return;
+      await page.waitForTimeout(100);
+    }
+    if (attempt >= 3) throw new Error(`the select did not take the option ${optionText}`);
+  }
+}
+
+/** Picks an org unit in an antd TreeSelect by typing part of its name. */
+async function pickUnit(page: Page, field: ReturnType<typeof formItem>, name: string) {
+  await choose(page, field.locator('.ant-select'), name, { type: true, tree: true });
+}
+
+describe('console pages: staff, org, calendar (Chromium)', () => {
+  let web: WebApp;
+  before(async () => {
+    web = await startWebApp();
+  });
+  after(async () => {
+    await web?.close();
+  });
+
+  test('admin creates a staff member through the form; the list shows them with a masked phone', async () => {
+    const { page } = await web.newPage();
+    await logIn(web, page, 'admin');
+    await openMenu(page, '人员管理');
+    await page.getByTestId('staff-table').waitFor();
+    await page.getByRole('button', { name: /新增人员/ }).click();
+    await formItem(page, '用户名').locator('input').fill('wangfang');
+    await formItem(page, '姓名').locator('input').fill('王芳');
+    await pickUnit(page, formItem(page, '所属机构'), '梨树县政务服务中心');
+    await formItem(page, '手机号').locator('input').fill('13800138000');
+    await formItem(page, '职务').locator('input').fill('综合窗口受理员');
+    await formItem(page, '初始密码').locator('input').fill('Welcome-2026a');
+    await page.getByRole('button', { name: /添加授权/ }).click();
+    const grant = page.getByTestId('grant-0');
+    await choose(page, grant.locator('.ant-select').first(), '综合窗口受理员');
+    await choose(page, grant.locator('.ant-select').nth(1), '梨树县政务服务中心', { type: true, tree: true });
+    await page.getByTestId('staff-save').click();
+    await page
+      .locator('.ant-drawer')
+      .waitFor({ state: 'hidden' })
+      .catch(async (err) => {
+        const errors = await page.locator('.ant-drawer .ant-form-item-explain-error').allTextContents();
+        throw new Error(`drawer stayed open; field errors: ${errors.join('; ')}; ${err}`);
+      });
+
+    await page.getByTestId('staff-search').locator('input').fill('王芳');
+    await page.getByTestId('staff-search').locator('input').press('Enter');
+    const row = page.getByTestId('staff-table').locator('tr', { hasText: 'wangfang' });
+    await row.waitFor();
+    const text = await textOf(row);
+    assert.match(text, /王芳/);
+    assert.match(text, /138\*{4}8000/);
+    assert.doesNotMatch(text, /13800138000/);
+    assert.match(text, /综合窗口受理员/);
+    // The full number shows only on request (the server audits the read).
+    await row.getByRole('button', { name: /查看/ }).click();
+    await row.getByText('13800138000').waitFor();
+  });
+
+  test('bad input is shown at the field the server names', async () => {
+    const { page } = await web.newPage();
+    await logIn(web, page, 'admin');
+    await page.goto(`${web.baseUrl}/console/staff`);
+    await page.getByRole('button', { name: /新增人员/ }).click();
+    await formItem(page, '用户名').locator('input').fill('Bad Name!');
+    await formItem(page, '姓名').locator('input').fill('测试');
+    await pickUnit(page, formItem(page, '所属机构'), '梨树县人民政府');
+    await formItem(page, '手机号').locator('input').fill('12345');
+    await formItem(page, '初始密码').locator('input').fill('Welcome-2026a');
+    await page.getByTestId('staff-save').click();
+    const usernameError = formItem(page, '用户名').locator('.ant-form-item-explain-error');
+    await usernameError.waitFor();
+    assert.match(await textOf(usernameError), /用户名/);
+    const phoneError = formItem(page, '手机号').locator('.ant-form-item-explain-error');
+    await phoneError.waitFor();
+    assert.match(await textOf(phoneError), /手机号/);
+    // Nothing was created: the drawer is still open for correction.
+    assert.ok(await page.locator('.ant-drawer').isVisible());
+  });
+
+  test('after an administrator resets a password, the user must set a new one before using the console', async () => {
+    const admin = (await web.newPage()).page;
+    await logIn(web, admin, 'admin');
+    await openMenu(admin, '人员管理');
+    await admin.getByTestId('staff-search').locator('input').fill('delivery');
+    await admin.getByTestId('staff-search').locator('input').press('Enter');
+    const row = admin.getByTestId('staff-table').locator('tr', { hasText: 'delivery' });
+    await row.getByRole('button', { name: /重置密码/ }).click();
+    await admin.locator('.ant-modal input').fill('Reset-2026abc');
+    await admin
+      .locator('.ant-modal')
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
+    await admin.getByText('密码已重置').waitFor();
+
+    const { page } = await web.newPage();
+    await page.goto(`${web.baseUrl}/console/login`);
+    await page.getByLabel('用户名', { exact: true }).fill('delivery');
+    await page.getByLabel('密码', { exact: true }).fill('Reset-2026abc');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByText('请先设置新密码').waitFor();
+    assert.equal(await page.getByTestId('side-menu').count(), 0);
+    await page.getByLabel('原密码').fill('Reset-2026abc');
+    await page.getByLabel('新密码', { exact: true }).fill('Changed-2026xyz');
+    await page.getByLabel('确认新密码').fill('Changed-2026xyz');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByTestId('side-menu').waitFor();
+    assert.match(await textOf(page.getByTestId('user-menu')), /张丽娜/);
+  });
+
+  test('the org tree shows the county with kind tags', async () => {
+    const { page } = await web.newPage();
+    await logIn(web, page, 'admin');
+    await openMenu(page, '机构管理');
+    const tree = page.getByTestId('org-tree');
+    await tree.getByText('梨树县人民政府').waitFor();
+    await tree.getByText('梨树县人民政府').click();
+    await page.getByRole('button', { name: /新增下级/ }).waitFor();
+    assert.match(await textOf(tree), /梨树县人民政府\s*人民政府/);
+    assert.match(await textOf(tree), /梨树县市场监督管理局\s*部门/);
+    // The filter finds units deeper in the tree, with their ancestors.
+    await page.getByPlaceholder('按名称筛选').fill('南杏山村');
+    await tree.getByText('南杏山村', { exact: true }).waitFor();
+    assert.match(await textOf(tree), /梨树镇/);
+    assert.match(await textOf(tree), /南杏山村\s*村（社区）/);
+  });
+
+  test('the calendar shows 2026-10-01 as 国庆节 and 2026-10-10 as 调休上班; the calculator skips the holiday', async () => {
+    const { page } = await web.newPage();
+    await logIn(web, page, 'admin');
+    await openMenu(page, '节假日日历');
+    await page.getByTestId('calendar-months').waitFor();
+    const select = page.getByTestId('year-select');
+    if (!(await textOf(select)).includes('2026')) {
+      await select.click();
+      await page.locator('.ant-select-dropdown:visible').getByText('2026', { exact: true }).click();
+    }
+    const national = page.locator('[data-date="2026-10-01"]');
+    assert.equal(await national.getAttribute('data-kind'), 'holiday');
+    assert.match(await textOf(national), /国庆节/);
+    const makeup = page.locator('[data-date="2026-10-10"]');
+    assert.equal(await makeup.getAttribute('data-kind'), 'makeup');
+    assert.match(await textOf(makeup), /调休上班/);
+    assert.equal(await page.locator('[data-date="2026-10-11"]').getAttribute('data-kind'), 'weekend');
+
+    // One working day after 2026-09-30 is 2026-10-08: the Golden Week is skipped.
+    const picker = page.locator('.ant-picker').first();
+    await picker.click();
+    await picker.locator('input').fill('2026-09-30');
+    await picker.locator('input').press('Enter');
+    await page.locator('.ant-input-number input').fill('1');
+    await page.locator('.ant-input-number input').press('Tab');
+    await page.getByRole('button', { name: /计\s*算/ }).click();
+    assert.match(await textOf(page.getByTestId('calc-result')), /2026-10-08/);
+  });
+});

@@ -1,0 +1,106 @@
+import { RedoOutlined } from '@ant-design/icons';
+import { App, Button, Card, Select, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { formatTime, LoadError, PageTitle } from '../../ui/components.tsx';
+import { useReportError } from '../../ui/form-errors.ts';
+import { type MessageKey, useI18n } from '../../ui/i18n/index.tsx';
+import { type JobView, useJobs, useRetryJob } from '../api/ops.ts';
+import { can, useMe } from '../session.ts';
+
+const STATUS_COLORS: Record<string, string> = {
+  pending: 'blue',
+  running: 'processing',
+  done: 'green',
+  dead: 'red',
+};
+
+/** 任务队列: the background jobs (SMS sending, reminders), their attempts and last errors. */
+export default function JobsPage() {
+  const { t } = useI18n();
+  const me = useMe().data;
+  const { message } = App.useApp();
+  const report = useReportError();
+  const [status, setStatus] = useState<string | undefined>();
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const list = useJobs({ status, ...page });
+  const retry = useRetryJob();
+  const statusLabel = (s: string) => t(`jobs.status.${s}` as MessageKey);
+
+  return (
+    <div>
+      <PageTitle
+        title={t('menu.jobs')}
+        extra={
+          <Select
+            allowClear
+            placeholder={t('common.status')}
+            style={{ width: 160 }}
+            onChange={(s?: string) => {
+              setStatus(s);
+              setPage((p) => ({ ...p, page: 1 }));
+            }}
+            options={['pending', 'running', 'done', 'dead'].map((s) => ({ value: s, label: statusLabel(s) }))}
+          />
+        }
+      />
+      <Card size="small">
+        {list.isError ? (
+          <LoadError error={list.error} onRetry={() => list.refetch()} />
+        ) : (
+          <Table<JobView>
+            rowKey="id"
+            size="middle"
+            loading={list.isFetching}
+            dataSource={list.data?.items ?? []}
+            scroll={{ x: 900 }}
+            pagination={{
+              current: page.page,
+              pageSize: page.pageSize,
+              total: list.data?.total ?? 0,
+              showTotal: (n) => t('common.total', { n }),
+              onChange: (p, s) => setPage({ page: p, pageSize: s }),
+            }}
+            columns={[
+              { title: t('jobs.kind'), dataIndex: 'kind' },
+              {
+                title: t('common.status'),
+                dataIndex: 'status',
+                render: (s: string) => <Tag color={STATUS_COLORS[s]}>{statusLabel(s)}</Tag>,
+              },
+              {
+                title: t('jobs.attempts'),
+                key: 'attempts',
+                render: (_, j) => `${j.attempts} / ${j.maxAttempts}`,
+              },
+              { title: t('jobs.runAt'), dataIndex: 'runAt', render: formatTime },
+              {
+                title: t('jobs.lastError'),
+                dataIndex: 'lastError',
+                render: (e: string | null) =>
+                  e ? <Typography.Text type="danger">{e}</Typography.Text> : '—',
+              },
+              { title: t('jobs.updatedAt'), dataIndex: 'updatedAt', render: formatTime },
+              {
+                title: t('common.actions'),
+                key: 'actions',
+                render: (_, j) =>
+                  j.status === 'dead' && can(me, 'jobs.manage') ? (
+                    <Button
+                      size="small"
+                      type="link"
+                      icon={<RedoOutlined />}
+                      onClick={() =>
+                        retry.mutateAsync(j.id).then(() => message.success(t('common.saved')), report)
+                      }
+                    >
+                      {t('jobs.retry')}
+                    </Button>
+                  ) : null,
+              },
+            ]}
+          />
+        )}
+      </Card>
+    </div>
+  );
+}

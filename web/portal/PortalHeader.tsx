@@ -1,0 +1,40 @@
+import { Link } from 'react-router-dom';
+import { Emblem } from '../ui/Emblem.tsx';
+import { useI18n } from '../ui/i18n/index.tsx';
+
+/** The red band with the county's mark, the platform's name and the language switch. */
+export function PortalHeader({ compact = false }: { compact?: boolean }) {
+  const { t, lang, setLang } = useI18n();
+  return (
+    <header className={compact ? 'pt-header pt-header-compact' : 'pt-header'}>
+      <div className="pt-wrap pt-header-row">
+        <Link to="/" className="pt-brand">
+          <Emblem size={compact ? 36 : 52} />
+          <span className="pt-brand-text">
+            <span className="pt-brand-title">{t('app.title')}</span>
+            {compact ? null : <span className="pt-brand-tag">{t('portal.tagline')}</span>}
+          </span>
+        </Link>
+        <button
+          type="button"
+          className="pt-lang"
+          onClick={() => setLang(lang === 'zh-CN' ? 'en-US' : 'zh-CN')}
+          data-testid="lang-switch"
+        >
+          {t('lang.switch')}
+        </button>
+      </div>
+    </header>
+  );
+}
+
+/** Hotline and who runs the site. */
+export function PortalFooter() {
+  const { t } = useI18n();
+  return (
+    <footer className="pt-footer">
+      <div>{t('portal.hotline')}</div>
+      <div>{t('portal.footer')}</div>
+    </footer>
+  );
+}
