@@ -139,7 +139,6 @@ export const ERROR_CODES = {
     zh: '办件已由其他人员签收办理',
     en: 'Another staff member has claimed this case',
   },
-  CASE_ITEM_NOT_FOUND: { status: 404, zh: '找不到该事项', en: 'Service item not found' },
   CASE_ITEM_NOT_PUBLISHED: {
     status: 422,
     zh: '事项未发布或已停止实施，不能受理',

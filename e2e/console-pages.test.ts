@@ -34,7 +34,7 @@ async function choose(
     await option.click();
     const deadline = Date.now() + 3000;
     while (Date.now() < deadline) {
-      if ((await select.innerText()).includes(optionText)) return;
+      if (((await select.textContent()) ?? '').includes(optionText)) return;
       await page.waitForTimeout(100);
     }
     if (attempt >= 3) throw new Error(`the select did not take the option ${optionText}`);

@@ -7,6 +7,8 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { caseRoutes } from './modules/cases/index.ts';
+import { catalogRoutes } from './modules/catalog/routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { authPlugin } from './platform/auth/plugin.ts';
@@ -63,6 +65,8 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   healthRoutes(app, platform, options.readiness ?? { ready: true });
   authRoutes(app, platform);
   orgRoutes(app, platform);
+  catalogRoutes(app, platform);
+  caseRoutes(app, platform);
   notifyRoutes(app, platform);
   jobRoutes(app, platform);
   auditRoutes(app, platform);

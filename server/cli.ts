@@ -4,6 +4,7 @@ import { openPlatform } from './bootstrap.ts';
 import { registerAdminCommands } from './cli-admin.ts';
 import { registerAuditCommands } from './cli-audit.ts';
 import { registerBackupCommands } from './cli-backup.ts';
+import { registerCatalogCommands } from './cli-catalog.ts';
 import { registerWorkdaysCommands } from './cli-workdays.ts';
 import { loadConfig } from './platform/config.ts';
 import type { Platform } from './platform/context.ts';
@@ -56,6 +57,7 @@ const registrars: CommandRegistrar[] = [
   registerBackupCommands,
   registerAuditCommands,
   registerWorkdaysCommands,
+  registerCatalogCommands,
 ];
 for (const register of registrars) register(program, withPlatform);
 

@@ -1,3 +1,4 @@
+import { caseJobHandlers } from './modules/cases/index.ts';
 import { type JobHandlers, mergeHandlers } from './platform/jobs/handlers.ts';
 import type { SmsProvider } from './platform/notify/providers.ts';
 import { notifyJobHandlers } from './platform/notify/send-sms-job.ts';
@@ -12,5 +13,5 @@ export interface JobWiring {
  * here with its handler set (`xxxJobHandlers(wiring)`); two sets claiming one kind fail at start-up.
  */
 export function buildJobHandlers(wiring: JobWiring): JobHandlers {
-  return mergeHandlers([notifyJobHandlers(wiring.sms)]);
+  return mergeHandlers([notifyJobHandlers(wiring.sms), caseJobHandlers()]);
 }

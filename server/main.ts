@@ -3,6 +3,7 @@ import { isEmpty, seedDemo } from '../demo/seed.ts';
 import { buildApp } from './app.ts';
 import { openPlatform } from './bootstrap.ts';
 import { buildJobHandlers } from './job-handlers.ts';
+import { scheduleWarningJob } from './modules/cases/index.ts';
 import { loadConfig } from './platform/config.ts';
 import { JobRunner } from './platform/jobs/runner.ts';
 import { createSmsProvider } from './platform/notify/providers.ts';
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
   // Jobs run only once the app is up; several processes may each run one (claims are atomic).
   const runner = new JobRunner(platform, buildJobHandlers({ sms }));
   runner.start();
+  // The daily warning recomputation re-queues itself; this makes sure a chain exists (idempotent).
+  await scheduleWarningJob(platform.db);
   const url = config.host === '0.0.0.0' ? `http://localhost:${new URL(address).port}` : address;
   const lines = [
     '',

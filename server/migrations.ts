@@ -1,4 +1,6 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { casesMigration } from './modules/cases/index.ts';
+import { catalogMigration } from './modules/catalog/migration.ts';
 import { orgMigration } from './modules/org/migration.ts';
 import type { Database } from './platform/db/index.ts';
 import { platformMigration } from './platform/db/migrations/0001_platform.ts';
@@ -16,6 +18,8 @@ function allMigrations(dialect: Database['dialect']): Record<string, Migration> 
     '0002_calendar_seed': calendarSeedMigration,
     '0003_jobs_notify': jobsNotifyMigration,
     '0100_org': orgMigration,
+    '0200_catalog': catalogMigration(dialect),
+    '0300_cases': casesMigration,
   };
 }
 

@@ -81,11 +81,14 @@ async function freshDatabase(
 /** Opens a fresh platform (migrated; demo data when asked) for one suite. */
 export async function openTestPlatform(
   dialect: Dialect,
-  options: { demo?: boolean } = {},
+  options: { demo?: boolean; catalog?: boolean; cases?: boolean } = {},
 ): Promise<{ platform: Platform; config: Config; close(): Promise<void> }> {
   const fresh = await freshDatabase(dialect);
   const platform = await openPlatform(fresh.config, { sqliteFile: fresh.sqliteFile });
-  if (options.demo !== false) await seedDemo(platform);
+  // Demo cases only for suites that ask: they take seconds and most suites need none.
+  if (options.demo !== false) {
+    await seedDemo(platform, { catalog: options.catalog, cases: options.cases ?? false });
+  }
   return {
     platform,
     config: fresh.config,
@@ -132,7 +135,7 @@ function clientFor(app: FastifyInstance, cookie: string | null, csrf: string | n
 export function describeEachDb(
   name: string,
   fn: (ctx: () => TestContext) => void,
-  options: { demo?: boolean } = {},
+  options: { demo?: boolean; catalog?: boolean; cases?: boolean } = {},
 ): void {
   for (const dialect of DIALECTS) {
     describe(`${name} [${dialect}]`, () => {

@@ -60,7 +60,9 @@ export function openDatabase(options: DatabaseOptions): Database {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<PlatformTables>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<PlatformTables>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   return {
     db,
     dialect: 'sqlite',
@@ -70,6 +72,32 @@ export function openDatabase(options: DatabaseOptions): Database {
     },
     close: () => db.destroy(),
   };
+}
+
+/**
+ * Kysely prepares every query anew; on better-sqlite3 compiling a statement costs more than running a
+ * small one. Our queries are a bounded set of SQL texts with parameters, so compiled statements are
+ * kept and reused (SQLite recompiles a kept statement itself after a schema change).
+ */
+function withStatementCache(
+  sqlite: BetterSqlite3.Database,
+): Pick<BetterSqlite3.Database, 'prepare' | 'close'> {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    prepare(source: string) {
+      let statement = cache.get(source);
+      if (!statement) {
+        if (cache.size >= 2000) cache.clear();
+        statement = sqlite.prepare(source);
+        cache.set(source, statement);
+      }
+      return statement;
+    },
+    close() {
+      cache.clear();
+      return sqlite.close();
+    },
+  } as Pick<BetterSqlite3.Database, 'prepare' | 'close'>;
 }
 
 /** Cheap liveness query used by /healthz. */

@@ -1,0 +1,376 @@
+/**
+ * 办件 (cases): statuses, action types, code lists and the request bodies of the case API.
+ * Response views are in case-views.ts. The status → allowed-actions table itself lives in
+ * server/modules/cases/workflow.ts; the console reads it through `allowedActions` on every case.
+ */
+import { z } from 'zod';
+import { IsoDate } from './calendar.ts';
+import type { LimitUnit } from './catalog-codes.ts';
+import { CreditCodeSchema, IdNumberSchema, MobilePhoneSchema } from './identifiers.ts';
+
+export const CASE_STATUSES = [
+  'received',
+  'intake_correction',
+  'refused',
+  'in_process',
+  'process_correction',
+  'special_procedure',
+  'decided',
+  'concluded',
+  'delivered',
+  'withdrawn',
+  'voided',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const CASE_STATUS_LABELS: Record<CaseStatus, { zh: string; en: string }> = {
+  received: { zh: '已收件（待受理）', en: 'Received' },
+  intake_correction: { zh: '待补正（未受理）', en: 'Awaiting correction before acceptance' },
+  refused: { zh: '不予受理', en: 'Refused' },
+  in_process: { zh: '办理中', en: 'In process' },
+  process_correction: { zh: '补正中（暂停计时）', en: 'Awaiting correction (clock paused)' },
+  special_procedure: { zh: '特别程序（暂停计时）', en: 'Special procedure (clock stopped)' },
+  decided: { zh: '已决定（待办结）', en: 'Decided' },
+  concluded: { zh: '已办结（待送达）', en: 'Concluded' },
+  delivered: { zh: '已送达', en: 'Delivered' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+  voided: { zh: '已作废', en: 'Voided' },
+};
+
+/** Statuses in which nothing more happens to a case. */
+export const TERMINAL_STATUSES: readonly CaseStatus[] = ['refused', 'delivered', 'withdrawn', 'voided'];
+
+export const CASE_ACTION_TYPES = [
+  'receive',
+  'accept',
+  'requestCorrection',
+  'resubmit',
+  'refuse',
+  'claim',
+  'assign',
+  'pass',
+  'returnStep',
+  'startSpecial',
+  'endSpecial',
+  'extend',
+  'decide',
+  'conclude',
+  'deliver',
+  'supplyMaterial',
+  'withdraw',
+  'void',
+] as const;
+export type CaseActionType = (typeof CASE_ACTION_TYPES)[number];
+
+export const CASE_ACTION_LABELS: Record<CaseActionType, { zh: string; en: string }> = {
+  receive: { zh: '收件', en: 'Receive' },
+  accept: { zh: '受理', en: 'Accept' },
+  requestCorrection: { zh: '一次性告知补正', en: 'Request correction' },
+  resubmit: { zh: '补正材料提交', en: 'Resubmit' },
+  refuse: { zh: '不予受理', en: 'Refuse' },
+  claim: { zh: '签收', en: 'Claim' },
+  assign: { zh: '分派', en: 'Assign' },
+  pass: { zh: '通过（转下一环节）', en: 'Pass to next step' },
+  returnStep: { zh: '退回上一环节', en: 'Return to previous step' },
+  startSpecial: { zh: '启动特别程序', en: 'Start special procedure' },
+  endSpecial: { zh: '结束特别程序', en: 'End special procedure' },
+  extend: { zh: '延长办理期限', en: 'Extend time limit' },
+  decide: { zh: '作出决定', en: 'Decide' },
+  conclude: { zh: '办结', en: 'Conclude' },
+  deliver: { zh: '送达（出件）', en: 'Deliver' },
+  supplyMaterial: { zh: '容缺材料补齐', en: 'Supply deferred material' },
+  withdraw: { zh: '申请人撤回', en: 'Withdraw' },
+  void: { zh: '作废', en: 'Void' },
+};
+
+/** How a material was presented at the window: 原件 / 复印件 / 电子件 / 缺 / 容缺后补. */
+export const MATERIAL_FORMS = ['original', 'copy', 'electronic', 'missing', 'deferred'] as const;
+export type MaterialForm = (typeof MATERIAL_FORMS)[number];
+export const MATERIAL_FORM_LABELS: Record<MaterialForm, { zh: string; en: string }> = {
+  original: { zh: '原件', en: 'Original' },
+  copy: { zh: '复印件', en: 'Copy' },
+  electronic: { zh: '电子件', en: 'Electronic' },
+  missing: { zh: '缺', en: 'Missing' },
+  deferred: { zh: '容缺后补', en: 'Deferred' },
+};
+/** Forms that count as presented. */
+export const PRESENTED_FORMS: readonly MaterialForm[] = ['original', 'copy', 'electronic'];
+
+/** 特别程序 kinds (行政许可法 第45条): the clock stops while one runs. */
+export const SPECIAL_PROCEDURE_KINDS = [
+  'hearing',
+  'inspection',
+  'testing',
+  'quarantine',
+  'appraisal',
+  'expert_review',
+  'tender',
+  'other',
+] as const;
+export type SpecialProcedureKind = (typeof SPECIAL_PROCEDURE_KINDS)[number];
+export const SPECIAL_PROCEDURE_LABELS: Record<SpecialProcedureKind, { zh: string; en: string }> = {
+  hearing: { zh: '听证', en: 'Hearing' },
+  inspection: { zh: '现场勘验', en: 'Inspection' },
+  testing: { zh: '检验检测', en: 'Testing' },
+  quarantine: { zh: '检疫', en: 'Quarantine' },
+  appraisal: { zh: '鉴定', en: 'Appraisal' },
+  expert_review: { zh: '专家评审', en: 'Expert review' },
+  tender: { zh: '招标、拍卖', en: 'Tender or auction' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export const DELIVERY_METHODS = ['window', 'mail', 'electronic'] as const;
+export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
+export const DELIVERY_METHOD_LABELS: Record<DeliveryMethod, { zh: string; en: string }> = {
+  window: { zh: '统一出件窗口领取', en: 'Collected at the delivery window' },
+  mail: { zh: '邮寄送达', en: 'By mail' },
+  electronic: { zh: '电子送达', en: 'Electronically' },
+};
+
+export const WARNING_LEVELS = ['none', 'green', 'yellow', 'red'] as const;
+export type WarningLevel = (typeof WARNING_LEVELS)[number];
+export const WARNING_LEVEL_LABELS: Record<WarningLevel, { zh: string; en: string }> = {
+  none: { zh: '未计时', en: 'Clock not running' },
+  green: { zh: '正常', en: 'On time' },
+  yellow: { zh: '黄牌预警', en: 'Yellow warning' },
+  red: { zh: '红牌（超期）', en: 'Red (overdue)' },
+};
+
+/** Where an application came in: the window today, the portal later (with pre-review). */
+export const CASE_CHANNELS = ['window', 'online'] as const;
+export type CaseChannel = (typeof CASE_CHANNELS)[number];
+
+export const DECISION_OUTCOMES = ['grant', 'deny'] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+
+/** Roles that may act at a back-office step. */
+export const STEP_ROLES = ['dept_handler', 'dept_reviewer', 'dept_approver'] as const;
+export type StepRole = (typeof STEP_ROLES)[number];
+
+/** A time limit's unit as the catalogue states it: 工作日 (working_day) or 自然日 (natural_day). */
+export type TimeLimitUnit = LimitUnit;
+
+// ---------------------------------------------------------------- shared pieces
+
+const Id = z.string().trim().min(1).max(64);
+const Text = (max: number) => z.string().trim().min(1).max(max);
+/** Every action names the version it was decided on: a stale one is refused (CASE_STALE_VERSION). */
+const Version = z.number().int().min(1).describe('办件当前版本号（乐观并发控制）');
+export const CaseIdParams = z.object({ id: Id });
+
+export const PersonApplicant = z.object({
+  kind: z.literal('person'),
+  name: Text(50).describe('申请人姓名'),
+  idNumber: IdNumberSchema,
+  phone: MobilePhoneSchema,
+  address: z.string().trim().max(200).optional(),
+});
+export const EnterpriseApplicant = z.object({
+  kind: z.literal('enterprise'),
+  name: Text(100).describe('企业（单位）名称'),
+  creditCode: CreditCodeSchema,
+  legalRepresentative: Text(50).describe('法定代表人'),
+  phone: MobilePhoneSchema,
+  address: z.string().trim().max(200).optional(),
+});
+export const ApplicantInput = z.discriminatedUnion('kind', [PersonApplicant, EnterpriseApplicant]);
+export type ApplicantInput = z.infer<typeof ApplicantInput>;
+
+export const AgentInput = z.object({
+  name: Text(50).describe('代理人姓名'),
+  idNumber: IdNumberSchema,
+  phone: MobilePhoneSchema,
+  powerOfAttorney: z.literal(true, { error: '代理人须提交授权委托书 (power of attorney required)' }),
+});
+export type AgentInput = z.infer<typeof AgentInput>;
+
+export const MaterialInput = z.object({
+  materialId: Id,
+  form: z.enum(MATERIAL_FORMS),
+  copies: z.number().int().min(0).max(99).optional(),
+  note: z.string().trim().max(200).optional(),
+  /** 容缺: the applicant's signed promise and the date the material will be supplied by. */
+  deferral: z
+    .object({
+      promiseSigned: z.literal(true, { error: '容缺受理须申请人签署承诺书 (signed promise required)' }),
+      dueDate: IsoDate,
+    })
+    .optional(),
+});
+export type MaterialInput = z.infer<typeof MaterialInput>;
+
+export const CorrectionItem = z.object({
+  materialId: Id.optional(),
+  name: Text(100).describe('需补正的材料或事项'),
+  problem: Text(300).describe('问题与补正要求'),
+});
+export type CorrectionItem = z.infer<typeof CorrectionItem>;
+
+export const FormValue = z.union([
+  z.string().max(2000),
+  z.number(),
+  z.boolean(),
+  z.array(z.string().max(200)),
+]);
+export type FormValue = z.infer<typeof FormValue>;
+
+// ---------------------------------------------------------------- intake
+
+export const INTAKE_DECISIONS = ['accept', 'correct', 'refuse', 'receive'] as const;
+export type IntakeDecision = (typeof INTAKE_DECISIONS)[number];
+
+export const IntakeBody = z.object({
+  itemId: Id.describe('事项'),
+  /** County centre: the clerk's window (defaults to the one the clerk sits at). */
+  windowId: Id.optional().describe('受理窗口'),
+  /** Township or village: the service point (defaults to the clerk's own org unit). */
+  servicePointId: Id.optional().describe('乡镇（村）便民服务点'),
+  applicant: ApplicantInput,
+  agent: AgentInput.optional(),
+  form: z.record(z.string().max(64), FormValue).default({}),
+  /** Situation question id → the chosen answer id (or ids, for a multiple-choice question). */
+  situations: z
+    .record(z.string().max(64), z.union([z.string().max(64), z.array(z.string().max(64)).max(20)]))
+    .default({}),
+  materials: z.array(MaterialInput).max(100).default([]),
+  decision: z.enum(INTAKE_DECISIONS).describe('受理 / 一次性告知补正 / 不予受理 / 仅收件'),
+  correction: z
+    .object({
+      items: z.array(CorrectionItem).max(50).optional(),
+      note: z.string().trim().max(500).optional(),
+    })
+    .optional(),
+  refusal: z
+    .object({
+      reason: Text(500),
+      competentBody: z.string().trim().max(100).optional(),
+      legalBasis: z.string().trim().max(300).optional(),
+    })
+    .optional(),
+});
+export type IntakeInput = z.infer<typeof IntakeBody>;
+
+// ---------------------------------------------------------------- actions on a case
+
+export const VersionBody = z.object({ version: Version });
+export const CorrectionBody = z.object({
+  version: Version,
+  items: z.array(CorrectionItem).min(1).max(50),
+  note: z.string().trim().max(500).optional(),
+});
+export const ResubmitBody = z.object({
+  version: Version,
+  materials: z.array(MaterialInput).max(100).default([]),
+  note: z.string().trim().max(500).optional(),
+});
+export const RefuseBody = z.object({
+  version: Version,
+  reason: Text(500).describe('不予受理理由'),
+  competentBody: z.string().trim().max(100).optional().describe('有权受理的机关'),
+  legalBasis: z.string().trim().max(300).optional(),
+});
+export const AssignBody = z.object({ version: Version, assigneeAccountId: Id.describe('被分派人账号') });
+export const PassBody = z.object({ version: Version, opinion: Text(1000).describe('环节处理意见') });
+export const ReturnBody = z.object({ version: Version, reason: Text(500).describe('退回理由') });
+export const StartSpecialBody = z.object({
+  version: Version,
+  kind: z.enum(SPECIAL_PROCEDURE_KINDS),
+  reason: Text(500).describe('启动理由或依据'),
+  expectedEnd: IsoDate.describe('预计结束日期'),
+});
+export const EndSpecialBody = z.object({ version: Version, result: Text(1000).describe('特别程序结果') });
+export const ExtendBody = z.object({
+  version: Version,
+  days: z.number().int().min(1).max(15).describe('延长的工作日数'),
+  reason: Text(500).describe('延期理由（告知申请人）'),
+});
+export const DecideBody = z.object({
+  version: Version,
+  outcome: z.enum(DECISION_OUTCOMES),
+  opinion: Text(1000).describe('批准意见'),
+  reasons: z.string().trim().max(2000).optional().describe('不予许可的理由'),
+  legalBasis: z.string().trim().max(1000).optional().describe('不予许可的法律依据'),
+});
+export const ConcludeBody = z.object({
+  version: Version,
+  documentName: Text(100).describe('结果文书或证照名称'),
+  documentNumber: Text(64).describe('文书或证照编号'),
+  validFrom: IsoDate.optional(),
+  validUntil: IsoDate.optional(),
+  issuer: z.string().trim().max(100).optional(),
+});
+export const DeliverBody = z.object({
+  version: Version,
+  method: z.enum(DELIVERY_METHODS),
+  trackingNumber: z.string().trim().max(64).optional().describe('邮件单号'),
+  note: z.string().trim().max(300).optional(),
+});
+export const SupplyMaterialBody = z.object({
+  version: Version,
+  materialId: Id,
+  form: z.enum(['original', 'copy', 'electronic']),
+});
+export const ReasonBody = z.object({ version: Version, reason: Text(500) });
+
+// ---------------------------------------------------------------- search, supervision, lookup
+
+export const CaseListQuery = z.object({
+  number: z.string().trim().max(32).optional().describe('办件编号（可输入部分）'),
+  applicant: z.string().trim().max(100).optional().describe('申请人名称，或完整身份证号 / 信用代码'),
+  itemId: Id.optional(),
+  departmentId: Id.optional(),
+  status: z.enum(CASE_STATUSES).optional(),
+  windowId: Id.optional(),
+  servicePointId: Id.optional(),
+  receivedFrom: IsoDate.optional(),
+  receivedTo: IsoDate.optional(),
+  warningLevel: z.enum(WARNING_LEVELS).optional(),
+  /** mine: assigned to me; queue: my department's cases waiting at a step of my role. */
+  view: z.enum(['all', 'mine', 'queue']).default('all'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type CaseListInput = z.infer<typeof CaseListQuery>;
+
+export const SupervisionQuery = z.object({
+  level: z.enum(['yellow', 'red']).optional(),
+  departmentId: Id.optional(),
+  windowId: Id.optional(),
+});
+
+export const ProgressLookupQuery = z.object({
+  number: z.string().trim().min(6).max(32).describe('办件编号'),
+  tail: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[0-9A-Z]{6}$/, '请输入身份证号或统一社会信用代码的后6位')
+    .describe('申请人证件号码后6位'),
+});
+
+export const ProcessStepInput = z.object({
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{0,31}$/, '环节代码：小写字母开头，只含小写字母、数字、_'),
+  name: Text(20).describe('环节名称，如 承办'),
+  role: z.enum(STEP_ROLES),
+  /** null: the item's own department. */
+  departmentId: Id.nullable().default(null),
+  budgetDays: z.number().int().min(0).max(60).describe('环节时限（工作日）'),
+});
+export type ProcessStepInput = z.infer<typeof ProcessStepInput>;
+export const ProcessBody = z.object({ steps: z.array(ProcessStepInput).min(1).max(10) });
+export const ItemIdParams = z.object({ itemId: Id });
+
+export const CASE_DOCUMENT_KINDS = ['receipt', 'acceptance', 'correction', 'refusal', 'deferral'] as const;
+export type CaseDocumentKind = (typeof CASE_DOCUMENT_KINDS)[number];
+export const CASE_DOCUMENT_LABELS: Record<CaseDocumentKind, string> = {
+  receipt: '收件凭证',
+  acceptance: '受理通知书',
+  correction: '补正材料一次性告知书',
+  refusal: '不予受理通知书',
+  deferral: '容缺受理通知书',
+};
+export const CaseDocumentParams = z.object({ id: Id, kind: z.enum(CASE_DOCUMENT_KINDS) });
+export const CaseDocumentQuery = z.object({ format: z.enum(['html', 'docx']).default('html') });

@@ -1,0 +1,209 @@
+/**
+ * The catalogue's HTTP contract: search, item detail, console list, workflow bodies, versions and
+ * indicators. The item document itself is in catalog.ts.
+ */
+import { z } from 'zod';
+import { CatalogItemDocumentSchema, CatalogItemShape } from './catalog.ts';
+import {
+  ALL_TOPICS,
+  DEPTH_SUMMARY_CODES,
+  GRASSROOTS_LEVEL_CODES,
+  ITEM_TYPE_CODES,
+  LIMIT_UNIT_CODES,
+} from './catalog-codes.ts';
+import { codeOf, text } from './catalog-fields.ts';
+
+/** Status of one version of an item. */
+export const VERSION_STATUSES = {
+  draft: '草稿',
+  in_review: '待审核',
+  published: '已发布',
+  superseded: '已被新版本替代',
+  retired: '已停用',
+  rejected: '已退回',
+} as const;
+export type VersionStatus = keyof typeof VERSION_STATUSES;
+export const VERSION_STATUS_CODES = Object.keys(VERSION_STATUSES) as [VersionStatus, ...VersionStatus[]];
+
+/** Status of an item as a whole: never published yet (draft / in review), published, retired. */
+export const ITEM_STATUSES = {
+  draft: '草稿',
+  in_review: '待审核',
+  published: '已发布',
+  retired: '已停用',
+} as const;
+export type ItemStatus = keyof typeof ITEM_STATUSES;
+export const ITEM_STATUS_CODES = Object.keys(ITEM_STATUSES) as [ItemStatus, ...ItemStatus[]];
+
+/** Workflow actions on an item; `allowedActions` in responses lists those the actor may take now. */
+export const CATALOG_WORKFLOW_ACTIONS = {
+  edit: '编辑草稿',
+  submit: '提交审核',
+  approve: '审核通过并发布',
+  reject: '退回修改',
+  retire: '停用',
+  newVersion: '修订（新建版本）',
+} as const;
+export type CatalogWorkflowAction = keyof typeof CATALOG_WORKFLOW_ACTIONS;
+export const CATALOG_WORKFLOW_ACTION_CODES = Object.keys(CATALOG_WORKFLOW_ACTIONS) as [
+  CatalogWorkflowAction,
+  ...CatalogWorkflowAction[],
+];
+
+const Page = z.coerce.number().int().min(1, '页码应不小于1').default(1).describe('页码');
+const PageSize = z.coerce
+  .number()
+  .int()
+  .min(1, '每页条数应不小于1')
+  .max(100, '每页条数不能超过100')
+  .default(20)
+  .describe('每页条数');
+const Query = z
+  .string()
+  .trim()
+  .max(50, '搜索词不能超过50个字符')
+  .optional()
+  .describe('搜索词：中文、全拼或拼音首字母');
+
+export const SearchCatalogQuery = z.object({
+  q: Query,
+  department: z.string().max(64).optional().describe('实施部门（机构编号）'),
+  type: codeOf('事项类型', ITEM_TYPE_CODES).optional(),
+  object: z.enum(['person', 'legal'], { error: '服务对象应为 person（个人）或 legal（法人）' }).optional(),
+  topic: z.enum(ALL_TOPICS as [string, ...string[]], { error: '服务主题无效' }).optional(),
+  depth: codeOf('网办深度', DEPTH_SUMMARY_CODES).optional(),
+  grassroots: z
+    .enum(['any', 'township', 'village'], { error: '下沉层级应为 any、township 或 village' })
+    .optional(),
+  page: Page,
+  pageSize: PageSize,
+});
+export type SearchCatalogQueryInput = z.infer<typeof SearchCatalogQuery>;
+
+export const LimitView = z.object({ value: z.number().int().nullable(), unit: z.enum(LIMIT_UNIT_CODES) });
+
+export const CatalogSearchHit = z.object({
+  id: z.string(),
+  name: z.string(),
+  implementationCode: z.string(),
+  departmentId: z.string(),
+  departmentName: z.string(),
+  type: z.enum(ITEM_TYPE_CODES),
+  depthSummary: z.enum(DEPTH_SUMMARY_CODES),
+  visits: z.number().int(),
+  promisedLimit: LimitView,
+  comprehensive: z.boolean(),
+  grassroots: z.array(z.enum(GRASSROOTS_LEVEL_CODES)),
+});
+export type CatalogSearchHitView = z.infer<typeof CatalogSearchHit>;
+export const CatalogSearchResult = z.object({ items: z.array(CatalogSearchHit), total: z.number().int() });
+
+export const CatalogItemParams = z.object({ id: z.string().max(64) });
+export const CatalogItemQuery = z.object({
+  version: z.string().max(64).optional().describe('版本编号（工作人员可查看任一版本）'),
+});
+
+export const CatalogItemDetail = z.object({
+  id: z.string(),
+  status: z.enum(ITEM_STATUS_CODES),
+  revision: z.number().int(),
+  versionId: z.string(),
+  versionNumber: z.number().int(),
+  versionStatus: z.enum(VERSION_STATUS_CODES),
+  publishedAt: z.string().nullable(),
+  departmentName: z.string(),
+  depthSummary: z.enum(DEPTH_SUMMARY_CODES),
+  document: CatalogItemShape,
+  allowedActions: z.array(z.enum(CATALOG_WORKFLOW_ACTION_CODES)),
+});
+export type CatalogItemDetailView = z.infer<typeof CatalogItemDetail>;
+
+export const ListCatalogItemsQuery = z.object({
+  q: Query,
+  department: z.string().max(64).optional(),
+  type: codeOf('事项类型', ITEM_TYPE_CODES).optional(),
+  status: codeOf('事项状态', ITEM_STATUS_CODES).optional(),
+  pendingReview: z.enum(['true', 'false']).optional().describe('只看待审核的版本'),
+  page: Page,
+  pageSize: PageSize,
+});
+
+export const CatalogStaffRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  implementationCode: z.string(),
+  departmentId: z.string(),
+  departmentName: z.string(),
+  type: z.enum(ITEM_TYPE_CODES),
+  status: z.enum(ITEM_STATUS_CODES),
+  publishedVersionId: z.string().nullable(),
+  draftVersionId: z.string().nullable(),
+  draftStatus: z.enum(VERSION_STATUS_CODES).nullable(),
+  revision: z.number().int(),
+  updatedAt: z.string(),
+  allowedActions: z.array(z.enum(CATALOG_WORKFLOW_ACTION_CODES)),
+});
+export const CatalogStaffList = z.object({ items: z.array(CatalogStaffRow), total: z.number().int() });
+
+const Revision = z
+  .number({ error: '期望修订号应为数字' })
+  .int()
+  .min(0)
+  .describe('期望修订号（乐观并发控制）');
+
+export const CreateCatalogItemBody = z.object({ document: CatalogItemDocumentSchema });
+export const SaveCatalogDraftBody = z.object({
+  document: CatalogItemDocumentSchema,
+  expectedRevision: Revision,
+});
+/** Body of submit / approve / retire / new-version; may be empty. */
+export const CatalogWorkflowBody = z
+  .object({
+    expectedRevision: Revision.optional(),
+    note: z.string().trim().max(1000, '说明不能超过1000个字符').optional(),
+  })
+  .default({});
+export const RejectCatalogItemBody = z.object({
+  expectedRevision: Revision.optional(),
+  note: text('退回意见', 1000),
+});
+
+export const CatalogVersionRow = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  status: z.enum(VERSION_STATUS_CODES),
+  name: z.string(),
+  createdByName: z.string().nullable(),
+  createdAt: z.string(),
+  submittedByName: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  reviewedByName: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  reviewNote: z.string().nullable(),
+});
+export const CatalogVersionList = z.object({ items: z.array(CatalogVersionRow) });
+
+export const CatalogDepartmentStats = z.object({
+  departmentId: z.string(),
+  departmentName: z.string(),
+  published: z.number().int(),
+  comprehensive: z.number().int(),
+  grassroots: z.number().int(),
+  fullyOnline: z.number().int(),
+});
+
+/** The catalogue indicators; shares are percentages with two decimals (94.73). */
+export const CatalogStats = z.object({
+  published: z.number().int(),
+  inHall: z.number().int(),
+  comprehensive: z.number().int(),
+  comprehensiveShare: z.number(),
+  grassroots: z.number().int(),
+  grassrootsTownship: z.number().int(),
+  grassrootsVillage: z.number().int(),
+  fullyOnline: z.number().int(),
+  fullyOnlineShare: z.number(),
+  byDepartment: z.array(CatalogDepartmentStats),
+});
+export type CatalogStatsView = z.infer<typeof CatalogStats>;

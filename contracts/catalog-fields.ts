@@ -1,0 +1,125 @@
+/**
+ * Field builders for the catalogue schemas: every failure message is Chinese and starts with the
+ * field's own name (事项名称不能为空), so a catalogue editor or an import report says which
+ * element is wrong without a lookup table.
+ */
+import { z } from 'zod';
+import { creditCodeProblem } from './identifiers.ts';
+
+/** What a value's type error says: "X必填" for a missing value, "X格式不正确" otherwise. */
+function typeError(label: string, expected: string) {
+  return (issue: { input?: unknown }) =>
+    issue.input === undefined || issue.input === null ? `${label}必填` : `${label}应为${expected}`;
+}
+
+/** Required text, trimmed, 1..max characters. */
+export function text(label: string, max: number) {
+  return z
+    .string({ error: typeError(label, '文本') })
+    .trim()
+    .min(1, `${label}不能为空`)
+    .max(max, `${label}不能超过${max}个字符`)
+    .describe(label);
+}
+
+/** Optional text: missing or blank becomes ''. */
+export function optText(label: string, max: number) {
+  return z
+    .string({ error: typeError(label, '文本') })
+    .trim()
+    .max(max, `${label}不能超过${max}个字符`)
+    .default('')
+    .describe(label);
+}
+
+/** A yes/no flag. */
+export function flag(label: string) {
+  return z.boolean({ error: typeError(label, '是或否（true/false）') }).describe(label);
+}
+
+/** A whole number in [min, max]. */
+export function int(label: string, min: number, max: number) {
+  return z
+    .number({ error: typeError(label, '数字') })
+    .int(`${label}应为整数`)
+    .min(min, `${label}不能小于${min}`)
+    .max(max, `${label}不能大于${max}`)
+    .describe(label);
+}
+
+/** One value of a code list; the message names the field and the allowed codes. */
+export function codeOf<const T extends readonly [string, ...string[]]>(label: string, codes: T) {
+  return z
+    .enum(codes, {
+      error: (issue) =>
+        issue.input === undefined ? `${label}必填` : `${label}代码无效：应为 ${codes.join('、')} 之一`,
+    })
+    .describe(`${label}（${codes.join(' | ')}）`);
+}
+
+/** A set of code-list values, no duplicates, at least `min`. */
+export function codeSet<const T extends readonly [string, ...string[]]>(label: string, codes: T, min = 0) {
+  return z
+    .array(codeOf(label, codes), { error: typeError(label, '列表') })
+    .min(min, `${label}至少选择${min}项`)
+    .refine((list) => new Set(list).size === list.length, `${label}不能重复`)
+    .describe(label);
+}
+
+/** An opaque catalogue code: letters, digits and '-', up to max characters, stored upper-case. */
+export function catalogueCode(label: string, max: number) {
+  return z
+    .string({ error: typeError(label, '文本') })
+    .trim()
+    .toUpperCase()
+    .min(1, `${label}不能为空`)
+    .max(max, `${label}不能超过${max}个字符`)
+    .regex(/^[0-9A-Z-]+$/, `${label}只能包含字母、数字和“-”`)
+    .describe(label);
+}
+
+/** A unified social credit code (GB 32100), check digit verified. */
+export function creditCode(label: string) {
+  return z
+    .string({ error: typeError(label, '文本') })
+    .trim()
+    .toUpperCase()
+    .superRefine((value, ctx) => {
+      const problem = creditCodeProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: `${label}：${problem}` });
+    })
+    .describe(`${label}（GB 32100，18位）`);
+}
+
+/** A telephone number as published in a guide: landline with area code, short service number or mobile. */
+export function phone(label: string) {
+  return z
+    .string({ error: typeError(label, '文本') })
+    .trim()
+    .regex(
+      /^(0\d{2,3}-\d{7,8}(-\d{1,6})?|1\d{10}|\d{5,6})$/,
+      `${label}格式不正确（如 0434-5222110、12345 或 11 位手机号）`,
+    )
+    .describe(label);
+}
+
+/** A stable short id inside one item (material, condition, situation, answer): m1, c2, s-entrust. */
+export function localId(label: string) {
+  return z
+    .string({ error: typeError(label, '文本') })
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, `${label}只能包含小写字母、数字、“_”和“-”（最多40位）`)
+    .describe(label);
+}
+
+/** A reference to an uploaded file (blank form, sample); the file store gives the id. */
+export function fileRef(label: string) {
+  return z
+    .object({
+      name: text(`${label}文件名`, 200),
+      fileId: z.string().max(64).nullable().default(null),
+    })
+    .nullable()
+    .default(null)
+    .describe(label);
+}

@@ -1,0 +1,42 @@
+import { type Actor, can } from '../../platform/access/policy.ts';
+import type { Platform } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { actOnCase } from './act-on-case.ts';
+import { STEP_ROLE_ACTIONS } from './policy.ts';
+import type { CaseSettings } from './settings.ts';
+import type { CaseWritten } from './write-path.ts';
+
+/**
+ * 分派: gives the current step to a named staff member, who must hold the step's role over the
+ * step's department (CASE_ASSIGNEE_INVALID otherwise). The assignee is told in the inbox.
+ */
+export function assignCase(
+  platform: Platform,
+  actor: Actor,
+  caseId: string,
+  version: number,
+  assigneeAccountId: string,
+  settings: CaseSettings,
+): Promise<CaseWritten> {
+  return actOnCase(
+    platform,
+    actor,
+    caseId,
+    version,
+    async (state, trx) => {
+      const step = state.stepIndex === null ? undefined : state.steps[state.stepIndex];
+      const assignee = await platform.loadActor(trx, assigneeAccountId);
+      const fit =
+        step && assignee && can(assignee, STEP_ROLE_ACTIONS[step.role], { path: step.departmentPath });
+      if (!assignee || !fit) {
+        throw new AppError('CASE_ASSIGNEE_INVALID', {
+          fields: [
+            { path: 'body.assigneeAccountId', message: `被分派人须为“${step?.name ?? ''}”环节的办理人员` },
+          ],
+        });
+      }
+      return { type: 'assign', assigneeId: assignee.accountId, assigneeName: assignee.name };
+    },
+    settings,
+  );
+}

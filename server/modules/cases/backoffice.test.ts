@@ -1,0 +1,320 @@
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+import type { Actor } from '../../platform/access/policy.ts';
+import { getWorkCalendar } from '../../platform/calendar/index.ts';
+import { nowIso, shanghaiDateOf } from '../../platform/time.ts';
+import { describeEachDb, type TestContext } from '../../testing/harness.ts';
+import { actOnCase } from './act-on-case.ts';
+import {
+  ALL_ORIGINALS,
+  expectError,
+  ok,
+  person,
+  setUpItems,
+  type TestItems,
+  windowId,
+} from './http-test-support.ts';
+import { allCaseIds, rebuildProjection } from './rebuild.ts';
+import { receiveCase } from './receive-case.ts';
+import { recomputeWarnings } from './recompute-warnings.ts';
+import { DEFAULT_CASE_SETTINGS } from './settings.ts';
+import { casesDb } from './store.ts';
+
+async function actorOf(ctx: TestContext, username: string): Promise<Actor> {
+  const account = await ctx.platform.db
+    .selectFrom('accounts')
+    .select('id')
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow();
+  const actor = await ctx.platform.loadActor(ctx.platform.db, account.id);
+  assert.ok(actor);
+  return actor;
+}
+
+describeEachDb(
+  'case back office, supervision and projections',
+  (ctx) => {
+    let items: TestItems;
+    let a01: string;
+    before(async () => {
+      items = await setUpItems(ctx());
+      a01 = await windowId(await ctx().as('clerk'), '220322C00', 'A01', ctx());
+    });
+
+    const accept = async (seq: number) =>
+      ok(
+        await (await ctx().as('clerk')).post('/api/cases', {
+          itemId: items.market,
+          windowId: a01,
+          applicant: person(seq),
+          materials: ALL_ORIGINALS,
+          decision: 'accept',
+        }),
+      );
+
+    test('return, correction after acceptance, special procedure, extension, assignment, withdrawal, voiding', async () => {
+      const c = await accept(30);
+      const handler = await ctx().as('scjg_handler');
+      const reviewer = await ctx().as('scjg_reviewer');
+      const approver = await ctx().as('scjg_approver');
+      let v = ok(
+        await handler.post(`/api/cases/${c.id}/pass`, { version: c.version, opinion: '同意' }),
+      ).version;
+      const returned = ok<{ version: number; stepName: string }>(
+        await reviewer.post(`/api/cases/${c.id}/return`, { version: v, reason: '核查记录不全' }),
+      );
+      assert.equal(returned.stepName, '承办');
+      v = returned.version;
+      const paused = ok<{ version: number; status: string; paused: boolean }>(
+        await handler.post(`/api/cases/${c.id}/correction`, {
+          version: v,
+          items: [{ name: '经营场所证明', problem: '地址与申请书不一致' }],
+        }),
+      );
+      assert.equal(paused.status, 'process_correction');
+      assert.equal(paused.paused, true);
+      v = ok(
+        await (await ctx().as('clerk')).post(`/api/cases/${c.id}/resubmit`, { version: paused.version }),
+      ).version;
+      v = ok(
+        await handler.post(`/api/cases/${c.id}/special/start`, {
+          version: v,
+          kind: 'inspection',
+          reason: '需现场核查经营场所',
+          expectedEnd: shanghaiDateOf(nowIso()),
+        }),
+      ).version;
+      v = ok(
+        await approver.post(`/api/cases/${c.id}/extend`, { version: v, days: 10, reason: '现场核查时间长' }),
+      ).version;
+      expectError(
+        await approver.post(`/api/cases/${c.id}/extend`, { version: v, days: 1, reason: '再延' }),
+        422,
+        'CASE_EXTENSION_EXCEEDED',
+      );
+      expectError(
+        await handler.post(`/api/cases/${c.id}/extend`, { version: v, days: 1, reason: 'x' }),
+        403,
+        'ACCESS_DENIED',
+      );
+      v = ok(
+        await handler.post(`/api/cases/${c.id}/special/end`, { version: v, result: '核查合格' }),
+      ).version;
+      const reviewerAccount = await actorOf(ctx(), 'scjg_reviewer');
+      expectError(
+        await approver.post(`/api/cases/${c.id}/assign`, {
+          version: v,
+          assigneeAccountId: reviewerAccount.accountId,
+        }),
+        422,
+        'CASE_ASSIGNEE_INVALID',
+      );
+      const handlerAccount = await actorOf(ctx(), 'scjg_handler');
+      const assigned = ok<{ version: number; assigneeName: string }>(
+        await approver.post(`/api/cases/${c.id}/assign`, {
+          version: v,
+          assigneeAccountId: handlerAccount.accountId,
+        }),
+      );
+      assert.equal(assigned.assigneeName, '陈志强');
+      const inbox = await ctx()
+        .platform.db.selectFrom('notifications')
+        .select('template')
+        .where('recipient_account_id', '=', handlerAccount.accountId)
+        .where('related_id', '=', c.id)
+        .execute();
+      assert.deepEqual(
+        inbox.map((n) => n.template),
+        ['case.assigned'],
+      );
+      const page = ok<{ pauses: { kind: string }[]; extensionDays: number; status: string }>(
+        await handler.get(`/api/cases/${c.id}`),
+      );
+      assert.deepEqual(
+        page.pauses.map((p) => p.kind),
+        ['correction', 'special'],
+      );
+      assert.equal(page.extensionDays, 10);
+      const withdrawn = ok(
+        await (await ctx().as('clerk')).post(`/api/cases/${c.id}/withdraw`, {
+          version: assigned.version,
+          reason: '申请人申请撤回',
+        }),
+      );
+      assert.equal(withdrawn.status, 'withdrawn');
+
+      const other = await accept(31);
+      expectError(
+        await handler.post(`/api/cases/${other.id}/void`, { version: other.version, reason: '重复' }),
+        403,
+        'ACCESS_DENIED',
+      );
+      const supervisor = await ctx().as('supervisor');
+      const summary = ok<{ allowedActions: string[] }>(
+        await supervisor.get(`/api/cases/${other.id}/summary`),
+      );
+      assert.deepEqual(summary.allowedActions, ['void']);
+      const voided = ok(
+        await supervisor.post(`/api/cases/${other.id}/void`, { version: other.version, reason: '重复录入' }),
+      );
+      assert.equal(voided.status, 'voided');
+    });
+
+    test('supervision: an old case turns red at the daily recomputation, by department and window, with the step that lost time', async () => {
+      const clerk = await actorOf(ctx(), 'clerk');
+      const handler = await actorOf(ctx(), 'scjg_handler');
+      const settings = DEFAULT_CASE_SETTINGS;
+      // Accepted on Mon 12 Oct 2026: 10 working days promised, due Mon 26 Oct; claimed, never passed on.
+      const then = '2026-10-12T02:00:00.000Z';
+      const old = await receiveCase(
+        ctx().platform,
+        clerk,
+        {
+          itemId: items.market,
+          windowId: a01,
+          applicant: person(32),
+          materials: ALL_ORIGINALS,
+          decision: 'accept',
+          form: {},
+          situations: {},
+        },
+        settings,
+        { now: then },
+      );
+      await actOnCase(ctx().platform, handler, old.state.id, old.state.version, { type: 'claim' }, settings, {
+        now: then,
+      });
+      const stale = await casesDb(ctx().platform.db)
+        .selectFrom('cases')
+        .select(['warning_level', 'clock_on'])
+        .where('id', '=', old.state.id)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(stale, { warning_level: 'green', clock_on: '2026-10-12' });
+      const today = shanghaiDateOf(nowIso());
+      const summary = await recomputeWarnings(ctx().platform, settings, today);
+      assert.ok(summary.raised >= 1);
+      const supervisor = await ctx().as('supervisor');
+      const view = ok<{
+        items: {
+          id: string;
+          warningLevel: string;
+          lostStep: string;
+          usedDays: number;
+          promisedDue: string;
+        }[];
+        byDepartment: { name: string; red: number }[];
+        byWindow: { name: string; red: number }[];
+      }>(await supervisor.get('/api/cases/supervision?level=red'));
+      const row = view.items.find((i) => i.id === old.state.id);
+      assert.ok(row, 'the overdue case is listed');
+      assert.equal(row.lostStep, '承办');
+      assert.equal(row.promisedDue, '2026-10-26');
+      assert.ok(row.usedDays > 10);
+      assert.ok(view.byDepartment.some((g) => g.name === '梨树县市场监督管理局' && g.red >= 1));
+      assert.ok(view.byWindow.some((g) => g.name === '梨树县政务服务中心 A01窗口' && g.red >= 1));
+      const inbox = await ctx()
+        .platform.db.selectFrom('notifications')
+        .select('template')
+        .where('recipient_account_id', '=', handler.accountId)
+        .where('related_id', '=', old.state.id)
+        .execute();
+      assert.deepEqual(
+        inbox.map((n) => n.template),
+        ['case.warning'],
+      );
+      expectError(await (await ctx().as('scjg_handler')).get('/api/cases/supervision'), 403, 'ACCESS_DENIED');
+    });
+
+    test('process definitions are data: a two-step process for an item, checked, snapshotted at acceptance', async () => {
+      const catalog = await ctx().as('catalog');
+      const dflt = ok<{ isDefault: boolean; steps: { name: string; budgetDays: number }[] }>(
+        await catalog.get(`/api/case-processes/${items.market}`),
+      );
+      assert.equal(dflt.isDefault, true);
+      assert.deepEqual(
+        dflt.steps.map((x) => [x.name, x.budgetDays]),
+        [
+          ['承办', 5],
+          ['审核', 3],
+          ['批准', 2],
+        ],
+      );
+      const bad = expectError(
+        await catalog.put(`/api/case-processes/${items.market}`, {
+          steps: [{ key: 'handle', name: '承办', role: 'dept_handler', budgetDays: 5 }],
+        }),
+        400,
+        'CASE_PROCESS_INVALID',
+      );
+      assert.equal(bad.details.fields[0].path, 'body.steps.0.role');
+      const steps = [
+        { key: 'handle', name: '承办', role: 'dept_handler', budgetDays: 6 },
+        { key: 'approve', name: '批准', role: 'dept_approver', budgetDays: 4 },
+      ];
+      expectError(
+        await (await ctx().as('clerk')).put(`/api/case-processes/${items.market}`, { steps }),
+        403,
+        'ACCESS_DENIED',
+      );
+      const saved = ok<{ revision: number; isDefault: boolean }>(
+        await catalog.put(`/api/case-processes/${items.market}`, { steps }),
+      );
+      assert.deepEqual([saved.revision, saved.isDefault], [1, false]);
+      const c = await accept(40);
+      const handler = await ctx().as('scjg_handler');
+      const v = ok(
+        await handler.post(`/api/cases/${c.id}/pass`, { version: c.version, opinion: '同意' }),
+      ).version;
+      const approver = await ctx().as('scjg_approver');
+      const decided = ok(
+        await approver.post(`/api/cases/${c.id}/decide`, { version: v, outcome: 'grant', opinion: '准予' }),
+      );
+      assert.equal(decided.status, 'decided');
+      const page = ok<{ steps: { name: string; budgetDays: number }[] }>(
+        await handler.get(`/api/cases/${c.id}`),
+      );
+      assert.deepEqual(
+        page.steps.map((x) => [x.name, x.budgetDays]),
+        [
+          ['承办', 6],
+          ['批准', 4],
+        ],
+      );
+    });
+
+    test('every projection rebuilds from its actions alone, and every hash chain holds', async () => {
+      const db = ctx().platform.db;
+      const calendar = await getWorkCalendar(db);
+      const ids = await allCaseIds(db);
+      assert.ok(ids.length >= 250, `the demo cases too (${ids.length})`);
+      for (const id of ids) {
+        const stored = await casesDb(db)
+          .selectFrom('cases')
+          .selectAll()
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+        const rebuilt = await rebuildProjection(db, id, calendar, stored.clock_on, DEFAULT_CASE_SETTINGS);
+        assert.equal(rebuilt.brokenAt, null, `chain of ${stored.number}`);
+        assert.deepEqual(rebuilt.row, stored, `projection of ${stored.number}`);
+      }
+      // Tampering with one action breaks its case's chain at that action.
+      const first = ids[0] ?? '';
+      await casesDb(db)
+        .updateTable('case_actions')
+        .set({ actor_name: '某人' })
+        .where('case_id', '=', first)
+        .where('seq', '=', 1)
+        .execute();
+      const stored = await casesDb(db)
+        .selectFrom('cases')
+        .select('clock_on')
+        .where('id', '=', first)
+        .executeTakeFirstOrThrow();
+      assert.equal(
+        (await rebuildProjection(db, first, calendar, stored.clock_on, DEFAULT_CASE_SETTINGS)).brokenAt,
+        1,
+      );
+    });
+  },
+  { cases: true },
+);

@@ -1,0 +1,97 @@
+import type { IntakeInput } from '../../../contracts/cases.ts';
+import type { Actor } from '../../platform/access/policy.ts';
+import type { Executor } from '../../platform/db/index.ts';
+import { AppError } from '../../platform/errors.ts';
+import { findOrgUnit, findWindow, listRootOrgUnits, type OrgUnitRecord } from '../org/index.ts';
+import type { IntakePoint } from './intake.ts';
+
+/**
+ * What cases need of the org module, through its index.ts only: where an intake happens (window,
+ * service centre or service point, and its level), departments' paths and names, the county's
+ * division code for case numbers.
+ */
+
+/** The ancestors of a unit and the unit itself, root first (from its materialised path). */
+async function lineage(db: Executor, unit: OrgUnitRecord): Promise<OrgUnitRecord[]> {
+  const ids = unit.path.split('/').filter(Boolean);
+  const units: OrgUnitRecord[] = [];
+  for (const id of ids) {
+    const u = id === unit.id ? unit : await findOrgUnit(db, id);
+    if (u) units.push(u);
+  }
+  return units;
+}
+
+/**
+ * Resolves where an intake happens: the window named (its service centre), or else the service
+ * point named or the clerk's own unit. A county-level centre needs a window, since window kinds
+ * decide what it may take; a township or village point is recognised by its place in the tree.
+ */
+export async function resolveIntakePoint(
+  db: Executor,
+  actor: Actor,
+  body: Pick<IntakeInput, 'windowId' | 'servicePointId'>,
+): Promise<IntakePoint> {
+  let unit: OrgUnitRecord | undefined;
+  let window: Awaited<ReturnType<typeof findWindow>>;
+  if (body.windowId) {
+    window = await findWindow(db, body.windowId);
+    if (!window?.active) throw new AppError('WINDOW_NOT_FOUND', { windowId: body.windowId });
+    unit = await findOrgUnit(db, window.service_centre_id);
+  } else {
+    const id = body.servicePointId ?? actor.orgUnitId;
+    unit = id ? await findOrgUnit(db, id) : undefined;
+  }
+  if (!unit) throw new AppError('CASE_INTAKE_POINT_REQUIRED');
+  const units = await lineage(db, unit);
+  const village = units.find((u) => u.kind === 'village');
+  const township = units.find((u) => u.kind === 'township');
+  const point = village ?? township ?? null;
+  const level = village ? 'village' : township ? 'township' : 'county';
+  if (level === 'county' && !window) {
+    throw new AppError('CASE_INTAKE_POINT_REQUIRED', {
+      fields: [{ path: 'body.windowId', message: '县级政务服务中心受理须指明受理窗口' }],
+    });
+  }
+  if (
+    level !== 'county' &&
+    !['township', 'village', 'service_centre', 'service_station'].includes(unit.kind)
+  ) {
+    throw new AppError('CASE_INTAKE_POINT_REQUIRED', { unit: unit.name });
+  }
+  return {
+    record: {
+      unitId: unit.id,
+      unitPath: unit.path,
+      unitName: unit.name,
+      level,
+      windowId: window?.id ?? null,
+      windowNumber: window?.number ?? null,
+      windowName: window?.name ?? null,
+      servicePointId: point?.id ?? null,
+      servicePointName: point?.name ?? null,
+    },
+    windowKind: window?.kind ?? null,
+    windowDepartmentId: window?.department_id ?? null,
+  };
+}
+
+/** A department's path and name, or null when there is no such unit. */
+export async function departmentOf(
+  db: Executor,
+  id: string,
+): Promise<{ id: string; path: string; name: string } | null> {
+  const unit = await findOrgUnit(db, id);
+  return unit ? { id: unit.id, path: unit.path, name: unit.name } : null;
+}
+
+let divisionCache: string | null = null;
+
+/** The county's division code (case numbers start with it): the root unit's, read once per process. */
+export async function countyDivision(db: Executor): Promise<string> {
+  if (divisionCache) return divisionCache;
+  const [root] = await listRootOrgUnits(db);
+  const code = root?.division_code ?? root?.code ?? '000000';
+  if (root) divisionCache = code;
+  return code;
+}

@@ -1,0 +1,31 @@
+import type { WorkCalendar } from '../../platform/calendar/index.ts';
+import type { Executor } from '../../platform/db/index.ts';
+import { computeClock } from './clock.ts';
+import type { CaseSettings } from './settings.ts';
+import { actionFromRow, brokenLink, casesDb, listActionRows, projectionOf } from './store.ts';
+import type { CasesTable } from './tables.ts';
+import { foldActions } from './workflow.ts';
+
+/**
+ * The projection row of a case rebuilt from its action log alone (clock as of `clockOn`), and
+ * whether its hash chain holds. Equal to the stored row when the projection is sound: the test of
+ * every case after a run, and the tool to repair a projection if one ever drifts.
+ */
+export async function rebuildProjection(
+  db: Executor,
+  caseId: string,
+  calendar: WorkCalendar,
+  clockOn: string,
+  settings: CaseSettings,
+): Promise<{ row: CasesTable; brokenAt: number | null }> {
+  const rows = await listActionRows(db, caseId);
+  const state = foldActions(caseId, rows.map(actionFromRow));
+  const clock = computeClock(state, calendar, clockOn, settings);
+  return { row: projectionOf(state, clock, clockOn, rows.at(-1)?.hash ?? ''), brokenAt: brokenLink(rows) };
+}
+
+/** Every case id, for a full rebuild or check. */
+export async function allCaseIds(db: Executor): Promise<string[]> {
+  const rows = await casesDb(db).selectFrom('cases').select('id').orderBy('id').execute();
+  return rows.map((r) => r.id);
+}

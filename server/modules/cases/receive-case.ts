@@ -1,0 +1,166 @@
+import type { IntakeInput } from '../../../contracts/cases.ts';
+import { type Actor, authorize } from '../../platform/access/policy.ts';
+import type { Platform } from '../../platform/context.ts';
+import { maskIdNumber, maskPhone } from '../../platform/crypto/mask.ts';
+import { hmacSm3 } from '../../platform/crypto/sm3.ts';
+import { newId } from '../../platform/db/ids.ts';
+import { AppError } from '../../platform/errors.ts';
+import { getPublishedVersion } from '../catalog/index.ts';
+import type { CaseCommand } from './decide.ts';
+import { latestDeferralDate } from './decide.ts';
+import { caseTransaction } from './group-commit.ts';
+import { checkForm, checkItemAtPoint, checklist, chosenAnswers, missingItems } from './intake.ts';
+import type { AgentRecord, ApplicantRecord, ItemSnapshot, ReceivePayload } from './model.ts';
+import { countyDivision, departmentOf, resolveIntakePoint } from './org-port.ts';
+import { resolveProcess } from './processes.ts';
+import type { CaseSettings } from './settings.ts';
+import { nextCaseSerial } from './store.ts';
+import { type CaseWork, type CaseWritten, caseWork, createCase } from './write-path.ts';
+
+/**
+ * 收件 and the intake decision at a window or service point, in one transaction: where it
+ * happens and whether the item may be taken there, the published item version, the applicant
+ * (check digits by the schema, personal values encrypted), situations, checklist and form; then a
+ * county-wide case number, the receive action and the decision: accept (the process snapshot and
+ * the clock start), a one-time correction notice, a refusal, or receipt only.
+ */
+export async function receiveCase(
+  platform: Platform,
+  actor: Actor,
+  input: IntakeInput,
+  settings: CaseSettings,
+  options: { now?: string } = {},
+): Promise<CaseWritten> {
+  return caseTransaction(platform, async (trx) =>
+    receiveWith(await caseWork(platform, trx, actor, settings, options.now), input),
+  );
+}
+
+/** The intake inside a given unit of work (the demo seed runs many in one transaction). */
+export async function receiveWith(work: CaseWork, input: IntakeInput): Promise<CaseWritten> {
+  const { platform, trx, actor } = work;
+  const point = await resolveIntakePoint(trx, actor, input);
+  authorize(actor, 'case.accept', { path: point.record.unitPath });
+  const version = await getPublishedVersion(trx, input.itemId);
+  if (!version) throw new AppError('CASE_ITEM_NOT_PUBLISHED', { itemId: input.itemId });
+  const doc = version.document;
+  checkItemAtPoint(doc, point);
+  const department = await departmentOf(trx, doc.departmentId);
+  if (!department)
+    throw new AppError('CASE_ITEM_NOT_PUBLISHED', { itemId: input.itemId, reason: 'department' });
+
+  const promised = { days: doc.promisedLimit.value, unit: doc.promisedLimit.unit };
+  const item: ItemSnapshot = {
+    id: version.itemId,
+    versionId: version.versionId,
+    code: doc.implementationCode,
+    name: doc.name,
+    departmentId: department.id,
+    departmentPath: department.path,
+    departmentName: department.name,
+    promised,
+    legal: { days: doc.legalLimit.value ?? promised.days, unit: doc.legalLimit.unit },
+    joint: false,
+  };
+  const form = checkForm(doc, input.form);
+  const chosen = chosenAnswers(doc, input.situations);
+  const materials = checklist(
+    doc,
+    chosen,
+    input.materials,
+    latestDeferralDate({ item }, work.today, work.calendar),
+  );
+  const serial = await nextCaseSerial(trx, Number(work.today.slice(0, 4)));
+  const number = `${await countyDivision(trx)}-${work.today.slice(0, 4)}-${String(serial).padStart(7, '0')}`;
+
+  const payload: ReceivePayload = {
+    number,
+    channel: 'window',
+    parentId: null,
+    item,
+    intake: point.record,
+    applicant: applicantRecord(platform, input.applicant),
+    agent: input.agent ? agentRecord(platform, input.agent) : null,
+    form: Object.fromEntries(
+      Object.entries(form.values).map(([k, v]) => [
+        k,
+        form.secretKeys.includes(k) ? maskIdNumber(String(v)) : v,
+      ]),
+    ),
+    formSecrets: Object.fromEntries(
+      form.secretKeys.map((k) => [k, platform.cipher.encrypt(String(form.values[k]).toUpperCase())]),
+    ),
+    situations: input.situations,
+    materials,
+  };
+  const then = await decisionCommands(trx, input, item, materials);
+  return createCase(work, newId(), { type: 'receive', at: work.now, actor: work.stamp, payload }, then);
+}
+
+/** The commands that follow the receipt, by the clerk's decision. */
+async function decisionCommands(
+  trx: Parameters<typeof resolveProcess>[0],
+  input: IntakeInput,
+  item: ItemSnapshot,
+  materials: ReceivePayload['materials'],
+): Promise<CaseCommand[]> {
+  switch (input.decision) {
+    case 'receive':
+      return [];
+    case 'accept': {
+      const steps = await resolveProcess(trx, {
+        id: item.id,
+        departmentId: item.departmentId,
+        promisedDays: item.promised.days,
+      });
+      return [{ type: 'accept', steps }];
+    }
+    case 'correct': {
+      const items = input.correction?.items?.length ? input.correction.items : missingItems(materials);
+      if (items.length === 0) {
+        throw new AppError('VALIDATION_FAILED', {
+          fields: [{ path: 'body.correction.items', message: '没有缺少的必要材料，请列出需补正的内容' }],
+        });
+      }
+      return [{ type: 'requestCorrection', items, note: input.correction?.note ?? null }];
+    }
+    case 'refuse':
+      if (!input.refusal) {
+        throw new AppError('CASE_DECISION_REASONS_REQUIRED', {
+          fields: [{ path: 'body.refusal.reason', message: '不予受理须说明理由' }],
+        });
+      }
+      return [{ type: 'refuse', ...input.refusal }];
+  }
+}
+
+function applicantRecord(platform: Platform, a: IntakeInput['applicant']): ApplicantRecord {
+  const id = a.kind === 'person' ? a.idNumber : a.creditCode;
+  return {
+    kind: a.kind,
+    name: a.name,
+    idMasked: maskIdNumber(id),
+    idEnc: platform.cipher.encrypt(id),
+    idDigest: hmacSm3(platform.config.encryptionKey, id),
+    phoneMasked: maskPhone(a.phone),
+    phoneEnc: platform.cipher.encrypt(a.phone),
+    legalRepresentative: a.kind === 'enterprise' ? a.legalRepresentative : null,
+    addressEnc: a.address ? platform.cipher.encrypt(a.address) : null,
+  };
+}
+
+function agentRecord(platform: Platform, a: NonNullable<IntakeInput['agent']>): AgentRecord {
+  return {
+    name: a.name,
+    idMasked: maskIdNumber(a.idNumber),
+    idEnc: platform.cipher.encrypt(a.idNumber),
+    phoneMasked: maskPhone(a.phone),
+    phoneEnc: platform.cipher.encrypt(a.phone),
+    powerOfAttorney: true,
+  };
+}
+
+/** The digest the applicant search matches an ID number or credit code by. */
+export function applicantDigest(platform: Platform, value: string): string {
+  return hmacSm3(platform.config.encryptionKey, value.trim().toUpperCase());
+}

@@ -1,0 +1,177 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  CaseDetail,
+  CaseList,
+  CasePersonal,
+  ProcessView,
+  SupervisionView,
+} from '../../../contracts/case-views.ts';
+import {
+  CaseIdParams,
+  CaseListQuery,
+  IntakeBody,
+  ItemIdParams,
+  ProcessBody,
+  SupervisionQuery,
+} from '../../../contracts/cases.ts';
+import { requireActor } from '../../platform/auth/plugin.ts';
+import { getWorkCalendar } from '../../platform/calendar/index.ts';
+import type { Platform } from '../../platform/context.ts';
+import { orgUnitNames } from '../org/index.ts';
+import { getCase } from './get-case.ts';
+import { listCases } from './list-cases.ts';
+import { getProcess, updateProcess } from './manage-process.ts';
+import { detailOf, timelineOf } from './present.ts';
+import { readCasePersonal } from './read-case-personal.ts';
+import { receiveCase } from './receive-case.ts';
+import { caseActionRoutes } from './routes-actions.ts';
+import { caseDocumentRoutes } from './routes-documents.ts';
+import { publicProgressRoutes } from './routes-public.ts';
+import { loadCaseSettings } from './settings.ts';
+import { superviseCases } from './supervise-cases.ts';
+
+/** HTTP wiring of the cases module: intake, search, the case page, actions, supervision, processes. */
+export function caseRoutes(app: FastifyInstance, platform: Platform): void {
+  const settings = loadCaseSettings();
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['cases'];
+
+  r.post(
+    '/api/cases',
+    {
+      schema: {
+        operationId: 'receiveCase',
+        tags,
+        summary: '窗口收件并作出受理决定（受理 / 一次性告知 / 不予受理 / 仅收件）',
+        body: IntakeBody,
+        response: { 201: CaseDetail },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const written = await receiveCase(platform, actor, req.body, settings);
+      // The page of the new case from what was just written: no second read of the log.
+      const calendar = await getWorkCalendar(platform.db);
+      const names = await orgUnitNames(platform.db, actor.orgUnitId ? [actor.orgUnitId] : []);
+      const detail = detailOf(
+        written.state,
+        written.clock,
+        actor,
+        timelineOf(written.state, written.actions, calendar, names),
+      );
+      return reply.status(201).send(detail);
+    },
+  );
+
+  r.get(
+    '/api/cases',
+    {
+      schema: {
+        operationId: 'listCases',
+        tags,
+        summary: '办件查询',
+        querystring: CaseListQuery,
+        response: { 200: CaseList },
+      },
+    },
+    async (req) => listCases(platform, requireActor(req), req.query),
+  );
+
+  r.get(
+    '/api/cases/supervision',
+    {
+      schema: {
+        operationId: 'superviseCases',
+        tags,
+        summary: '电子监察：黄牌、红牌办件',
+        querystring: SupervisionQuery,
+        response: { 200: SupervisionView },
+      },
+    },
+    async (req) => superviseCases(platform, requireActor(req), req.query),
+  );
+
+  r.get(
+    '/api/cases/:id',
+    {
+      schema: {
+        operationId: 'getCase',
+        tags,
+        summary: '办件详情与全过程记录',
+        params: CaseIdParams,
+        response: { 200: CaseDetail },
+      },
+    },
+    async (req) => getCase(platform, requireActor(req), req.params.id, settings),
+  );
+
+  r.get(
+    '/api/cases/:id/summary',
+    {
+      schema: {
+        operationId: 'getCaseSummary',
+        tags,
+        summary: '办件概要（含当前可执行操作）',
+        params: CaseIdParams,
+        response: { 200: CaseDetail.pick({ id: true, version: true, status: true, allowedActions: true }) },
+      },
+    },
+    async (req) => {
+      const detail = await getCase(platform, requireActor(req), req.params.id, settings);
+      return {
+        id: detail.id,
+        version: detail.version,
+        status: detail.status,
+        allowedActions: detail.allowedActions,
+      };
+    },
+  );
+
+  r.post(
+    '/api/cases/:id/personal',
+    {
+      schema: {
+        operationId: 'readCasePersonal',
+        tags,
+        summary: '查看申请人完整证件号码和电话（留痕）',
+        params: CaseIdParams,
+        response: { 200: CasePersonal },
+      },
+    },
+    async (req) => readCasePersonal(platform, requireActor(req), req.params.id),
+  );
+
+  r.get(
+    '/api/case-processes/:itemId',
+    {
+      schema: {
+        operationId: 'getCaseProcess',
+        tags,
+        summary: '事项办理流程',
+        params: ItemIdParams,
+        response: { 200: ProcessView },
+      },
+    },
+    async (req) => getProcess(platform, requireActor(req), req.params.itemId),
+  );
+
+  r.put(
+    '/api/case-processes/:itemId',
+    {
+      schema: {
+        operationId: 'updateCaseProcess',
+        tags,
+        summary: '设置事项办理流程（环节、角色、部门、时限）',
+        params: ItemIdParams,
+        body: ProcessBody,
+        response: { 200: ProcessView },
+      },
+    },
+    async (req) => updateProcess(platform, requireActor(req), req.params.itemId, req.body.steps),
+  );
+
+  caseActionRoutes(app, platform, settings);
+  caseDocumentRoutes(app, platform, settings);
+  publicProgressRoutes(app, platform);
+}

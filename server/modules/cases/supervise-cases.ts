@@ -1,0 +1,81 @@
+import type { z } from 'zod';
+import type { SupervisionView } from '../../../contracts/case-views.ts';
+import type { SupervisionQuery as Query } from '../../../contracts/cases.ts';
+import { type Actor, authorize, scopePathsFor } from '../../platform/access/policy.ts';
+import type { Platform } from '../../platform/context.ts';
+import { nowIso, shanghaiDateOf } from '../../platform/time.ts';
+import { figuresOfRow } from './present.ts';
+import { casesDb } from './store.ts';
+
+/**
+ * 电子监察: the yellow and red cases inside the supervisor's area, worst first, with the time used
+ * and the step where time was lost, and counts by department and by window (or service point).
+ * The warning levels are those of the last recomputation (each action and the daily job).
+ */
+export async function superviseCases(
+  platform: Platform,
+  actor: Actor,
+  q: z.infer<typeof Query>,
+): Promise<z.infer<typeof SupervisionView>> {
+  authorize(actor, 'case.supervise', 'anywhere');
+  const scopes = scopePathsFor(actor, 'case.supervise');
+  let query = casesDb(platform.db)
+    .selectFrom('cases')
+    .selectAll()
+    .where('warning_level', 'in', q.level ? [q.level] : ['yellow', 'red'])
+    .where('status', 'in', ['received', 'in_process', 'process_correction', 'special_procedure'])
+    .where((eb) =>
+      eb.or(
+        scopes.flatMap((p) => [eb('intake_path', 'like', `${p}%`), eb('department_path', 'like', `${p}%`)]),
+      ),
+    );
+  if (q.departmentId) query = query.where('department_id', '=', q.departmentId);
+  if (q.windowId) query = query.where('window_id', '=', q.windowId);
+  const rows = await query.orderBy('remaining_days', 'asc').orderBy('number').limit(1000).execute();
+  const byDepartment = new Map<string, { key: string; name: string; yellow: number; red: number }>();
+  const byWindow = new Map<string, { key: string; name: string; yellow: number; red: number }>();
+  const count = (map: typeof byDepartment, key: string, name: string, level: string) => {
+    const g = map.get(key) ?? { key, name, yellow: 0, red: 0 };
+    if (level === 'red') g.red++;
+    else g.yellow++;
+    map.set(key, g);
+  };
+  for (const row of rows) {
+    count(byDepartment, row.department_id, row.department_name, row.warning_level);
+    const key = row.window_id ?? row.service_point_id ?? row.intake_unit_id;
+    const name = row.window_number
+      ? `${row.intake_unit_name} ${row.window_number}窗口`
+      : (row.service_point_name ?? row.intake_unit_name);
+    count(byWindow, key, name, row.warning_level);
+  }
+  const order = (a: { red: number; yellow: number }, b: { red: number; yellow: number }) =>
+    b.red - a.red || b.yellow - a.yellow;
+  return {
+    asOf: shanghaiDateOf(nowIso()),
+    items: rows
+      .sort((a, b) => (a.warning_level === b.warning_level ? 0 : a.warning_level === 'red' ? -1 : 1))
+      .map((row) => {
+        const f = figuresOfRow(row);
+        return {
+          id: row.id,
+          number: row.number,
+          status: row.status as z.infer<typeof SupervisionView>['items'][number]['status'],
+          itemName: row.item_name,
+          departmentName: row.department_name,
+          intakeUnitName: row.intake_unit_name,
+          windowNumber: row.window_number,
+          servicePointName: row.service_point_name,
+          promisedDue: f.promisedDue,
+          limitDays: f.limitDays,
+          usedDays: f.usedDays,
+          remainingDays: f.remainingDays,
+          warningLevel: f.warningLevel,
+          lostStep: f.lostStep,
+          stepName: row.step_name,
+          assigneeName: row.assignee_name,
+        };
+      }),
+    byDepartment: [...byDepartment.values()].sort(order),
+    byWindow: [...byWindow.values()].sort(order),
+  };
+}
