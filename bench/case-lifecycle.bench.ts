@@ -10,12 +10,13 @@
  * the same size, audit row chained to the last, outbox row + job where ours writes them) in one
  * better-sqlite3 transaction, on its own SQLite file with the same pragmas.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import inspector from 'node:inspector';
+import os, { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import Fastify from 'fastify';
-import { idNumberCheckChar } from '../contracts/identifiers.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { buildApp } from '../server/app.ts';
 import { openPlatform } from '../server/bootstrap.ts';
@@ -23,13 +24,31 @@ import { insertTestItem } from '../server/modules/cases/test-items.ts';
 import { findOrgUnitByCode } from '../server/modules/org/index.ts';
 import { loadConfig } from '../server/platform/config.ts';
 import { sm3 } from '../server/platform/crypto/sm3.ts';
-import { median, quantile, report, round3 } from './lib.ts';
+import type { ClientSetup, RoundRequest, RoundResult } from './case-lifecycle-clients.ts';
+import { median, report, round3 } from './lib.ts';
 
 const CLIENTS = 50;
 const ACTIONS_PER_LIFECYCLE = 7;
-const ROUND_MS = 4000;
-const ROUNDS = 3;
+const ROUND_MS = Number(process.env.CASE_BENCH_ROUND_MS ?? 3000);
+const WARMUP_MS = 1500;
+const ROUNDS = Number(process.env.CASE_BENCH_ROUNDS ?? 5);
+/** CASE_BENCH_PROFILE=file.cpuprofile: profile this (the server's) thread during our rounds only. */
+const PROFILE = process.env.CASE_BENCH_PROFILE;
 const PASSWORD = 'Bench-Pass-2026';
+
+/**
+ * CPU time of this thread (the server's; the clients have their own), from Linux's per-thread
+ * counters, in ms: what an action costs the server whatever else the machine is doing. NaN elsewhere.
+ */
+function serverThreadCpuMs(): number {
+  try {
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]?.split(' ');
+    // utime and stime are fields 14 and 15 of stat, in clock ticks of 10 ms.
+    return (Number(fields?.[11]) + Number(fields?.[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'onewindow-bench-cases-'));
 const env = {
@@ -46,6 +65,11 @@ const basePlatform = await openPlatform(loadConfig({ ...env, DATA_DIR: baseDir }
 await basePlatform.database.close();
 const app = await buildApp(platform);
 const bare = Fastify();
+const loadBefore = os
+  .loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' ');
+let stopClients: () => Promise<unknown> = async () => undefined;
 try {
   await seedDemo(platform, { catalog: false, cases: false });
   const itemId = await insertTestItem(platform, {
@@ -80,73 +104,12 @@ try {
   ).json()) as { items: { id: string; number: string }[] };
   const a01 = windows.items.find((w) => w.number === 'A01')?.id;
 
-  const latencies: number[] = [];
-  const post = async (s: Session, path: string, body: unknown) => {
-    const t = performance.now();
-    const res = await fetch(`${url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf },
-      body: JSON.stringify(body),
-    });
-    const json = (await res.json()) as { id: string; version: number; status: string };
-    latencies.push(performance.now() - t);
-    if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-  let serial = 0;
-  const lifecycle = async () => {
-    serial++;
-    const first17 = `220322198503${String(1 + (serial % 28)).padStart(2, '0')}${String(serial % 1000).padStart(3, '0')}`;
-    const c = await post(who.clerk, '/api/cases', {
-      itemId,
-      windowId: a01,
-      applicant: {
-        kind: 'person',
-        name: '张建国',
-        idNumber: `${first17}${idNumberCheckChar(first17)}`,
-        phone: '13904340001',
-      },
-      materials: [
-        { materialId: 'm1', form: 'original' },
-        { materialId: 'm2', form: 'copy' },
-      ],
-      decision: 'accept',
-    });
-    let v = (
-      await post(who.handler, `/api/cases/${c.id}/pass`, {
-        version: c.version,
-        opinion: '材料齐全，符合条件',
-      })
-    ).version;
-    v = (await post(who.reviewer, `/api/cases/${c.id}/pass`, { version: v, opinion: '同意' })).version;
-    v = (
-      await post(who.approver, `/api/cases/${c.id}/decide`, {
-        version: v,
-        outcome: 'grant',
-        opinion: '准予许可',
-      })
-    ).version;
-    v = (
-      await post(who.handler, `/api/cases/${c.id}/conclude`, {
-        version: v,
-        documentName: '食品经营许可证',
-        documentNumber: `JY${serial}`,
-      })
-    ).version;
-    const done = await post(who.delivery, `/api/cases/${c.id}/deliver`, { version: v, method: 'window' });
-    if (done.status !== 'delivered') throw new Error(`lifecycle ended ${done.status}`);
-  };
-
   // ---- baseline: the same rows per action, one transaction each, behind a bare route
-  const sample = await platform.db
-    .withTables<{ cases: { state: string } }>()
-    .selectFrom('cases')
-    .select('state')
-    .executeTakeFirst();
   const db = new BetterSqlite3(path.join(baseDir, 'onewindow.sqlite'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  const stateJson = sample?.state ?? '{}';
+  // The projection's state JSON: set from a real case of ours before the baseline writes any.
+  let stateJson = '{}';
   const now = () => new Date().toISOString();
   const columns = (id: string, n: number) => ({
     id,
@@ -265,28 +228,43 @@ try {
     return { ok: true, version: versions.get(req.body.caseId)?.v };
   });
   const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
-  let bareSerial = 0;
-  const barePost = async (body: unknown) => {
-    const t = performance.now();
-    const res = await fetch(`${bareUrl}/bare`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+
+  // The clients run in a worker thread: this thread serves, the worker loads it.
+  const setup: ClientSetup = { url, bareUrl, clients: CLIENTS, itemId, windowId: a01 ?? '', who };
+  // A worker is a fresh isolate that tsx does not reach by itself: it loads the TypeScript file
+  // through tsx's API.
+  const clientsFile = new URL('./case-lifecycle-clients.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => tsx.tsImport(${JSON.stringify(clientsFile)}, ${JSON.stringify(import.meta.url)}))`;
+  const clients = new Worker(boot, { eval: true, workerData: setup });
+  stopClients = () => clients.terminate();
+  type Figures = { actionsPerSecond: number; p50: number; p99: number; cpuMsPerAction: number };
+  /** One round of the clients against a target: actions per second and request latencies. */
+  const round = (target: RoundRequest['target'], ms: number) =>
+    new Promise<Figures>((resolve, reject) => {
+      const cpuBefore = serverThreadCpuMs();
+      clients.once('message', (r: RoundResult) => {
+        if (r.error) return reject(new Error(r.error));
+        const actions = r.lifecycles * ACTIONS_PER_LIFECYCLE;
+        resolve({
+          actionsPerSecond: actions / r.seconds,
+          p50: r.p50,
+          p99: r.p99,
+          cpuMsPerAction: (serverThreadCpuMs() - cpuBefore) / Math.max(1, actions),
+        });
+      });
+      clients.postMessage({ target, ms } satisfies RoundRequest);
     });
-    await res.json();
-    latencies.push(performance.now() - t);
-  };
-  const bareLifecycle = async () => {
-    const n = ++bareSerial;
-    const caseId = crypto.randomUUID();
-    await barePost({ caseId, n, types: ['receive', 'accept'] });
-    for (const t of ['pass', 'pass', 'decide', 'conclude', 'deliver'])
-      await barePost({ caseId, n, types: [t] });
-  };
 
   // Agreement: one lifecycle each writes the same kinds of rows.
-  await lifecycle();
-  await bareLifecycle();
+  await round('ours', 0);
+  const sample = await platform.db
+    .withTables<{ cases: { state: string } }>()
+    .selectFrom('cases')
+    .select('state')
+    .executeTakeFirstOrThrow();
+  stateJson = sample.state;
+  console.log(`a delivered case's state JSON: ${Buffer.byteLength(stateJson)} bytes`);
+  await round('bare', 0);
   const count = (d: BetterSqlite3.Database, table: string) =>
     (d.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
   const ours = new BetterSqlite3(path.join(dataDir, 'onewindow.sqlite'), { readonly: true });
@@ -300,39 +278,46 @@ try {
     throw new Error('disagreement on outbox rows');
   ours.close();
 
-  /** Lifecycles per second with CLIENTS concurrent clients for `ms`, and the request latencies. */
-  const round = async (one: () => Promise<void>, ms: number) => {
-    latencies.length = 0;
-    let done = 0;
-    const start = performance.now();
-    await Promise.all(
-      Array.from({ length: CLIENTS }, async () => {
-        while (performance.now() - start < ms) {
-          await one();
-          done++;
-        }
-      }),
+  const profiler = PROFILE ? new inspector.Session() : null;
+  profiler?.connect();
+  const profilerPost = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) =>
+      profiler?.post(method, params, (err, result) => (err ? reject(err) : resolve(result))),
     );
-    const seconds = (performance.now() - start) / 1000;
-    return {
-      actionsPerSecond: (done * ACTIONS_PER_LIFECYCLE) / seconds,
-      p99: quantile(latencies, 0.99),
-      p50: median(latencies),
-    };
+  const samples: unknown[] = [];
+  /** Runs a round under the CPU profiler when one was asked for. */
+  const profiled = async <T>(run: () => Promise<T>): Promise<T> => {
+    if (!profiler) return run();
+    await profilerPost('Profiler.enable');
+    await profilerPost('Profiler.setSamplingInterval', { interval: 200 });
+    await profilerPost('Profiler.start');
+    const result = await run();
+    samples.push(((await profilerPost('Profiler.stop')) as { profile: unknown }).profile);
+    return result;
   };
-  await round(lifecycle, 1500);
-  await round(bareLifecycle, 1500);
-  const oursRounds: { actionsPerSecond: number; p99: number; p50: number }[] = [];
-  const baseRounds: { actionsPerSecond: number; p99: number; p50: number }[] = [];
+
+  await round('ours', WARMUP_MS);
+  await round('bare', WARMUP_MS);
+  const oursRounds: Figures[] = [];
+  const baseRounds: Figures[] = [];
   for (let i = 0; i < ROUNDS; i++) {
-    oursRounds.push(await round(lifecycle, ROUND_MS));
-    baseRounds.push(await round(bareLifecycle, ROUND_MS));
+    const o = await profiled(() => round('ours', ROUND_MS));
+    const b = await round('bare', ROUND_MS);
+    oursRounds.push(o);
+    baseRounds.push(b);
     console.log(
-      `round ${i + 1}: ours ${round3(oursRounds[i]?.actionsPerSecond ?? 0)} actions/s (p99 ${round3(oursRounds[i]?.p99 ?? 0)} ms), bare ${round3(baseRounds[i]?.actionsPerSecond ?? 0)} actions/s (p99 ${round3(baseRounds[i]?.p99 ?? 0)} ms)`,
+      `round ${i + 1}: ours ${round3(o.actionsPerSecond)} actions/s (p50 ${round3(o.p50)} ms, p99 ${round3(o.p99)} ms, server CPU ${round3(o.cpuMsPerAction)} ms/action), bare ${round3(b.actionsPerSecond)} actions/s (p50 ${round3(b.p50)} ms, p99 ${round3(b.p99)} ms, server CPU ${round3(b.cpuMsPerAction)} ms/action)`,
     );
   }
+  if (PROFILE && samples.length > 0) writeFileSync(PROFILE, JSON.stringify(samples.at(-1)));
   const value = median(oursRounds.map((r) => r.actionsPerSecond));
   const baseline = median(baseRounds.map((r) => r.actionsPerSecond));
+  console.log(
+    `load average before ${loadBefore}, after ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   report({
     bench: 'case-lifecycle',
     value: round3(value),
@@ -342,12 +327,16 @@ try {
     p99Ms: round3(median(oursRounds.map((r) => r.p99))),
     p50Ms: round3(median(oursRounds.map((r) => r.p50))),
     baselineP99Ms: round3(median(baseRounds.map((r) => r.p99))),
+    cpuMsPerAction: round3(median(oursRounds.map((r) => r.cpuMsPerAction))),
+    baselineCpuMsPerAction: round3(median(baseRounds.map((r) => r.cpuMsPerAction))),
     clients: CLIENTS,
     actionsPerLifecycle: ACTIONS_PER_LIFECYCLE,
     rounds: ROUNDS,
+    loadAverage: round3(os.loadavg()[0] ?? 0),
   });
   db.close();
 } finally {
+  await stopClients();
   await bare.close();
   await app.close();
   await platform.database.close();

@@ -117,6 +117,41 @@ export const ERROR_CODES = {
     zh: '事项发布后实施编码不可修改',
     en: 'The implementation code cannot change once the item is published',
   },
+  CATALOG_IMPORT_FILE_MISSING: {
+    status: 400,
+    zh: '请上传一个 .xlsx 文件（表单字段 file）',
+    en: 'Upload one .xlsx file (form field "file")',
+  },
+  CATALOG_IMPORT_NOT_XLSX: {
+    status: 415,
+    zh: '文件不是 Excel 工作簿（.xlsx）；旧版 .xls、CSV 等请先用 Excel 另存为 .xlsx',
+    en: 'The file is not an Excel workbook (.xlsx); save .xls or CSV files as .xlsx first',
+  },
+  CATALOG_IMPORT_FILE_TOO_LARGE: {
+    status: 413,
+    zh: '导入文件超过大小上限',
+    en: 'The import file is over the size limit',
+  },
+  CATALOG_IMPORT_SHEET_MISSING: {
+    status: 400,
+    zh: '工作簿中缺少“事项”工作表，请使用导入模板',
+    en: 'The workbook has no sheet named 事项; use the import template',
+  },
+  CATALOG_IMPORT_COLUMNS_MISSING: {
+    status: 400,
+    zh: '工作表缺少必需的列，请使用导入模板',
+    en: 'A sheet lacks required columns; use the import template',
+  },
+  CATALOG_IMPORT_TOO_MANY_ROWS: {
+    status: 400,
+    zh: '工作表行数超过上限，请分批导入',
+    en: 'A sheet has too many rows; import in several files',
+  },
+  CATALOG_GUIDE_ANSWER_INVALID: {
+    status: 400,
+    zh: '情形选项无效',
+    en: 'Unknown situation answer',
+  },
   // cases
   CASE_NOT_FOUND: { status: 404, zh: '找不到该办件', en: 'Case not found' },
   CASE_STALE_VERSION: {
@@ -158,6 +193,11 @@ export const ERROR_CODES = {
     status: 400,
     zh: '请指明受理窗口或便民服务点',
     en: 'Name the window or service point of intake',
+  },
+  CASE_WINDOW_NOT_OWN: {
+    status: 403,
+    zh: '只能使用本人所在服务中心的窗口收件',
+    en: 'Intake only at a window of your own service centre',
   },
   CASE_MATERIAL_MISSING: {
     status: 422,

@@ -1,44 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
-import { logIn, openMenu, startWebApp, textOf, type WebApp } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { choose, logIn, openMenu, startWebApp, textOf, type WebApp } from './harness.ts';
 
 /** The form item (label + control + its error) whose label is exactly `label`. */
 function formItem(page: Page, label: string) {
   return page
     .locator('.ant-drawer .ant-form-item')
     .filter({ has: page.locator('label', { hasText: new RegExp(`^${label}$`) }) });
-}
-
-/**
- * Opens an antd Select / TreeSelect, optionally types to filter, clicks the option and checks that the
- * select now shows it; under load a click can land while the dropdown is still animating, so it retries.
- */
-async function choose(
-  page: Page,
-  select: Locator,
-  optionText: string,
-  options: { type?: boolean; tree?: boolean } = {},
-) {
-  const dropdown = page.locator('.ant-select-dropdown:visible');
-  // Let the previous select's dropdown finish closing, so the options we look for are this one's.
-  for (let i = 0; i < 30 && (await dropdown.count()) > 0; i++) await page.waitForTimeout(100);
-  for (let attempt = 1; ; attempt++) {
-    if (attempt === 1 || !(await dropdown.count())) {
-      await select.click();
-      if (options.type) await select.locator('input').fill(optionText);
-    }
-    const option = options.tree
-      ? dropdown.locator('.ant-select-tree-title', { hasText: optionText }).first()
-      : dropdown.locator('.ant-select-item-option', { hasText: optionText }).first();
-    await option.click();
-    const deadline = Date.now() + 3000;
-    while (Date.now() < deadline) {
-      if (((await select.textContent()) ?? '').includes(optionText)) return;
-      await page.waitForTimeout(100);
-    }
-    if (attempt >= 3) throw new Error(`the select did not take the option ${optionText}`);
-  }
 }
 
 /** Picks an org unit in an antd TreeSelect by typing part of its name. */
@@ -185,9 +154,15 @@ describe('console pages: staff, org, calendar (Chromium)', () => {
     await picker.click();
     await picker.locator('input').fill('2026-09-30');
     await picker.locator('input').press('Enter');
-    await page.locator('.ant-input-number input').fill('1');
-    await page.locator('.ant-input-number input').press('Tab');
+    const days = page.locator('.ant-input-number input');
+    await days.click();
+    await days.press('Control+A');
+    await days.pressSequentially('1');
+    await days.press('Tab');
+    assert.equal(await days.inputValue(), '1');
     await page.getByRole('button', { name: /计\s*算/ }).click();
-    assert.match(await textOf(page.getByTestId('calc-result')), /2026-10-08/);
+    const result = page.getByTestId('calc-result');
+    for (let i = 0; i < 50 && !/第 1 个/.test(await textOf(result)); i++) await page.waitForTimeout(100);
+    assert.match(await textOf(result), /第 1 个工作日是 2026-10-08/);
   });
 });

@@ -11,7 +11,8 @@ import { openTestPlatform, TEST_PASSWORD } from '../server/testing/harness.ts';
 
 export { TEST_PASSWORD } from '../server/testing/harness.ts';
 
-export const WEB_DIR = path.resolve(import.meta.dirname, '../dist/web');
+/** The built web app; E2E_WEB_DIR points elsewhere (a private build while others rebuild dist/web). */
+export const WEB_DIR = path.resolve(process.env.E2E_WEB_DIR ?? path.join(import.meta.dirname, '../dist/web'));
 
 const CHROMIUM_ARGS = [
   '--headless=new',
@@ -32,12 +33,12 @@ export interface WebApp {
   close(): Promise<void>;
 }
 
-/** Starts the server on 127.0.0.1 with a free port, and Chromium. */
-export async function startWebApp(): Promise<WebApp> {
+/** Starts the server on 127.0.0.1 with a free port, and Chromium (`cases`: with the demo cases of 2026). */
+export async function startWebApp(options: { cases?: boolean } = {}): Promise<WebApp> {
   if (!existsSync(path.join(WEB_DIR, 'index.html'))) {
     throw new Error('dist/web is not built: run `npm run build:web` first (npm test does it)');
   }
-  const opened = await openTestPlatform('sqlite');
+  const opened = await openTestPlatform('sqlite', { cases: options.cases ?? false });
   opened.platform.config.webDir = WEB_DIR;
   const app = await buildApp(opened.platform);
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -82,6 +83,37 @@ export async function menuLabels(page: Page): Promise<string[]> {
 /** Opens a console page through the side menu. */
 export async function openMenu(page: Page, label: string) {
   await page.getByTestId('side-menu').getByRole('link', { name: label, exact: true }).click();
+}
+
+/**
+ * Opens an antd Select / TreeSelect, optionally types to filter, clicks the option and checks that the
+ * select now shows it; under load a click can land while the dropdown is still animating, so it retries.
+ */
+export async function choose(
+  page: Page,
+  select: Locator,
+  optionText: string,
+  options: { type?: boolean; tree?: boolean } = {},
+) {
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  // Let the previous select's dropdown finish closing, so the options we look for are this one's.
+  for (let i = 0; i < 30 && (await dropdown.count()) > 0; i++) await page.waitForTimeout(100);
+  for (let attempt = 1; ; attempt++) {
+    if (attempt === 1 || !(await dropdown.count())) {
+      await select.click();
+      if (options.type) await select.locator('input').fill(optionText);
+    }
+    const option = options.tree
+      ? dropdown.locator('.ant-select-tree-title', { hasText: optionText }).first()
+      : dropdown.locator('.ant-select-item-option', { hasText: optionText }).first();
+    await option.click();
+    const deadline = Date.now() + 3000;
+    while (Date.now() < deadline) {
+      if (((await select.textContent()) ?? '').includes(optionText)) return;
+      await page.waitForTimeout(100);
+    }
+    if (attempt >= 3) throw new Error(`the select did not take the option ${optionText}`);
+  }
 }
 
 /** The text of an element (its DOM text content; '' when it has none). */

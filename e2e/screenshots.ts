@@ -5,25 +5,28 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { caseScreenshots } from './case-screenshots.ts';
+import { catalogScreenshots } from './catalog-screenshots.ts';
 import { logIn, openMenu, startWebApp } from './harness.ts';
 
 const OUT = path.resolve(import.meta.dirname, '../docs/screenshots');
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
-async function shot(page: Page, name: string) {
+async function shot(page: Page, name: string, options: { fullPage?: boolean } = {}) {
   // Let antd's transitions and web fonts settle so the picture is what a user sees.
   await page.evaluate(() => document.fonts.ready);
   await page.mouse.move(640, 799);
   await page.waitForFunction(() => !document.querySelector('.ant-spin-blur, .ant-spin-spinning'));
   await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 });
   await page.waitForTimeout(800);
-  await page.screenshot({ path: path.join(OUT, `${name}.png`) });
+  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: options.fullPage });
   console.log(`docs/screenshots/${name}.png`);
 }
 
 mkdirSync(OUT, { recursive: true });
-const web = await startWebApp();
+// The demo cases of 2026 too: the queue and the supervision page show what a county has on a day.
+const web = await startWebApp({ cases: true });
 try {
   const portal = await web.newPage(PHONE);
   await portal.page.goto(`${web.baseUrl}/`);
@@ -83,6 +86,9 @@ try {
   await page.getByRole('button', { name: /校验审计链/ }).click();
   await page.getByTestId('audit-verify').waitFor();
   await shot(page, 'console-audit');
+
+  await caseScreenshots(web, shot, { desktop: DESKTOP, phone: PHONE });
+  await catalogScreenshots(web, shot, { desktop: DESKTOP, phone: PHONE });
 } finally {
   await web.close();
 }

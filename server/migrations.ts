@@ -1,5 +1,5 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely';
-import { casesMigration } from './modules/cases/index.ts';
+import { casesMigration, caseWarningNoticesMigration } from './modules/cases/index.ts';
 import { catalogMigration } from './modules/catalog/migration.ts';
 import { orgMigration } from './modules/org/migration.ts';
 import type { Database } from './platform/db/index.ts';
@@ -20,6 +20,7 @@ function allMigrations(dialect: Database['dialect']): Record<string, Migration> 
     '0100_org': orgMigration,
     '0200_catalog': catalogMigration(dialect),
     '0300_cases': casesMigration,
+    '0301_case_warning_notices': caseWarningNoticesMigration,
   };
 }
 

@@ -49,7 +49,11 @@ export default function ConsoleApp() {
               entry.path === '' ? (
                 <Route key="home" index element={<Guarded entry={entry} />} />
               ) : (
-                <Route key={entry.path} path={entry.path} element={<Guarded entry={entry} />} />
+                <Route
+                  key={entry.path}
+                  path={entry.nested ? `${entry.path}/*` : entry.path}
+                  element={<Guarded entry={entry} />}
+                />
               ),
             )}
             <Route path="password" element={<ChangePasswordPage />} />

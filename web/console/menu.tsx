@@ -1,9 +1,16 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
+  ExportOutlined,
+  FileSearchOutlined,
+  FormOutlined,
   HomeOutlined,
+  ImportOutlined,
+  InboxOutlined,
   MessageOutlined,
+  ProfileOutlined,
   ShopOutlined,
   TeamOutlined,
   UnorderedListOutlined,
@@ -17,9 +24,11 @@ export interface MenuEntry {
   path: string;
   label: MessageKey;
   icon: ReactNode;
-  /** The permission that opens the page; the menu hides it from everyone else. */
-  action: Action | null;
+  /** The permission (or any of several) that opens the page; the menu hides it from everyone else. */
+  action: Action | readonly Action[] | null;
   page: LazyExoticComponent<ComponentType>;
+  /** True when the page has addresses below its own (list → detail): its route matches `path/*`. */
+  nested?: boolean;
 }
 
 // Each page is its own chunk: a clerk who never opens the audit log never downloads it.
@@ -30,6 +39,42 @@ export const MENU: readonly MenuEntry[] = [
     icon: <HomeOutlined />,
     action: null,
     page: lazy(() => import('./pages/HomePage.tsx')),
+  },
+  {
+    path: 'intake',
+    label: 'case.menu.intake',
+    icon: <FormOutlined />,
+    action: 'case.accept',
+    page: lazy(() => import('./pages/cases/intake/IntakePage.tsx')),
+  },
+  {
+    path: 'work',
+    label: 'case.menu.work',
+    icon: <InboxOutlined />,
+    action: ['case.handle', 'case.review', 'case.approve'],
+    page: lazy(() => import('./pages/cases/WorkPage.tsx')),
+  },
+  {
+    path: 'delivery',
+    label: 'case.menu.delivery',
+    icon: <ExportOutlined />,
+    action: 'case.deliver',
+    page: lazy(() => import('./pages/cases/DeliveryPage.tsx')),
+  },
+  {
+    path: 'cases',
+    label: 'case.menu.search',
+    icon: <FileSearchOutlined />,
+    action: 'case.read',
+    page: lazy(() => import('./pages/cases/CasesRoutes.tsx')),
+    nested: true,
+  },
+  {
+    path: 'supervision',
+    label: 'case.menu.supervision',
+    icon: <AlertOutlined />,
+    action: 'case.supervise',
+    page: lazy(() => import('./pages/cases/SupervisionPage.tsx')),
   },
   {
     path: 'org',
@@ -51,6 +96,23 @@ export const MENU: readonly MenuEntry[] = [
     icon: <TeamOutlined />,
     action: 'staff.read',
     page: lazy(() => import('./pages/staff/StaffPage.tsx')),
+  },
+  {
+    path: 'catalog',
+    label: 'catalog.menu',
+    icon: <ProfileOutlined />,
+    // Every staff role reads the catalogue; editing follows each item's allowedActions.
+    action: 'catalog.read',
+    page: lazy(() => import('./pages/catalog/CatalogPage.tsx')),
+    nested: true,
+  },
+  {
+    path: 'catalog-import',
+    label: 'catalogImport.menu',
+    icon: <ImportOutlined />,
+    // Catalogue administrators: import needs catalog.edit county-wide; the page also exports.
+    action: 'catalog.edit',
+    page: lazy(() => import('./pages/catalog-import/ImportExportPage.tsx')),
   },
   {
     path: 'calendar',

@@ -65,7 +65,8 @@ export function useChangePassword() {
   });
 }
 
-/** True when the user may do an action somewhere (menus and page-level buttons). */
-export function can(me: Me | null | undefined, action: Action): boolean {
-  return !!me && (me.permissions as readonly string[]).includes(action);
+/** True when the user may do an action (or any of several) somewhere (menus and page-level buttons). */
+export function can(me: Me | null | undefined, action: Action | readonly Action[]): boolean {
+  const wanted: readonly Action[] = typeof action === 'string' ? [action] : action;
+  return !!me && wanted.some((a) => (me.permissions as readonly string[]).includes(a));
 }

@@ -1,9 +1,16 @@
+import { lazy } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { ComingSoonPage } from './ComingSoonPage.tsx';
 import { HomePage } from './HomePage.tsx';
-import { SearchPage } from './SearchPage.tsx';
 import { TILES } from './tiles.tsx';
 import './portal.css';
+
+// The search and the guide are their own chunks: the front page stays as light as it was.
+const SearchPage = lazy(() => import('./search/SearchPage.tsx').then((m) => ({ default: m.SearchPage })));
+const GuidePage = lazy(() => import('./guide/GuidePage.tsx').then((m) => ({ default: m.GuidePage })));
+const ProgressPage = lazy(() =>
+  import('./progress/ProgressPage.tsx').then((m) => ({ default: m.ProgressPage })),
+);
 
 /** The citizen portal (一网通办 / 掌上办): plain React and CSS so phones load it fast. */
 export default function PortalApp() {
@@ -11,6 +18,8 @@ export default function PortalApp() {
     <Routes>
       <Route index element={<HomePage />} />
       <Route path="search" element={<SearchPage />} />
+      <Route path="guide/:id" element={<GuidePage />} />
+      <Route path="progress" element={<ProgressPage />} />
       {TILES.filter((tile) => !tile.ready).map((tile) => (
         <Route key={tile.path} path={`${tile.path.slice(1)}/*`} element={<ComingSoonPage tile={tile} />} />
       ))}

@@ -13,7 +13,7 @@ import type { ReactNode } from 'react';
 import type { MessageKey } from '../ui/i18n/index.tsx';
 
 export interface Tile {
-  /** The portal path the feature will live at; until it is built the path shows 即将上线. */
+  /** The portal address the tile opens (may carry a query: 个人办事 is /search?object=person); until it is built the path shows 即将上线. */
   path: string;
   title: MessageKey;
   desc: MessageKey;
@@ -25,28 +25,28 @@ export interface Tile {
 
 export const TILES: readonly Tile[] = [
   {
-    path: '/guides',
+    path: '/search',
     title: 'portal.tile.guides',
     desc: 'portal.tile.guides.desc',
     icon: <ProfileOutlined />,
     color: '#1d6fd6',
-    ready: false,
+    ready: true,
   },
   {
-    path: '/personal',
+    path: '/search?object=person',
     title: 'portal.tile.personal',
     desc: 'portal.tile.personal.desc',
     icon: <UserOutlined />,
     color: '#0f9d8a',
-    ready: false,
+    ready: true,
   },
   {
-    path: '/business',
+    path: '/search?object=legal',
     title: 'portal.tile.business',
     desc: 'portal.tile.business.desc',
     icon: <BankOutlined />,
     color: '#6b4fd8',
-    ready: false,
+    ready: true,
   },
   {
     path: '/bundles',
@@ -62,7 +62,7 @@ export const TILES: readonly Tile[] = [
     desc: 'portal.tile.progress.desc',
     icon: <FileSearchOutlined />,
     color: '#1a8f3c',
-    ready: false,
+    ready: true,
   },
   {
     path: '/ratings',

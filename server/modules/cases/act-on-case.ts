@@ -22,8 +22,8 @@ export function actOnCase(
   settings: CaseSettings,
   options: { now?: string } = {},
 ): Promise<CaseWritten> {
-  return caseTransaction(platform, async (trx) => {
-    const work = await caseWork(platform, trx, actor, settings, options.now);
+  return caseTransaction(platform, async (trx, batch) => {
+    const work = await caseWork(platform, trx, actor, settings, options.now, batch);
     return applyToCase(work, caseId, version, async (state) => [
       typeof command === 'function' ? await command(state, trx) : command,
     ]);

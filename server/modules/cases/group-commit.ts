@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
+import { getWorkCalendar, type WorkCalendar } from '../../platform/calendar/index.ts';
 import type { Platform } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
-import type { Db, Tx } from '../../platform/db/index.ts';
+import type { Db, Executor, Tx } from '../../platform/db/index.ts';
 
 /**
  * Group commit for case writes on the embedded database. SQLite has one writer and, with WAL and
@@ -15,8 +17,27 @@ import type { Db, Tx } from '../../platform/db/index.ts';
  * write is a plain transaction.
  */
 
+/**
+ * What the writes of one transaction share, read once per transaction (so once per batch on
+ * SQLite): the working-day calendar. Reading it once per transaction is what a single
+ * transaction would see anyway.
+ */
+export interface CaseBatch {
+  calendar(db: Executor): Promise<WorkCalendar>;
+}
+
+function newBatch(): CaseBatch {
+  let calendar: Promise<WorkCalendar> | null = null;
+  return {
+    calendar: (db) => {
+      calendar ??= getWorkCalendar(db);
+      return calendar;
+    },
+  };
+}
+
 interface Pending {
-  work: (trx: Tx) => Promise<unknown>;
+  work: (trx: Tx, batch: CaseBatch) => Promise<unknown>;
   resolve: (value: unknown) => void;
   reject: (reason: unknown) => void;
 }
@@ -30,7 +51,7 @@ class GroupCommitter {
 
   constructor(private readonly db: Db) {}
 
-  run<T>(work: (trx: Tx) => Promise<T>): Promise<T> {
+  run<T>(work: (trx: Tx, batch: CaseBatch) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
       if (!this.draining) {
@@ -58,29 +79,26 @@ class GroupCommitter {
 
   private async commitBatch(batch: Pending[]): Promise<void> {
     const outcomes: { ok: boolean; value: unknown }[] = [];
-    let trx: Awaited<ReturnType<ReturnType<Db['startTransaction']>['execute']>> | null = null;
     try {
-      trx = await this.db.startTransaction().execute();
-      for (const item of batch) {
-        const sp = await trx.savepoint('case_write').execute();
-        try {
-          const value = await item.work(sp);
-          await sp.releaseSavepoint('case_write').execute();
-          outcomes.push({ ok: true, value });
-        } catch (err) {
-          await sp.rollbackToSavepoint('case_write').execute();
-          await sp.releaseSavepoint('case_write').execute();
-          outcomes.push({ ok: false, value: err });
+      await this.db.transaction().execute(async (trx) => {
+        const shared = newBatch();
+        for (const item of batch) {
+          // Plain SAVEPOINT statements on the batch's transaction: a savepoint object per write
+          // would cost more than the statement.
+          await sql`savepoint case_write`.execute(trx);
+          try {
+            const value = await item.work(trx, shared);
+            await sql`release case_write`.execute(trx);
+            outcomes.push({ ok: true, value });
+          } catch (err) {
+            await sql`rollback to case_write`.execute(trx);
+            await sql`release case_write`.execute(trx);
+            outcomes.push({ ok: false, value: err });
+          }
         }
-      }
-      await trx.commit().execute();
+      });
     } catch (err) {
       // The commit (or the batch's own bookkeeping) failed: nothing of the batch is durable.
-      if (trx)
-        await trx
-          .rollback()
-          .execute()
-          .catch(() => undefined);
       for (const item of batch) item.reject(err);
       return;
     }
@@ -98,8 +116,11 @@ const committers = new WeakMap<Db, GroupCommitter>();
  * Runs a case write in a transaction: grouped with concurrent writes on SQLite, a transaction of
  * its own on PostgreSQL. Either way the write and its audit rows commit (or vanish) together.
  */
-export function caseTransaction<T>(platform: Platform, work: (trx: Tx) => Promise<T>): Promise<T> {
-  if (platform.dialect !== 'sqlite') return inTransaction(platform, work);
+export function caseTransaction<T>(
+  platform: Platform,
+  work: (trx: Tx, batch: CaseBatch) => Promise<T>,
+): Promise<T> {
+  if (platform.dialect !== 'sqlite') return inTransaction(platform, (trx) => work(trx, newBatch()));
   let committer = committers.get(platform.db);
   if (!committer) {
     committer = new GroupCommitter(platform.db);

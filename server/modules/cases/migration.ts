@@ -116,3 +116,17 @@ export const casesMigration = {
       .execute();
   },
 };
+
+/** Which warning levels each case's staff and supervisors have been told of: once per case and level. */
+export const caseWarningNoticesMigration = {
+  // biome-ignore lint/suspicious/noExplicitAny: Kysely's Migration contract types the schema-less db as Kysely<any>.
+  async up(db: Kysely<any>): Promise<void> {
+    await db.schema
+      .createTable('case_warning_notices')
+      .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
+      .addColumn('level', 'text', (c) => c.notNull())
+      .addColumn('notified_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('case_warning_notices_pk', ['case_id', 'level'])
+      .execute();
+  },
+};

@@ -2,7 +2,13 @@ import type { IntakeInput } from '../../../contracts/cases.ts';
 import type { Actor } from '../../platform/access/policy.ts';
 import type { Executor } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/errors.ts';
-import { findOrgUnit, findWindow, listRootOrgUnits, type OrgUnitRecord } from '../org/index.ts';
+import {
+  findOrgUnit,
+  findStaffWindow,
+  findWindow,
+  listRootOrgUnits,
+  type OrgUnitRecord,
+} from '../org/index.ts';
 import type { IntakePoint } from './intake.ts';
 
 /**
@@ -23,27 +29,44 @@ async function lineage(db: Executor, unit: OrgUnitRecord): Promise<OrgUnitRecord
 }
 
 /**
- * Resolves where an intake happens: the window named (its service centre), or else the service
- * point named or the clerk's own unit. A county-level centre needs a window, since window kinds
- * decide what it may take; a township or village point is recognised by its place in the tree.
+ * Resolves where an intake happens. An explicit window must belong to the clerk's own service
+ * centre (the centre of the clerk's window, or the centre the clerk belongs to): a clerk does not
+ * receive at another centre's counter. Without one: the service point named, else the clerk's own
+ * unit; a township or village point is recognised by its place in the tree, and at a county-level
+ * centre the clerk's own window is used, since window kinds decide what may be taken there.
  */
 export async function resolveIntakePoint(
   db: Executor,
   actor: Actor,
   body: Pick<IntakeInput, 'windowId' | 'servicePointId'>,
 ): Promise<IntakePoint> {
-  let unit: OrgUnitRecord | undefined;
   let window: Awaited<ReturnType<typeof findWindow>>;
+  let unit: OrgUnitRecord | undefined;
+  let units: OrgUnitRecord[] = [];
   if (body.windowId) {
     window = await findWindow(db, body.windowId);
     if (!window?.active) throw new AppError('WINDOW_NOT_FOUND', { windowId: body.windowId });
+    await assertOwnCentre(db, actor, window.service_centre_id);
     unit = await findOrgUnit(db, window.service_centre_id);
   } else {
     const id = body.servicePointId ?? actor.orgUnitId;
     unit = id ? await findOrgUnit(db, id) : undefined;
+    if (unit) units = await lineage(db, unit);
+    const grassroots = units.some((u) => u.kind === 'village' || u.kind === 'township');
+    if (!grassroots && !body.servicePointId) {
+      const own = actor.staffId ? await findStaffWindow(db, actor.staffId) : null;
+      if (!own) {
+        throw new AppError('CASE_INTAKE_POINT_REQUIRED', {
+          fields: [{ path: 'body.windowId', message: '您未被分配受理窗口，请指明受理窗口' }],
+        });
+      }
+      window = await findWindow(db, own.windowId);
+      unit = await findOrgUnit(db, own.serviceCentreId);
+      units = [];
+    }
   }
   if (!unit) throw new AppError('CASE_INTAKE_POINT_REQUIRED');
-  const units = await lineage(db, unit);
+  if (units.length === 0) units = await lineage(db, unit);
   const village = units.find((u) => u.kind === 'village');
   const township = units.find((u) => u.kind === 'township');
   const point = village ?? township ?? null;
@@ -74,6 +97,25 @@ export async function resolveIntakePoint(
     windowKind: window?.kind ?? null,
     windowDepartmentId: window?.department_id ?? null,
   };
+}
+
+/**
+ * A window named at intake must be one of the clerk's own service centre: the centre of the
+ * clerk's own window, or the service centre (or station) the clerk belongs to. An actor tied to
+ * no centre at all is left to the scope check that follows (case.accept over the centre).
+ */
+async function assertOwnCentre(db: Executor, actor: Actor, centreId: string): Promise<void> {
+  const own = actor.staffId ? await findStaffWindow(db, actor.staffId) : null;
+  let ownCentre = own?.serviceCentreId ?? null;
+  if (!ownCentre && actor.orgUnitId) {
+    const home = await findOrgUnit(db, actor.orgUnitId);
+    if (home && (home.kind === 'service_centre' || home.kind === 'service_station')) ownCentre = home.id;
+  }
+  if (ownCentre && ownCentre !== centreId) {
+    throw new AppError('CASE_WINDOW_NOT_OWN', {
+      fields: [{ path: 'body.windowId', message: '只能使用本人所在服务中心的窗口收件' }],
+    });
+  }
 }
 
 /** A department's path and name, or null when there is no such unit. */

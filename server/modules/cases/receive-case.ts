@@ -31,8 +31,8 @@ export async function receiveCase(
   settings: CaseSettings,
   options: { now?: string } = {},
 ): Promise<CaseWritten> {
-  return caseTransaction(platform, async (trx) =>
-    receiveWith(await caseWork(platform, trx, actor, settings, options.now), input),
+  return caseTransaction(platform, async (trx, batch) =>
+    receiveWith(await caseWork(platform, trx, actor, settings, options.now, batch), input),
   );
 }
 

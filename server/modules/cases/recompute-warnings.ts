@@ -5,12 +5,12 @@ import { inTransaction, type Platform } from '../../platform/context.ts';
 import type { Executor, Tx } from '../../platform/db/index.ts';
 import { fromJson } from '../../platform/db/json.ts';
 import { enqueueJob, type JobHandlers, typedHandler } from '../../platform/jobs/index.ts';
-import { notifyInbox } from '../../platform/notify/index.ts';
 import { nowIso, shanghaiDateOf } from '../../platform/time.ts';
 import { computeClock } from './clock.ts';
 import type { CaseState } from './model.ts';
 import { type CaseSettings, loadCaseSettings } from './settings.ts';
 import { casesDb, projectionOf, updateClockColumns } from './store.ts';
+import { warnStaffOnce } from './warn-staff.ts';
 
 /** The job kind of the daily recomputation. */
 export const RECOMPUTE_WARNINGS_JOB = 'cases.recomputeWarnings';
@@ -21,14 +21,17 @@ const BATCH = 200;
 export interface RecomputeSummary {
   checked: number;
   changed: number;
+  /** Cases whose warning level rose to yellow or red in this run. */
   raised: number;
+  /** Cases whose staff and supervisors were told of a level for the first time. */
+  notified: number;
 }
 
 /**
  * Recomputes the clock of every open case as of `today` (time passes without actions), writes
- * the columns that changed, and tells the assigned staff member in the inbox when a case turned
- * yellow or red. Each batch is its own transaction; a case an action moved meanwhile is skipped
- * (the action wrote a fresh clock).
+ * the columns that changed, and tells the responsible staff and the supervisors when a case is
+ * yellow or red, once per case and level (warn-staff.ts). Each batch is its own transaction; a
+ * case an action moved meanwhile is skipped (the action wrote a fresh clock).
  */
 export async function recomputeWarnings(
   platform: Platform,
@@ -37,7 +40,7 @@ export async function recomputeWarnings(
   /** Run inside this transaction instead of one per batch (the demo seed). */
   within?: Tx,
 ): Promise<RecomputeSummary> {
-  const summary: RecomputeSummary = { checked: 0, changed: 0, raised: 0 };
+  const summary: RecomputeSummary = { checked: 0, changed: 0, raised: 0, notified: 0 };
   const db = within ?? platform.db;
   const calendar = await getWorkCalendar(db);
   const batch = (work: (trx: Tx) => Promise<void>) => (within ? work(within) : inTransaction(platform, work));
@@ -69,41 +72,34 @@ export async function recomputeWarnings(
         const clock = computeClock(state, calendar, today, settings);
         const p = projectionOf(state, clock, today, row.last_hash);
         const { state: _s, ...cols } = p;
-        if (row.warning_level === p.warning_level && row.used_days === p.used_days && row.clock_on === today)
-          continue;
-        const written = await updateClockColumns(trx, row.id, row.version, {
-          clock_start: cols.clock_start,
-          deemed_accepted: cols.deemed_accepted,
-          promised_due: cols.promised_due,
-          legal_due: cols.legal_due,
-          limit_days: cols.limit_days,
-          used_days: cols.used_days,
-          remaining_days: cols.remaining_days,
-          paused: cols.paused,
-          paused_days: cols.paused_days,
-          extension_days: cols.extension_days,
-          warning_level: cols.warning_level,
-          lost_step: cols.lost_step,
-          clock_on: today,
-        });
-        if (!written) continue;
-        summary.changed++;
-        if ((RANK[p.warning_level] ?? 0) > (RANK[row.warning_level] ?? 0) && RANK[p.warning_level]! >= 2) {
-          summary.raised++;
-          if (state.assignee) {
-            await notifyInbox(trx, {
-              accountId: state.assignee.accountId,
-              template: 'case.warning',
-              params: {
-                caseNo: state.number,
-                itemName: state.item.name,
-                level: p.warning_level === 'red' ? '红牌' : '黄牌',
-                daysLeft: Math.max(0, p.remaining_days ?? 0),
-              },
-              relatedType: 'case',
-              relatedId: state.id,
-            });
-          }
+        const unchanged =
+          row.warning_level === p.warning_level && row.used_days === p.used_days && row.clock_on === today;
+        if (!unchanged) {
+          const written = await updateClockColumns(trx, row.id, row.version, {
+            clock_start: cols.clock_start,
+            deemed_accepted: cols.deemed_accepted,
+            promised_due: cols.promised_due,
+            legal_due: cols.legal_due,
+            limit_days: cols.limit_days,
+            used_days: cols.used_days,
+            remaining_days: cols.remaining_days,
+            paused: cols.paused,
+            paused_days: cols.paused_days,
+            extension_days: cols.extension_days,
+            warning_level: cols.warning_level,
+            lost_step: cols.lost_step,
+            clock_on: today,
+          });
+          // An action moved the case meanwhile and wrote a fresh clock: the next run looks again.
+          if (!written) continue;
+          summary.changed++;
+          const rank = RANK[p.warning_level] ?? 0;
+          if (rank > (RANK[row.warning_level] ?? 0) && rank >= 2) summary.raised++;
+        }
+        // Whether this run or an action turned it, staff hear of each level once.
+        if (p.warning_level === 'yellow' || p.warning_level === 'red') {
+          const told = await warnStaffOnce(trx, state, p.warning_level, p.remaining_days ?? 0);
+          if (told !== null) summary.notified++;
         }
       }
     });

@@ -16,7 +16,6 @@ import {
   SupervisionQuery,
 } from '../../../contracts/cases.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
-import { getWorkCalendar } from '../../platform/calendar/index.ts';
 import type { Platform } from '../../platform/context.ts';
 import { orgUnitNames } from '../org/index.ts';
 import { getCase } from './get-case.ts';
@@ -52,13 +51,12 @@ export function caseRoutes(app: FastifyInstance, platform: Platform): void {
       const actor = requireActor(req);
       const written = await receiveCase(platform, actor, req.body, settings);
       // The page of the new case from what was just written: no second read of the log.
-      const calendar = await getWorkCalendar(platform.db);
       const names = await orgUnitNames(platform.db, actor.orgUnitId ? [actor.orgUnitId] : []);
       const detail = detailOf(
         written.state,
         written.clock,
         actor,
-        timelineOf(written.state, written.actions, calendar, names),
+        timelineOf(written.state, written.actions, written.calendar, names),
       );
       return reply.status(201).send(detail);
     },

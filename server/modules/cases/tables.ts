@@ -2,13 +2,15 @@
  * Tables owned by the cases module (reach them with `casesDb(db)`). `case_actions` is the
  * append-only log, hash-chained per case; `cases` is its projection for lists, search, queues and
  * supervision, with the folded state as JSON so a use case loads one row; `case_numbers` hands out
- * county-wide case numbers per year; `case_processes` holds each item's back-office steps.
+ * county-wide case numbers per year; `case_processes` holds each item's back-office steps;
+ * `case_warning_notices` records which warning levels staff were told of (once per case and level).
  */
 export type CaseTables = {
   cases: CasesTable;
   case_actions: CaseActionsTable;
   case_numbers: CaseNumbersTable;
   case_processes: CaseProcessesTable;
+  case_warning_notices: CaseWarningNoticesTable;
 };
 
 export interface CasesTable {
@@ -102,4 +104,11 @@ export interface CaseProcessesTable {
   revision: number;
   updated_at: string;
   updated_by: string | null;
+}
+
+export interface CaseWarningNoticesTable {
+  case_id: string;
+  /** yellow | red */
+  level: string;
+  notified_at: string;
 }

@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import { nowIso } from '../../platform/time.ts';
 import { type CaseClock, computeClock } from './clock.ts';
 import { type CaseCommand, decide } from './decide.ts';
+import type { CaseBatch } from './group-commit.ts';
 import type { ActorStamp, CaseAction, CaseState, NewCaseAction } from './model.ts';
 import { notifyAfter } from './notifications.ts';
 import { authorizeCaseAction, authorizeRead, scopeOf } from './policy.ts';
@@ -33,13 +34,17 @@ export interface CaseWork {
   settings: CaseSettings;
 }
 
-/** The work context of an actor in a transaction (now: the current instant unless given, for the demo seed). */
+/**
+ * The work context of an actor in a transaction (now: the current instant unless given, for the
+ * demo seed; the calendar: read in the transaction unless the batch already did).
+ */
 export async function caseWork(
   platform: Platform,
   trx: Tx,
   actor: Actor,
   settings: CaseSettings,
   now: string = nowIso(),
+  batch?: CaseBatch,
 ): Promise<CaseWork> {
   return {
     platform,
@@ -48,16 +53,17 @@ export async function caseWork(
     stamp: { accountId: actor.accountId, name: actor.name, orgUnitId: actor.orgUnitId },
     now,
     today: shanghaiDay(now),
-    calendar: await getWorkCalendar(trx),
+    calendar: await (batch ? batch.calendar(trx) : getWorkCalendar(trx)),
     settings,
   };
 }
 
-/** The result of a write: the new state, its clock, and the actions appended. */
+/** The result of a write: the new state, its clock, the actions appended and the calendar used. */
 export interface CaseWritten {
   state: CaseState;
   clock: CaseClock;
   actions: CaseAction[];
+  calendar: WorkCalendar;
 }
 
 /** Runs commands on a state, each checked by the table (409), the policy (403) and decide(). */
@@ -150,5 +156,5 @@ async function persist(
     });
     await notifyAfter(work, state, clock, a);
   }
-  return { state, clock, actions: [...actions] };
+  return { state, clock, actions: [...actions], calendar: work.calendar };
 }

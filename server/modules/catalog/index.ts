@@ -3,7 +3,9 @@
  * tables. Cases store a version id from getPublishedVersion and read it back with getVersion.
  */
 export { applicableFor } from '../../../contracts/catalog.ts';
+export { catalogTemplate, exportCatalogExchange, exportCatalogXlsx } from './export-items.ts';
 export { getCatalogStats, percent } from './get-catalog-stats.ts';
+export { importCatalogItems } from './import-items.ts';
 export { catalogMigration } from './migration.ts';
 export { pinyinKeys } from './pinyin.ts';
 export { type ProjectedColumns, projectionOf } from './projection.ts';

@@ -18,6 +18,7 @@ import { getCatalogStats } from './get-catalog-stats.ts';
 import { listCatalogItemsForStaff } from './list-catalog-items.ts';
 import { listCatalogVersions } from './list-catalog-versions.ts';
 import { hitOf } from './present.ts';
+import { catalogExchangeRoutes } from './routes-exchange.ts';
 import { catalogWorkflowRoutes } from './routes-workflow.ts';
 import { searchItems } from './search.ts';
 
@@ -109,4 +110,5 @@ export function catalogRoutes(app: FastifyInstance, platform: Platform): void {
   );
 
   catalogWorkflowRoutes(app, platform);
+  catalogExchangeRoutes(app, platform);
 }

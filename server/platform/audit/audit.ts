@@ -1,6 +1,7 @@
 import { sm3 } from '../crypto/sm3.ts';
 import { type Dialect, lockForWrite, type Tx } from '../db/index.ts';
 import { toJson } from '../db/json.ts';
+import { prepared } from '../db/prepared.ts';
 import type { AuditLogTable } from '../db/schema.ts';
 import { nowIso } from '../time.ts';
 
@@ -40,18 +41,19 @@ export function auditRowHash(row: Omit<AuditLogTable, 'hash'>): string {
   return sm3(auditRowText(row));
 }
 
+// Every change writes a row: its two statements are built once (see platform/db/prepared.ts).
+const selectLast = prepared((db, _p: Record<string, never>) =>
+  db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1),
+);
+const insertRow = prepared((db, p: { row: AuditLogTable }) => db.insertInto('audit_log').values(p.row));
+
 /**
  * Appends one row to the audit log inside the caller's transaction, chained to the previous row
  * with SM3. The caller's change and its audit row commit or roll back together.
  */
 export async function writeAudit(trx: Tx, dialect: Dialect, entry: AuditEntry): Promise<void> {
   await lockForWrite(trx, dialect, AUDIT_LOCK_KEY);
-  const last = await trx
-    .selectFrom('audit_log')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const [last] = (await selectLast(trx, {})).rows;
   const row = {
     seq: (last?.seq ?? 0) + 1,
     at: nowIso(),
@@ -64,8 +66,5 @@ export async function writeAudit(trx: Tx, dialect: Dialect, entry: AuditEntry): 
     detail: toJson(entry.detail ?? {}),
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
-  await trx
-    .insertInto('audit_log')
-    .values({ ...row, hash: auditRowHash(row) })
-    .execute();
+  await insertRow(trx, { row: { ...row, hash: auditRowHash(row) } });
 }

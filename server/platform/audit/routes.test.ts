@@ -47,7 +47,9 @@ describeEachDb('audit log read API', (ctx) => {
     );
 
     const byEntity = (await admin.get(`/api/audit?entityType=account&entityId=${newest?.entityId}`)).json();
-    const ofThatAccount = all.items.filter((i) => i.entityType === 'account' && i.entityId === newest?.entityId);
+    const ofThatAccount = all.items.filter(
+      (i) => i.entityType === 'account' && i.entityId === newest?.entityId,
+    );
     assert.ok(ofThatAccount.length >= 3);
     assert.equal(byEntity.total, ofThatAccount.length);
     const byActor = (await admin.get('/api/audit?actorId=nobody')).json();

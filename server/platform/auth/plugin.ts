@@ -3,7 +3,14 @@ import fp from 'fastify-plugin';
 import type { Actor } from '../access/policy.ts';
 import type { Db } from '../db/index.ts';
 import { AppError } from '../errors.ts';
-import { CSRF_HEADER, findSession, SESSION_COOKIE } from './sessions.ts';
+import {
+  CSRF_HEADER,
+  findSession,
+  forgetResolvedSessions,
+  SESSION_COOKIE,
+  type SessionRow,
+  sessionGeneration,
+} from './sessions.ts';
 
 /** Builds the actor (name, grants) of an account; provided by the org module. */
 export type ActorLoader = (db: Db, accountId: string) => Promise<Actor | null>;
@@ -19,22 +26,61 @@ declare module 'fastify' {
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
+ * A resolved session (its row and its actor) is reused by this process for up to REUSE_MS: a busy
+ * window would otherwise pay three queries per request before any work. Staleness is bounded: at
+ * most REUSE_MS across processes (a log-out or a role change made through another process takes
+ * effect here within a second); in this process, log-out, password changes, ended sessions and any
+ * change through the org or auth API forget every resolution at once. Expiry is checked on every
+ * hit, and the session is still touched in the database at least once a minute while in use.
+ */
+const REUSE_MS = 1000;
+const MAX_RESOLVED = 10_000;
+/** Changes through these paths may alter an actor (grants, org paths, disabling, passwords). */
+const ACTOR_CHANGING_PATHS = ['/api/org/', '/api/auth/'];
+
+interface Resolved {
+  until: number;
+  generation: number;
+  session: SessionRow;
+  actor: Actor | null;
+}
+
+/**
  * Resolves the session cookie to an actor on every API request, and refuses state-changing requests
  * of a session whose X-CSRF-Token header does not match the session's token.
  */
 export const authPlugin = fp<{ db: Db; loadActor: ActorLoader }>(async (app: FastifyInstance, opts) => {
+  const resolved = new Map<string, Resolved>();
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
   app.addHook('preHandler', async (req) => {
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
-    const session = await findSession(opts.db, token);
-    if (!session) return;
-    if (UNSAFE.has(req.method) && req.headers[CSRF_HEADER] !== session.csrfToken) {
+    const now = Date.now();
+    let hit = resolved.get(token);
+    if (!hit || hit.until < now || hit.generation !== sessionGeneration()) {
+      const generation = sessionGeneration();
+      const session = await findSession(opts.db, token);
+      if (!session) {
+        resolved.delete(token);
+        return;
+      }
+      const actor = await opts.loadActor(opts.db, session.accountId);
+      hit = { until: Math.min(now + REUSE_MS, session.endsAt), generation, session, actor };
+      if (resolved.size >= MAX_RESOLVED) resolved.clear();
+      resolved.set(token, hit);
+    }
+    if (UNSAFE.has(req.method) && req.headers[CSRF_HEADER] !== hit.session.csrfToken) {
       throw new AppError('AUTH_CSRF_INVALID');
     }
     req.sessionToken = token;
-    req.actor = await opts.loadActor(opts.db, session.accountId);
+    req.actor = hit.actor;
+  });
+  // After the change committed and before the client hears of it: its next request sees it.
+  app.addHook('onSend', async (req) => {
+    if (UNSAFE.has(req.method) && ACTOR_CHANGING_PATHS.some((p) => req.url.startsWith(p))) {
+      forgetResolvedSessions();
+    }
   });
 });
 

@@ -11,6 +11,24 @@ const ABSOLUTE_MS = 12 * 3600_000;
 export interface SessionRow {
   accountId: string;
   csrfToken: string;
+  /** When the session ends if it stays idle (ms since the epoch): the earlier of idle and absolute. */
+  endsAt: number;
+}
+
+let generation = 0;
+
+/**
+ * A counter that moves whenever sessions or what an actor is made of may have changed in this
+ * process (log-out, password change, an account's sessions ended, org or staff changes): anything
+ * cached from a session lookup before the move is stale.
+ */
+export function sessionGeneration(): number {
+  return generation;
+}
+
+/** Marks every cached session lookup of this process stale. */
+export function forgetResolvedSessions(): void {
+  generation++;
 }
 
 /** Creates a session row and returns the token for the cookie and the CSRF token for the client. */
@@ -49,18 +67,25 @@ export async function findSession(db: Executor, token: string): Promise<SessionR
     return null;
   }
   // Touch at most once a minute so reads stay cheap.
-  if (Date.parse(row.last_seen_at) + 60_000 < now) {
+  let lastSeen = Date.parse(row.last_seen_at);
+  if (lastSeen + 60_000 < now) {
+    lastSeen = now;
     await db
       .updateTable('sessions')
       .set({ last_seen_at: new Date(now).toISOString() })
       .where('id', '=', id)
       .execute();
   }
-  return { accountId: row.account_id, csrfToken: row.csrf_token };
+  return {
+    accountId: row.account_id,
+    csrfToken: row.csrf_token,
+    endsAt: Math.min(Date.parse(row.expires_at), lastSeen + IDLE_MS),
+  };
 }
 
 /** Ends one session. */
 export async function deleteSession(db: Executor, token: string): Promise<void> {
+  forgetResolvedSessions();
   await db.deleteFrom('sessions').where('id', '=', sm3(token)).execute();
 }
 
@@ -70,6 +95,7 @@ export async function deleteAccountSessions(
   accountId: string,
   exceptToken?: string,
 ): Promise<void> {
+  forgetResolvedSessions();
   let q = db.deleteFrom('sessions').where('account_id', '=', accountId);
   if (exceptToken) q = q.where('id', '!=', sm3(exceptToken));
   await q.execute();

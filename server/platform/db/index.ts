@@ -1,7 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import {
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  sql,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
 import type { PlatformTables } from './schema.ts';
 
@@ -61,7 +70,7 @@ export function openDatabase(options: DatabaseOptions): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<PlatformTables>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new QueuedSqliteDialect({ database: withStatementCache(sqlite) }),
   });
   return {
     db,
@@ -98,6 +107,41 @@ function withStatementCache(
       return sqlite.close();
     },
   } as Pick<BetterSqlite3.Database, 'prepare' | 'close'>;
+}
+
+/**
+ * Kysely's SQLite driver lends its one connection through a lock that, on each release, wakes every
+ * waiter, all but one of which go back to sleep: under load (dozens of requests waiting while a
+ * write transaction holds the connection) that is dozens of wake-ups per query. This driver queues
+ * the waiters and hands the connection to the next one only, first come first served.
+ */
+class QueuedSqliteDriver extends SqliteDriver {
+  private readonly waiting: (() => void)[] = [];
+  private held = false;
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    if (this.held) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    // Either it was free, or the releaser handed it over still marked as held.
+    this.held = true;
+    return super.acquireConnection();
+  }
+
+  override async releaseConnection(): Promise<void> {
+    await super.releaseConnection();
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.held = false;
+  }
+}
+
+class QueuedSqliteDialect extends SqliteDialect {
+  constructor(private readonly options: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(options);
+  }
+
+  override createDriver(): Driver {
+    return new QueuedSqliteDriver(this.options);
+  }
 }
 
 /** Cheap liveness query used by /healthz. */

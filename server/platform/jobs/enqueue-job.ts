@@ -1,6 +1,9 @@
+import type { Insertable } from 'kysely';
 import { newId } from '../db/ids.ts';
 import type { Executor } from '../db/index.ts';
 import { toJson } from '../db/json.ts';
+import { prepared } from '../db/prepared.ts';
+import type { JobsTable } from '../db/schema.ts';
 import { nowIso } from '../time.ts';
 import { DEFAULT_MAX_ATTEMPTS } from './retry-policy.ts';
 
@@ -16,6 +19,15 @@ export interface NewJob {
   dedupeKey?: string;
 }
 
+// Built once: every queued notification runs it (see platform/db/prepared.ts).
+const insertJob = prepared((db, p: { row: Insertable<JobsTable> }) =>
+  db
+    .insertInto('jobs')
+    .values(p.row)
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .returning('id'),
+);
+
 /**
  * Adds a pending job inside the caller's transaction: it commits with the change that caused it, so
  * a rolled-back change leaves no job and a committed one always gets its job. With a dedupe key the
@@ -30,26 +42,25 @@ export async function enqueueJob(trx: Executor, job: NewJob): Promise<{ id: stri
   const id = newId();
   // ON CONFLICT DO NOTHING rather than catching the violation: on PostgreSQL a failed statement
   // would abort the caller's whole transaction.
-  const inserted = await trx
-    .insertInto('jobs')
-    .values({
-      id,
-      kind: job.kind,
-      payload: toJson(job.payload),
-      status: 'pending',
-      max_attempts: maxAttempts,
-      // Normalised so that text comparison of instants stays correct.
-      run_at: job.runAt ? new Date(job.runAt).toISOString() : now,
-      locked_until: null,
-      locked_by: null,
-      last_error: null,
-      dedupe_key: job.dedupeKey ?? null,
-      created_at: now,
-      updated_at: now,
+  const [inserted] = (
+    await insertJob(trx, {
+      row: {
+        id,
+        kind: job.kind,
+        payload: toJson(job.payload),
+        status: 'pending',
+        max_attempts: maxAttempts,
+        // Normalised so that text comparison of instants stays correct.
+        run_at: job.runAt ? new Date(job.runAt).toISOString() : now,
+        locked_until: null,
+        locked_by: null,
+        last_error: null,
+        dedupe_key: job.dedupeKey ?? null,
+        created_at: now,
+        updated_at: now,
+      },
     })
-    .onConflict((oc) => oc.column('dedupe_key').doNothing())
-    .returning('id')
-    .executeTakeFirst();
+  ).rows;
   if (inserted) return { id: inserted.id, created: true };
   const existing = await trx
     .selectFrom('jobs')

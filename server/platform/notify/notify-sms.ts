@@ -3,6 +3,8 @@ import type { Platform } from '../context.ts';
 import { maskPhone } from '../crypto/mask.ts';
 import { newId } from '../db/ids.ts';
 import type { Tx } from '../db/index.ts';
+import { prepared } from '../db/prepared.ts';
+import type { NotificationsTable } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { enqueueJob } from '../jobs/enqueue-job.ts';
 import { nowIso } from '../time.ts';
@@ -19,6 +21,11 @@ export interface SmsRequest<K extends TemplateKey> {
   relatedType?: string;
   relatedId?: string;
 }
+
+// Built once: many actions queue a text (see platform/db/prepared.ts).
+const insertNotification = prepared((db, p: { row: NotificationsTable }) =>
+  db.insertInto('notifications').values(p.row),
+);
 
 /**
  * Queues a text message inside the caller's transaction: the outbox row (recipient SM4-encrypted
@@ -39,9 +46,8 @@ export async function notifySms<K extends TemplateKey>(
   const rendered = renderTemplate(req.template, req.params);
   const signature = platform.config.smsSignature;
   const id = newId();
-  await trx
-    .insertInto('notifications')
-    .values({
+  await insertNotification(trx, {
+    row: {
       id,
       channel: 'sms',
       recipient_masked: maskPhone(phone),
@@ -59,8 +65,8 @@ export async function notifySms<K extends TemplateKey>(
       created_at: nowIso(),
       sent_at: null,
       read_at: null,
-    })
-    .execute();
+    },
+  });
   await enqueueJob(trx, { kind: NOTIFY_SMS_JOB, payload: { notificationId: id } });
   return { id };
 }

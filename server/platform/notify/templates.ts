@@ -16,6 +16,9 @@ export const TEMPLATES = {
   },
   'case.assigned': { text: '您有一件新的待办：{caseNo}（{itemName}），请于{deadline}前办理。' },
   'case.warning': { text: '办件{caseNo}（{itemName}）已{level}预警，剩余{daysLeft}个工作日，请及时办理。' },
+  'case.warningSupervised': {
+    text: '督办提示：{department}办件{caseNo}（{itemName}）已{level}预警，剩余{daysLeft}个工作日，请督促办理。',
+  },
   'password.reset': {
     text: '您正在重置账号{username}的登录密码，验证码{code}，{minutes}分钟内有效。如非本人操作，请忽略。',
     secret: ['code'],

@@ -1,7 +1,13 @@
+import { caseEn } from './case-en.ts';
+import { catalogEn } from './catalog-en.ts';
+import { catalogImportEn } from './catalog-import-en.ts';
 import type { MessageKey } from './zh.ts';
 
 /** English messages: one for every Chinese key (the compiler checks none is missing). */
 export const en: Record<MessageKey, string> = {
+  ...catalogEn,
+  ...catalogImportEn,
+  ...caseEn,
   'app.title': 'Lishu County Integrated Government Services',
   'app.console': 'Staff console',
   'lang.switch': '中文',

@@ -1,0 +1,87 @@
+import type { Tx } from '../../platform/db/index.ts';
+import { notifyInbox } from '../../platform/notify/index.ts';
+import { nowIso } from '../../platform/time.ts';
+import { listStaffWithRoleOver } from '../org/index.ts';
+import type { CaseState } from './model.ts';
+import { casesDb } from './store.ts';
+
+/**
+ * Telling staff that a case turned yellow or red, once per case and level: the staff responsible
+ * for it (its assignee; unclaimed, whoever holds the current step's role in the step's department;
+ * not yet accepted, the clerk who received it) and the supervisors over its department, the step's
+ * department and, for a township or village intake, the service point. The marker row and the
+ * messages commit together, so a rerun of the daily job tells nobody twice. In-app inbox only:
+ * the org module offers no staff phone lookup to other modules (reading a phone is an audited use
+ * case of its own), so no SMS goes to staff.
+ */
+
+export type WarningLevel = 'yellow' | 'red';
+
+/** Who is told, by account: the responsible staff, then supervisors who are not also responsible. */
+export async function warningRecipients(
+  trx: Tx,
+  state: CaseState,
+): Promise<{ responsible: string[]; supervisors: string[] }> {
+  const step = state.stepIndex === null ? undefined : state.steps[state.stepIndex];
+  let responsible: string[];
+  if (state.assignee) responsible = [state.assignee.accountId];
+  else if (step && state.status !== 'received') {
+    responsible = (await listStaffWithRoleOver(trx, step.role, step.departmentPath)).map((s) => s.accountId);
+  } else {
+    const first = await casesDb(trx)
+      .selectFrom('case_actions')
+      .select('actor_id')
+      .where('case_id', '=', state.id)
+      .where('seq', '=', 1)
+      .executeTakeFirst();
+    responsible = first?.actor_id ? [first.actor_id] : [];
+  }
+  const paths = new Set([state.item.departmentPath]);
+  if (step) paths.add(step.departmentPath);
+  if (state.intake.level !== 'county') paths.add(state.intake.unitPath);
+  const supervisors = new Set<string>();
+  for (const path of paths) {
+    for (const s of await listStaffWithRoleOver(trx, 'supervisor', path)) supervisors.add(s.accountId);
+  }
+  const told = new Set(responsible);
+  return { responsible: [...told], supervisors: [...supervisors].filter((id) => !told.has(id)) };
+}
+
+/**
+ * Tells the staff of a case at a warning level unless they were told of that level before; the
+ * number of staff told, or null when this case and level had been told already.
+ */
+export async function warnStaffOnce(
+  trx: Tx,
+  state: CaseState,
+  level: WarningLevel,
+  daysLeft: number,
+): Promise<number | null> {
+  const marked = await casesDb(trx)
+    .insertInto('case_warning_notices')
+    .values({ case_id: state.id, level, notified_at: nowIso() })
+    .onConflict((oc) => oc.columns(['case_id', 'level']).doNothing())
+    .returning('case_id')
+    .executeTakeFirst();
+  if (!marked) return null;
+  const { responsible, supervisors } = await warningRecipients(trx, state);
+  const params = {
+    caseNo: state.number,
+    itemName: state.item.name,
+    level: level === 'red' ? '红牌' : '黄牌',
+    daysLeft: Math.max(0, daysLeft),
+  };
+  const related = { relatedType: 'case', relatedId: state.id };
+  for (const accountId of responsible) {
+    await notifyInbox(trx, { accountId, template: 'case.warning', params, ...related });
+  }
+  for (const accountId of supervisors) {
+    await notifyInbox(trx, {
+      accountId,
+      template: 'case.warningSupervised',
+      params: { ...params, department: state.item.departmentName },
+      ...related,
+    });
+  }
+  return responsible.length + supervisors.length;
+}

@@ -1,0 +1,89 @@
+import { PauseCircleOutlined } from '@ant-design/icons';
+import { Tag, Tooltip } from 'antd';
+import type { CaseStatus, WarningLevel } from '../../../../contracts/cases.ts';
+import { useI18n } from '../../../ui/i18n/index.tsx';
+import './cases.css';
+
+const WARNING_COLOURS: Record<WarningLevel, string | undefined> = {
+  none: undefined,
+  green: 'green',
+  yellow: 'gold',
+  red: 'red',
+};
+
+const STATUS_COLOURS: Record<CaseStatus, string> = {
+  received: 'blue',
+  intake_correction: 'orange',
+  refused: 'default',
+  in_process: 'processing',
+  process_correction: 'orange',
+  special_procedure: 'purple',
+  decided: 'cyan',
+  concluded: 'geekblue',
+  delivered: 'success',
+  withdrawn: 'default',
+  voided: 'default',
+};
+
+/** The warning level as a coloured tag: green, yellow (黄牌) or red (红牌). */
+export function WarningTag({ level }: { level: WarningLevel }) {
+  const { t } = useI18n();
+  return (
+    <Tag color={WARNING_COLOURS[level]} data-testid="warning-tag" data-level={level}>
+      {t(`case.warning.${level}`)}
+    </Tag>
+  );
+}
+
+/** The status as a tag. */
+export function StatusTag({ status }: { status: CaseStatus }) {
+  const { t } = useI18n();
+  return (
+    <Tag color={STATUS_COLOURS[status]} data-testid="status-tag">
+      {t(`case.status.${status}`)}
+    </Tag>
+  );
+}
+
+/** Working days left (or over), or the pause; a dash when the clock has not started. */
+export function DaysLeft({
+  remaining,
+  paused,
+  level,
+}: {
+  remaining: number | null;
+  paused: boolean;
+  level: WarningLevel;
+}) {
+  const { t } = useI18n();
+  if (remaining === null) return <span className="ow-muted">—</span>;
+  const colour = level === 'red' ? '#c8161d' : level === 'yellow' ? '#ad6800' : undefined;
+  const text =
+    remaining > 0
+      ? t('case.daysLeft', { n: remaining })
+      : remaining === 0
+        ? t('case.dueToday')
+        : t('case.daysOver', { n: -remaining });
+  return (
+    <span style={{ color: colour, whiteSpace: 'nowrap' }}>
+      {text}
+      {paused ? (
+        <Tooltip title={t('case.paused')}>
+          <PauseCircleOutlined style={{ marginLeft: 4, color: '#8a919f' }} />
+        </Tooltip>
+      ) : null}
+    </span>
+  );
+}
+
+/** An ISO timestamp as the county's date and minute; a plain date as it is. */
+export function shortTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d
+    .toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false })
+    .slice(0, 16)
+    .replace('T', ' ');
+}

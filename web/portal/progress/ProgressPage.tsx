@@ -1,0 +1,148 @@
+import { FileSearchOutlined } from '@ant-design/icons';
+import { type FormEvent, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import type { z } from 'zod';
+import type { ProgressView } from '../../../contracts/case-views.ts';
+import type { CaseStatus } from '../../../contracts/cases.ts';
+import { http, qs } from '../../ui/api.ts';
+import { errorText } from '../../ui/form-errors.ts';
+import { useI18n } from '../../ui/i18n/index.tsx';
+import { PortalFooter, PortalHeader } from '../PortalHeader.tsx';
+import './progress.css';
+
+type Progress = z.infer<typeof ProgressView>;
+
+const DONE: readonly CaseStatus[] = ['concluded', 'delivered'];
+const STOPPED: readonly CaseStatus[] = ['refused', 'withdrawn', 'voided'];
+
+/** The answer: where the application stands and its milestones; nothing about the applicant. */
+function ProgressResult({ p }: { p: Progress }) {
+  const { t } = useI18n();
+  const tone = DONE.includes(p.status) ? 'done' : STOPPED.includes(p.status) ? 'stopped' : 'open';
+  const rows: [string, string | null][] = [
+    [t('case.progress.item'), p.itemName],
+    [t('case.progress.department'), p.departmentName],
+    [t('case.progress.receivedOn'), p.receivedOn],
+    [t('case.progress.acceptedOn'), p.acceptedOn],
+    [t('case.progress.promisedDue'), p.promisedDue],
+    [t('case.progress.currentStep'), p.currentStep],
+  ];
+  return (
+    <section className="pg-card" data-testid="progress-result">
+      <div className="pg-head">
+        <span className="pg-number">{p.number}</span>
+        <span className={`pg-status pg-status-${tone}`} data-testid="progress-status">
+          {t(`case.status.${p.status}`)}
+        </span>
+      </div>
+      <dl className="pg-facts">
+        {rows
+          .filter(([, v]) => v)
+          .map(([label, v]) => (
+            <div key={label} className="pg-fact">
+              <dt>{label}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+      </dl>
+      <h2 className="pg-subtitle">{t('case.progress.milestones')}</h2>
+      <ol className="pg-steps" data-testid="progress-milestones">
+        {p.milestones.map((m, i) => (
+          <li
+            // biome-ignore lint/suspicious/noArrayIndexKey: milestones are an append-only log, never reordered.
+            key={`${m.label}-${i}`}
+            className={i === p.milestones.length - 1 ? 'pg-step pg-step-last' : 'pg-step'}
+          >
+            <span className="pg-step-label">{m.label}</span>
+            <span className="pg-step-date">{m.on}</span>
+          </li>
+        ))}
+      </ol>
+      <p className="pg-privacy">{t('case.progress.privacy')}</p>
+    </section>
+  );
+}
+
+/**
+ * 办件进度查询, without log-in: the case number (filled in from a notice's QR code) and the last
+ * six characters of the applicant's ID number or credit code. Mobile first, no antd.
+ */
+export function ProgressPage() {
+  const { t } = useI18n();
+  const [params] = useSearchParams();
+  const fromQr = params.get('number') ?? '';
+  const [number, setNumber] = useState(fromQr);
+  const [tail, setTail] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [result, setResult] = useState<Progress | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const n = number.trim();
+    const tl = tail.trim().toUpperCase();
+    if (n.length < 6) return setProblem(t('case.progress.invalidNumber'));
+    if (!/^[0-9A-Z]{6}$/.test(tl)) return setProblem(t('case.progress.invalidTail'));
+    setProblem(null);
+    setLoading(true);
+    try {
+      setResult(await http.get<Progress>(`/api/public/case-progress${qs({ number: n, tail: tl })}`));
+    } catch (err) {
+      setResult(null);
+      setProblem(errorText(err));
+    } finally {
+      setLoading(false);
+    }
+  };
+
+  return (
+    <div className="pt-page">
+      <PortalHeader compact />
+      <main className="pt-wrap pt-main pg-main">
+        <h1 className="pg-title">
+          <FileSearchOutlined /> {t('case.progress.title')}
+        </h1>
+        <form className="pg-card pg-form" onSubmit={submit} data-testid="progress-form" noValidate>
+          <p className="pg-intro">
+            {fromQr && !result ? t('case.progress.fromNotice') : t('case.progress.intro')}
+          </p>
+          <label className="pg-field">
+            <span>{t('case.progress.number')}</span>
+            <input
+              name="number"
+              value={number}
+              onChange={(e) => setNumber(e.target.value)}
+              placeholder={t('case.progress.numberPlaceholder')}
+              autoComplete="off"
+              inputMode="numeric"
+              maxLength={32}
+            />
+          </label>
+          <label className="pg-field">
+            <span>{t('case.progress.tail')}</span>
+            <input
+              name="tail"
+              value={tail}
+              onChange={(e) => setTail(e.target.value.toUpperCase())}
+              placeholder={t('case.progress.tailPlaceholder')}
+              autoComplete="off"
+              maxLength={6}
+              // biome-ignore lint/a11y/noAutofocus: arriving from a QR code, the number is filled and this is what is left.
+              autoFocus={!!fromQr}
+            />
+          </label>
+          {problem ? (
+            <p className="pg-problem" role="alert" data-testid="progress-problem">
+              {problem}
+            </p>
+          ) : null}
+          <button type="submit" className="pg-submit" disabled={loading}>
+            {loading ? '…' : t('case.progress.submit')}
+          </button>
+        </form>
+        {result ? <ProgressResult p={result} /> : null}
+      </main>
+      <PortalFooter />
+    </div>
+  );
+}
