@@ -217,7 +217,7 @@ try {
       last?.hash ?? '0'.repeat(64),
     ];
     insertAudit.run(...row, sm3(row.join('\u001f')));
-    if (type === 'accept' || type === 'conclude') {
+    if (type === 'accept' || type === 'conclude' || type === 'deliver') {
       const id = crypto.randomUUID();
       insertNote.run(id, '【梨树县政务服务】您的办件已受理', caseId, at);
       insertJob.run(crypto.randomUUID(), JSON.stringify({ notificationId: id }), at, at, at);

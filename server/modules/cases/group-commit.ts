@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import { getWorkCalendar, type WorkCalendar } from '../../platform/calendar/index.ts';
 import type { Platform } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
@@ -42,6 +42,12 @@ interface Pending {
   reject: (reason: unknown) => void;
 }
 
+// Plain SAVEPOINT statements on the batch's transaction, compiled once: a savepoint object (or a
+// query built) per write would cost more than the statement itself.
+const SAVEPOINT = CompiledQuery.raw('savepoint case_write');
+const RELEASE = CompiledQuery.raw('release case_write');
+const ROLLBACK_TO = CompiledQuery.raw('rollback to case_write');
+
 /** Most writes per batch: bounds how long a batch holds the one connection from readers. */
 const MAX_BATCH = 64;
 
@@ -83,16 +89,14 @@ class GroupCommitter {
       await this.db.transaction().execute(async (trx) => {
         const shared = newBatch();
         for (const item of batch) {
-          // Plain SAVEPOINT statements on the batch's transaction: a savepoint object per write
-          // would cost more than the statement.
-          await sql`savepoint case_write`.execute(trx);
+          await trx.executeQuery(SAVEPOINT);
           try {
             const value = await item.work(trx, shared);
-            await sql`release case_write`.execute(trx);
+            await trx.executeQuery(RELEASE);
             outcomes.push({ ok: true, value });
           } catch (err) {
-            await sql`rollback to case_write`.execute(trx);
-            await sql`release case_write`.execute(trx);
+            await trx.executeQuery(ROLLBACK_TO);
+            await trx.executeQuery(RELEASE);
             outcomes.push({ ok: false, value: err });
           }
         }

@@ -94,7 +94,11 @@ describeEachDb('case lifecycle over HTTP', (ctx) => {
       .select(['template', 'recipient_masked'])
       .where('related_id', '=', c.id)
       .execute();
-    assert.deepEqual(outbox.map((n) => n.template).sort(), ['case.accepted', 'case.completed']);
+    assert.deepEqual(outbox.map((n) => n.template).sort(), [
+      'case.accepted',
+      'case.completed',
+      'case.delivered',
+    ]);
     assert.equal(outbox[0]?.recipient_masked, '139****0001');
   });
 

@@ -1,12 +1,21 @@
-import { notifyInbox, notifySms } from '../../platform/notify/index.ts';
+import { DELIVERY_METHOD_LABELS, SPECIAL_PROCEDURE_LABELS } from '../../../contracts/cases.ts';
+import {
+  notifyInbox,
+  notifySms,
+  type TemplateKey,
+  type TemplateParams,
+} from '../../platform/notify/index.ts';
 import type { CaseClock } from './clock.ts';
 import type { CaseAction, CaseState } from './model.ts';
 import type { CaseWork } from './write-path.ts';
 
 /**
  * What the applicant and staff are told after an action, queued in the action's transaction (the
- * outbox sends after commit): acceptance, a correction notice and the conclusion go to the
- * applicant by SMS; an assignment goes to the assignee's inbox.
+ * outbox sends after commit). The applicant gets a text for every decision they must know of:
+ * acceptance, a correction notice, a refusal, an extension or a special procedure (the law asks that
+ * they be told), the conclusion (granted: the result is ready; denied), the delivery, and the
+ * confirmation of a withdrawal. Texts name the case number and the item, never personal data. An
+ * assignment goes to the assignee's inbox.
  */
 export async function notifyAfter(
   work: CaseWork,
@@ -16,41 +25,54 @@ export async function notifyAfter(
 ): Promise<void> {
   const base = { caseNo: state.number, itemName: state.item.name };
   const related = { relatedType: 'case', relatedId: state.id };
-  const phone = () => work.platform.cipher.decrypt(state.applicant.phoneEnc);
+  const sms = <K extends TemplateKey>(template: K, params: TemplateParams<K>) =>
+    notifySms(work.platform, work.trx, {
+      phone: work.platform.cipher.decrypt(state.applicant.phoneEnc),
+      template,
+      params,
+      ...related,
+    });
   switch (action.type) {
     case 'accept':
-      await notifySms(work.platform, work.trx, {
-        phone: phone(),
-        template: 'case.accepted',
-        params: { ...base, deadline: clock.promisedDue ?? '承诺时限内' },
-        ...related,
-      });
+      await sms('case.accepted', { ...base, deadline: clock.promisedDue ?? '承诺时限内' });
       return;
     case 'requestCorrection':
-      await notifySms(work.platform, work.trx, {
-        phone: phone(),
-        template: 'case.correction',
-        params: {
-          ...base,
-          materials: action.payload.items.map((i) => i.name).join('、'),
-          deadline: correctionDeadline(work),
-        },
-        ...related,
+      await sms('case.correction', {
+        ...base,
+        materials: action.payload.items.map((i) => i.name).join('、'),
+        deadline: correctionDeadline(work),
+      });
+      return;
+    case 'refuse':
+      await sms('case.refused', base);
+      return;
+    case 'extend':
+      await sms('case.extended', { ...base, days: action.payload.days });
+      return;
+    case 'startSpecial':
+      await sms('case.special', {
+        ...base,
+        kind: SPECIAL_PROCEDURE_LABELS[action.payload.kind].zh,
+        expectedEnd: action.payload.expectedEnd,
       });
       return;
     case 'conclude':
-      await notifySms(work.platform, work.trx, {
-        phone: phone(),
-        template: 'case.completed',
-        params: {
-          ...base,
-          result:
-            state.decision?.outcome === 'deny'
-              ? `不予许可（${action.payload.documentName}）`
-              : action.payload.documentName,
-        },
-        ...related,
-      });
+      if (state.decision?.outcome === 'deny') await sms('case.denied', base);
+      else await sms('case.completed', { ...base, result: action.payload.documentName });
+      return;
+    case 'deliver': {
+      const p = action.payload;
+      const how =
+        p.method === 'mail' && p.trackingNumber
+          ? `邮寄送出，邮件单号${p.trackingNumber}`
+          : p.method === 'window'
+            ? '在出件窗口领取'
+            : DELIVERY_METHOD_LABELS[p.method].zh;
+      await sms('case.delivered', { ...base, how });
+      return;
+    }
+    case 'withdraw':
+      await sms('case.withdrawn', base);
       return;
     case 'assign':
       await notifyInbox(work.trx, {

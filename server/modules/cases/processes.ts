@@ -63,8 +63,12 @@ export async function resolveProcess(
 ): Promise<ProcessStep[]> {
   const steps = (await storedProcess(db, item.id))?.steps ?? defaultProcess(item.promisedDays);
   const resolved: ProcessStep[] = [];
+  // Steps mostly share one department: look each up once.
+  const departments = new Map<string, ReturnType<typeof departmentOf>>();
   for (const s of steps) {
-    const department = await departmentOf(db, s.departmentId ?? item.departmentId);
+    const id = s.departmentId ?? item.departmentId;
+    if (!departments.has(id)) departments.set(id, departmentOf(db, id));
+    const department = await departments.get(id);
     if (!department)
       throw new AppError('CASE_PROCESS_INVALID', { step: s.key, departmentId: s.departmentId });
     resolved.push({

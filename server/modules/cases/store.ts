@@ -297,14 +297,18 @@ export function listActionRows(db: Executor, caseId: string): Promise<CaseAction
 
 /** The next case number of a year, county-wide: one counter row per year, bumped in the transaction. */
 export async function nextCaseSerial(db: Executor, year: number): Promise<number> {
-  const row = await casesDb(db)
-    .insertInto('case_numbers')
-    .values({ year, last: 1 })
-    .onConflict((oc) => oc.column('year').doUpdateSet({ last: sql<number>`case_numbers.last + 1` }))
-    .returning('last')
-    .executeTakeFirstOrThrow();
+  const [row] = (await bumpSerial(db, { year })).rows;
+  if (!row) throw new Error(`no case number for ${year}`);
   return Number(row.last);
 }
+
+const bumpSerial = prepared((db, p: { year: number }) =>
+  casesDb(db)
+    .insertInto('case_numbers')
+    .values({ year: p.year, last: 1 })
+    .onConflict((oc) => oc.column('year').doUpdateSet({ last: sql<number>`case_numbers.last + 1` }))
+    .returning('last'),
+);
 
 /** Replaces the clock columns of a case (the daily recomputation); the version does not move. */
 export async function updateClockColumns(

@@ -6,6 +6,7 @@ import {
   type Driver,
   Kysely,
   PostgresDialect,
+  SqliteAdapter,
   SqliteDialect,
   SqliteDriver,
   sql,
@@ -134,13 +135,33 @@ class QueuedSqliteDriver extends SqliteDriver {
   }
 }
 
+/** Compiled statements by SQL text, as the statement cache hands them out. */
+export type StatementSource = Pick<BetterSqlite3.Database, 'prepare'>;
+
+/**
+ * The SQLite adapter, carrying the connection's statements: a query built once (prepared.ts) and
+ * run inside a transaction, which holds the one connection from BEGIN to its end, goes straight to
+ * its compiled statement instead of through Kysely's executor, a chain of promises per query.
+ */
+export class DirectSqliteAdapter extends SqliteAdapter {
+  constructor(readonly statements: StatementSource) {
+    super();
+  }
+}
+
 class QueuedSqliteDialect extends SqliteDialect {
-  constructor(private readonly options: ConstructorParameters<typeof SqliteDialect>[0]) {
-    super(options);
+  constructor(
+    private readonly options: { database: StatementSource & Pick<BetterSqlite3.Database, 'close'> },
+  ) {
+    super(options as ConstructorParameters<typeof SqliteDialect>[0]);
   }
 
   override createDriver(): Driver {
-    return new QueuedSqliteDriver(this.options);
+    return new QueuedSqliteDriver(this.options as ConstructorParameters<typeof SqliteDialect>[0]);
+  }
+
+  override createAdapter(): SqliteAdapter {
+    return new DirectSqliteAdapter(this.options.database);
   }
 }
 

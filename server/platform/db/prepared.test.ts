@@ -38,6 +38,17 @@ test('a prepared query runs with new values each time, and refuses a parameter i
       d.withTables<T>().selectFrom('things').select('id').where('id', 'in', [p.ids]),
     );
     await assert.rejects(fresh(db, { ids: ['a', 'b'] } as unknown as { ids: string }), /is a list/);
+    // Inside a transaction (where SQLite runs it directly) it is part of the transaction.
+    await assert.rejects(
+      db.transaction().execute(async (trx) => {
+        await insert(trx, { row: { id: 'c', n: 3, note: null } });
+        await bump(trx, { id: 'c', by: 1 });
+        assert.deepEqual((await find(trx, { id: 'c' })).rows, [{ id: 'c', n: 4, note: null }]);
+        throw new Error('roll back');
+      }),
+      /roll back/,
+    );
+    assert.deepEqual((await find(db, { id: 'c' })).rows, [], 'rolled back with its transaction');
     const unused = prepared((d, _p: { id: string }) => d.withTables<T>().selectFrom('things').select('id'));
     await assert.rejects(unused(db, { id: 'a' }), /1 parameters, 0 bound/);
   } finally {

@@ -11,7 +11,8 @@ import type { Executor } from './index.ts';
  * values in. Rules, checked when the query is first built: every parameter value (a leaf of the
  * params object) must reach the SQL as exactly one bound value, so use it in `where`, `set`,
  * `values`… but not as a list for `in`, and do not branch on it. Params have the same shape on
- * every call (same keys); an undefined value is bound as null.
+ * every call (same keys); an undefined value is bound as null. Inside a SQLite transaction the
+ * compiled statement is run directly (see DirectSqliteAdapter); elsewhere through Kysely.
  */
 
 /** Stands in for a parameter while the query is built. */
@@ -42,10 +43,15 @@ function slotsOf(params: Params, path: readonly string[] = []): Params {
 }
 
 function reader(path: readonly string[]): (params: Params) => unknown {
+  const [a, b] = path as [string, string | undefined];
+  type Rec = Record<string, unknown>;
+  // A row in a record is the usual case: two plain property reads, no loop.
+  if (path.length === 1) return (params) => (params as Rec)[a] ?? null;
+  if (path.length === 2 && b !== undefined) return (params) => ((params as Rec)[a] as Rec)[b] ?? null;
   return (params) => {
     let v: unknown = params;
-    for (const key of path) v = (v as Record<string, unknown>)[key];
-    return v === undefined ? null : v;
+    for (const key of path) v = (v as Rec)[key];
+    return v ?? null;
   };
 }
 

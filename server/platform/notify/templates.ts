@@ -14,6 +14,20 @@ export const TEMPLATES = {
   'case.completed': {
     text: '您的办件{caseNo}（{itemName}）已办结，结果：{result}。欢迎对本次服务作出评价。',
   },
+  'case.refused': {
+    text: '您的办件{caseNo}（{itemName}）不予受理，理由和救济途径见《不予受理通知书》，可到受理窗口领取。',
+  },
+  'case.denied': {
+    text: '您的办件{caseNo}（{itemName}）已办结，决定不予许可，理由和救济途径见决定书，可到出件窗口领取。',
+  },
+  'case.delivered': { text: '您的办件{caseNo}（{itemName}）办理结果已{how}。' },
+  'case.withdrawn': {
+    text: '您的办件{caseNo}（{itemName}）已按您的申请撤回。如非本人申请，请联系受理窗口。',
+  },
+  'case.extended': { text: '您的办件{caseNo}（{itemName}）经批准延长办理期限{days}个工作日。' },
+  'case.special': {
+    text: '您的办件{caseNo}（{itemName}）需{kind}，所需时间不计入办理时限，预计{expectedEnd}前完成。',
+  },
   'case.assigned': { text: '您有一件新的待办：{caseNo}（{itemName}），请于{deadline}前办理。' },
   'case.warning': { text: '办件{caseNo}（{itemName}）已{level}预警，剩余{daysLeft}个工作日，请及时办理。' },
   'case.warningSupervised': {
