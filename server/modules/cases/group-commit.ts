@@ -3,6 +3,7 @@ import { getWorkCalendar, type WorkCalendar } from '../../platform/calendar/inde
 import type { Platform } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import type { Db, Executor, Tx } from '../../platform/db/index.ts';
+import { runCompiled } from '../../platform/db/prepared.ts';
 
 /**
  * Group commit for case writes on the embedded database. SQLite has one writer and, with WAL and
@@ -19,21 +20,28 @@ import type { Db, Executor, Tx } from '../../platform/db/index.ts';
 
 /**
  * What the writes of one transaction share, read once per transaction (so once per batch on
- * SQLite): the working-day calendar. Reading it once per transaction is what a single
- * transaction would see anyway.
+ * SQLite): the working-day calendar, and reference data no case write changes (org units,
+ * windows, published item versions, process definitions). Reading them once per transaction is
+ * what a single transaction would see anyway. Values handed out are shared: never mutate them.
  */
 export interface CaseBatch {
   calendar(db: Executor): Promise<WorkCalendar>;
+  /** The value under a key, loaded on first use in this transaction. */
+  once<T>(key: string, load: () => Promise<T>): Promise<T>;
 }
 
-function newBatch(): CaseBatch {
-  let calendar: Promise<WorkCalendar> | null = null;
-  return {
-    calendar: (db) => {
-      calendar ??= getWorkCalendar(db);
-      return calendar;
-    },
+/** A batch of one transaction (also what a write outside any batch uses). */
+export function newBatch(): CaseBatch {
+  const loaded = new Map<string, Promise<unknown>>();
+  const once = <T>(key: string, load: () => Promise<T>): Promise<T> => {
+    let value = loaded.get(key) as Promise<T> | undefined;
+    if (!value) {
+      value = load();
+      loaded.set(key, value);
+    }
+    return value;
   };
+  return { once, calendar: (db) => once('calendar', () => getWorkCalendar(db)) };
 }
 
 interface Pending {
@@ -89,14 +97,14 @@ class GroupCommitter {
       await this.db.transaction().execute(async (trx) => {
         const shared = newBatch();
         for (const item of batch) {
-          await trx.executeQuery(SAVEPOINT);
+          await runCompiled(trx, SAVEPOINT);
           try {
             const value = await item.work(trx, shared);
-            await trx.executeQuery(RELEASE);
+            await runCompiled(trx, RELEASE);
             outcomes.push({ ok: true, value });
           } catch (err) {
-            await trx.executeQuery(ROLLBACK_TO);
-            await trx.executeQuery(RELEASE);
+            await runCompiled(trx, ROLLBACK_TO);
+            await runCompiled(trx, RELEASE);
             outcomes.push({ ok: false, value: err });
           }
         }

@@ -9,6 +9,7 @@ import {
   listRootOrgUnits,
   type OrgUnitRecord,
 } from '../org/index.ts';
+import type { CaseBatch } from './group-commit.ts';
 import type { IntakePoint } from './intake.ts';
 
 /**
@@ -17,12 +18,23 @@ import type { IntakePoint } from './intake.ts';
  * division code for case numbers.
  */
 
+/** Org lookups in a transaction, each read once per batch when one is given (see CaseBatch). */
+function orgLookups(db: Executor, batch?: CaseBatch) {
+  const once = <T>(key: string, load: () => Promise<T>) => (batch ? batch.once(key, load) : load());
+  return {
+    unit: (id: string) => once(`org.unit:${id}`, () => findOrgUnit(db, id)),
+    window: (id: string) => once(`org.window:${id}`, () => findWindow(db, id)),
+    staffWindow: (staffId: string) => once(`org.staffWindow:${staffId}`, () => findStaffWindow(db, staffId)),
+  };
+}
+type OrgLookups = ReturnType<typeof orgLookups>;
+
 /** The ancestors of a unit and the unit itself, root first (from its materialised path). */
-async function lineage(db: Executor, unit: OrgUnitRecord): Promise<OrgUnitRecord[]> {
+async function lineage(org: OrgLookups, unit: OrgUnitRecord): Promise<OrgUnitRecord[]> {
   const ids = unit.path.split('/').filter(Boolean);
   const units: OrgUnitRecord[] = [];
   for (const id of ids) {
-    const u = id === unit.id ? unit : await findOrgUnit(db, id);
+    const u = id === unit.id ? unit : await org.unit(id);
     if (u) units.push(u);
   }
   return units;
@@ -39,34 +51,36 @@ export async function resolveIntakePoint(
   db: Executor,
   actor: Actor,
   body: Pick<IntakeInput, 'windowId' | 'servicePointId'>,
+  batch?: CaseBatch,
 ): Promise<IntakePoint> {
+  const org = orgLookups(db, batch);
   let window: Awaited<ReturnType<typeof findWindow>>;
   let unit: OrgUnitRecord | undefined;
   let units: OrgUnitRecord[] = [];
   if (body.windowId) {
-    window = await findWindow(db, body.windowId);
+    window = await org.window(body.windowId);
     if (!window?.active) throw new AppError('WINDOW_NOT_FOUND', { windowId: body.windowId });
-    await assertOwnCentre(db, actor, window.service_centre_id);
-    unit = await findOrgUnit(db, window.service_centre_id);
+    await assertOwnCentre(org, actor, window.service_centre_id);
+    unit = await org.unit(window.service_centre_id);
   } else {
     const id = body.servicePointId ?? actor.orgUnitId;
-    unit = id ? await findOrgUnit(db, id) : undefined;
-    if (unit) units = await lineage(db, unit);
+    unit = id ? await org.unit(id) : undefined;
+    if (unit) units = await lineage(org, unit);
     const grassroots = units.some((u) => u.kind === 'village' || u.kind === 'township');
     if (!grassroots && !body.servicePointId) {
-      const own = actor.staffId ? await findStaffWindow(db, actor.staffId) : null;
+      const own = actor.staffId ? await org.staffWindow(actor.staffId) : null;
       if (!own) {
         throw new AppError('CASE_INTAKE_POINT_REQUIRED', {
           fields: [{ path: 'body.windowId', message: '您未被分配受理窗口，请指明受理窗口' }],
         });
       }
-      window = await findWindow(db, own.windowId);
-      unit = await findOrgUnit(db, own.serviceCentreId);
+      window = await org.window(own.windowId);
+      unit = await org.unit(own.serviceCentreId);
       units = [];
     }
   }
   if (!unit) throw new AppError('CASE_INTAKE_POINT_REQUIRED');
-  if (units.length === 0) units = await lineage(db, unit);
+  if (units.length === 0) units = await lineage(org, unit);
   const village = units.find((u) => u.kind === 'village');
   const township = units.find((u) => u.kind === 'township');
   const point = village ?? township ?? null;
@@ -104,11 +118,11 @@ export async function resolveIntakePoint(
  * clerk's own window, or the service centre (or station) the clerk belongs to. An actor tied to
  * no centre at all is left to the scope check that follows (case.accept over the centre).
  */
-async function assertOwnCentre(db: Executor, actor: Actor, centreId: string): Promise<void> {
-  const own = actor.staffId ? await findStaffWindow(db, actor.staffId) : null;
+async function assertOwnCentre(org: OrgLookups, actor: Actor, centreId: string): Promise<void> {
+  const own = actor.staffId ? await org.staffWindow(actor.staffId) : null;
   let ownCentre = own?.serviceCentreId ?? null;
   if (!ownCentre && actor.orgUnitId) {
-    const home = await findOrgUnit(db, actor.orgUnitId);
+    const home = await org.unit(actor.orgUnitId);
     if (home && (home.kind === 'service_centre' || home.kind === 'service_station')) ownCentre = home.id;
   }
   if (ownCentre && ownCentre !== centreId) {
@@ -122,8 +136,9 @@ async function assertOwnCentre(db: Executor, actor: Actor, centreId: string): Pr
 export async function departmentOf(
   db: Executor,
   id: string,
+  batch?: CaseBatch,
 ): Promise<{ id: string; path: string; name: string } | null> {
-  const unit = await findOrgUnit(db, id);
+  const unit = await orgLookups(db, batch).unit(id);
   return unit ? { id: unit.id, path: unit.path, name: unit.name } : null;
 }
 

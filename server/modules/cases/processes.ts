@@ -2,6 +2,7 @@ import type { ProcessStepInput } from '../../../contracts/cases.ts';
 import type { Executor } from '../../platform/db/index.ts';
 import { fromJson } from '../../platform/db/json.ts';
 import { AppError } from '../../platform/errors.ts';
+import { type CaseBatch, newBatch } from './group-commit.ts';
 import type { ProcessStep } from './model.ts';
 import { departmentOf } from './org-port.ts';
 import { casesDb } from './store.ts';
@@ -60,15 +61,14 @@ export function processProblems(steps: readonly ProcessStepInput[]): { path: str
 export async function resolveProcess(
   db: Executor,
   item: { id: string; departmentId: string; promisedDays: number },
+  batch: CaseBatch = newBatch(),
 ): Promise<ProcessStep[]> {
-  const steps = (await storedProcess(db, item.id))?.steps ?? defaultProcess(item.promisedDays);
+  const stored = await batch.once(`process:${item.id}`, () => storedProcess(db, item.id));
+  const steps = stored?.steps ?? defaultProcess(item.promisedDays);
   const resolved: ProcessStep[] = [];
-  // Steps mostly share one department: look each up once.
-  const departments = new Map<string, ReturnType<typeof departmentOf>>();
   for (const s of steps) {
-    const id = s.departmentId ?? item.departmentId;
-    if (!departments.has(id)) departments.set(id, departmentOf(db, id));
-    const department = await departments.get(id);
+    // Steps mostly share one department: the batch looks it up once.
+    const department = await departmentOf(db, s.departmentId ?? item.departmentId, batch);
     if (!department)
       throw new AppError('CASE_PROCESS_INVALID', { step: s.key, departmentId: s.departmentId });
     resolved.push({

@@ -1,8 +1,9 @@
 import type { WorkCalendar } from '../../platform/calendar/index.ts';
 import type { Executor } from '../../platform/db/index.ts';
 import { computeClock } from './clock.ts';
+import { projectionOf } from './projection.ts';
 import type { CaseSettings } from './settings.ts';
-import { actionFromRow, brokenLink, casesDb, listActionRows, projectionOf } from './store.ts';
+import { actionFromRow, brokenLink, casesDb, listActionRows } from './store.ts';
 import type { CasesTable } from './tables.ts';
 import { foldActions } from './workflow.ts';
 

@@ -39,13 +39,15 @@ export async function receiveCase(
 /** The intake inside a given unit of work (the demo seed runs many in one transaction). */
 export async function receiveWith(work: CaseWork, input: IntakeInput): Promise<CaseWritten> {
   const { platform, trx, actor } = work;
-  const point = await resolveIntakePoint(trx, actor, input);
+  const point = await resolveIntakePoint(trx, actor, input, work.batch);
   authorize(actor, 'case.accept', { path: point.record.unitPath });
-  const version = await getPublishedVersion(trx, input.itemId);
+  const version = await work.batch.once(`catalog.version:${input.itemId}`, () =>
+    getPublishedVersion(trx, input.itemId),
+  );
   if (!version) throw new AppError('CASE_ITEM_NOT_PUBLISHED', { itemId: input.itemId });
   const doc = version.document;
   checkItemAtPoint(doc, point);
-  const department = await departmentOf(trx, doc.departmentId);
+  const department = await departmentOf(trx, doc.departmentId, work.batch);
   if (!department)
     throw new AppError('CASE_ITEM_NOT_PUBLISHED', { itemId: input.itemId, reason: 'department' });
 
@@ -93,13 +95,13 @@ export async function receiveWith(work: CaseWork, input: IntakeInput): Promise<C
     situations: input.situations,
     materials,
   };
-  const then = await decisionCommands(trx, input, item, materials);
+  const then = await decisionCommands(work, input, item, materials);
   return createCase(work, newId(), { type: 'receive', at: work.now, actor: work.stamp, payload }, then);
 }
 
 /** The commands that follow the receipt, by the clerk's decision. */
 async function decisionCommands(
-  trx: Parameters<typeof resolveProcess>[0],
+  work: CaseWork,
   input: IntakeInput,
   item: ItemSnapshot,
   materials: ReceivePayload['materials'],
@@ -108,11 +110,11 @@ async function decisionCommands(
     case 'receive':
       return [];
     case 'accept': {
-      const steps = await resolveProcess(trx, {
-        id: item.id,
-        departmentId: item.departmentId,
-        promisedDays: item.promised.days,
-      });
+      const steps = await resolveProcess(
+        work.trx,
+        { id: item.id, departmentId: item.departmentId, promisedDays: item.promised.days },
+        work.batch,
+      );
       return [{ type: 'accept', steps }];
     }
     case 'correct': {

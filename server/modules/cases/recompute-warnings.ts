@@ -8,8 +8,9 @@ import { enqueueJob, type JobHandlers, typedHandler } from '../../platform/jobs/
 import { nowIso, shanghaiDateOf } from '../../platform/time.ts';
 import { computeClock } from './clock.ts';
 import type { CaseState } from './model.ts';
+import { projectionOf } from './projection.ts';
 import { type CaseSettings, loadCaseSettings } from './settings.ts';
-import { casesDb, projectionOf, updateClockColumns } from './store.ts';
+import { casesDb, updateClockColumns } from './store.ts';
 import { warnStaffOnce } from './warn-staff.ts';
 
 /** The job kind of the daily recomputation. */

@@ -1,18 +1,19 @@
 import type { Actor } from '../../platform/access/policy.ts';
-import { getWorkCalendar, type WorkCalendar } from '../../platform/calendar/index.ts';
+import type { WorkCalendar } from '../../platform/calendar/index.ts';
 import { audit, type Platform } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { nowIso } from '../../platform/time.ts';
 import { type CaseClock, computeClock } from './clock.ts';
 import { type CaseCommand, decide } from './decide.ts';
-import type { CaseBatch } from './group-commit.ts';
+import { type CaseBatch, newBatch } from './group-commit.ts';
 import type { ActorStamp, CaseAction, CaseState, NewCaseAction } from './model.ts';
 import { notifyAfter } from './notifications.ts';
 import { authorizeCaseAction, authorizeRead, scopeOf } from './policy.ts';
+import { projectionOf } from './projection.ts';
 import type { CaseSettings } from './settings.ts';
 import { shanghaiDay } from './shanghai-day.ts';
-import { actionRow, appendActions, insertCase, type LoadedCase, loadCase, projectionOf } from './store.ts';
+import { actionRow, appendActions, insertCase, type LoadedCase, loadCase } from './store.ts';
 import { evolve, startState, statusAllows } from './workflow.ts';
 
 /**
@@ -32,6 +33,8 @@ export interface CaseWork {
   today: string;
   calendar: WorkCalendar;
   settings: CaseSettings;
+  /** What this transaction's writes share (reference data read once). */
+  batch: CaseBatch;
 }
 
 /**
@@ -44,7 +47,7 @@ export async function caseWork(
   actor: Actor,
   settings: CaseSettings,
   now: string = nowIso(),
-  batch?: CaseBatch,
+  batch: CaseBatch = newBatch(),
 ): Promise<CaseWork> {
   return {
     platform,
@@ -53,8 +56,9 @@ export async function caseWork(
     stamp: { accountId: actor.accountId, name: actor.name, orgUnitId: actor.orgUnitId },
     now,
     today: shanghaiDay(now),
-    calendar: await (batch ? batch.calendar(trx) : getWorkCalendar(trx)),
+    calendar: await batch.calendar(trx),
     settings,
+    batch,
   };
 }
 

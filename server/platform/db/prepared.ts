@@ -1,5 +1,5 @@
 import type { Compilable, CompiledQuery, QueryResult } from 'kysely';
-import type { Executor } from './index.ts';
+import { DirectSqliteAdapter, type Executor } from './index.ts';
 
 /**
  * Queries built and compiled once, then run with new values. Kysely builds an operation tree and
@@ -86,9 +86,22 @@ export function prepared<P extends Params, R>(
       templates.set(dialect, template);
     }
     const { compiled, readers } = template;
-    return db.executeQuery({
-      ...compiled,
-      parameters: readers.map((read) => read(params)),
-    } as CompiledQuery<R>);
+    return runCompiled<R>(db, { ...compiled, parameters: readers.map((read) => read(params)) });
   };
+}
+
+/**
+ * Runs a compiled query. Inside a SQLite transaction the connection is the transaction's until it
+ * ends and better-sqlite3 runs a statement synchronously, so nothing can interleave: the statement
+ * runs directly (DirectSqliteAdapter), without Kysely's executor; elsewhere through Kysely.
+ */
+export async function runCompiled<R>(db: Executor, query: CompiledQuery): Promise<QueryResult<R>> {
+  const adapter = db.getExecutor().adapter;
+  if (db.isTransaction && adapter instanceof DirectSqliteAdapter) {
+    const statement = adapter.statements.prepare(query.sql);
+    const parameters = query.parameters as unknown[];
+    if (statement.reader) return { rows: statement.all(parameters) as R[] };
+    return { rows: [], numAffectedRows: BigInt(statement.run(parameters).changes) };
+  }
+  return db.executeQuery(query as CompiledQuery<R>);
 }
