@@ -4,12 +4,14 @@
  * acceptance → 承办 pass → 审核 pass → 批准 decide → conclude → deliver, as the demo clerk,
  * handler, reviewer, approver and delivery clerk, with session auth, CSRF, zod validation, the
  * policy, the per-case SM3 hash chain, the projection, the audit chain and the SMS outbox, on
- * embedded SQLite (WAL, synchronous=FULL). 7 actions per lifecycle (receive + accept at intake).
+ * embedded SQLite (WAL; no write answered before the WAL is on disk, see platform/db/README.md).
+ * 7 actions per lifecycle (receive + accept at intake).
  *
  * Baseline, same run: a bare Fastify route (no auth, no validation, no domain) that writes the
  * same rows per action (action row with its hash, projection insert/update with a state JSON of
  * the same size, audit row chained to the last, outbox row + job where ours writes them) in one
- * better-sqlite3 transaction, on its own SQLite file with the same pragmas, driven by the same
+ * better-sqlite3 transaction, on its own SQLite file in WAL mode with synchronous=FULL (its fsync
+ * inside each commit: the same guarantee, acknowledged = on disk), driven by the same
  * worker. Besides throughput and latency it reports the server thread's CPU per action.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -16,6 +16,7 @@ import {
   STEP_ROLES,
   WARNING_LEVELS,
 } from './cases.ts';
+import { LIMIT_UNIT_CODES } from './catalog-codes.ts';
 
 const Actions = z.array(z.enum(CASE_ACTION_TYPES));
 
@@ -45,6 +46,8 @@ export const CaseSummary = z.object({
   limitDays: z.number().int(),
   usedDays: z.number().int().nullable(),
   remainingDays: z.number().int().nullable(),
+  /** The unit of limitDays, usedDays and remainingDays: the promised limit's (工作日 or 自然日). */
+  limitUnit: z.enum(LIMIT_UNIT_CODES),
   paused: z.boolean(),
   deemedAccepted: z.boolean(),
   warningLevel: z.enum(WARNING_LEVELS),
@@ -121,6 +124,14 @@ export const CaseDetail = CaseSummary.extend({
   ),
   extensionDays: z.number().int(),
   pausedDays: z.number().int(),
+  /** While the clock is paused (correction after acceptance, special procedure): since when. */
+  pausedSince: z.string().nullable(),
+  /**
+   * While paused, promisedDue and legalDue are null (they move every day); these are the dates as
+   * they stand if the clock resumed today. remainingDays holds the days left, frozen at the stop.
+   */
+  promisedDueIfResumedToday: z.string().nullable(),
+  legalDueIfResumedToday: z.string().nullable(),
   calendarProblem: z.object({ code: z.string(), year: z.number().int() }).nullable(),
   corrections: z.array(
     z.object({
@@ -171,6 +182,8 @@ export const CasePersonal = z.object({
   applicantAddress: z.string().nullable(),
   agentId: z.string().nullable(),
   agentPhone: z.string().nullable(),
+  /** The form fields kept only masked in the case (ID numbers, phones), in full, by key. */
+  form: z.record(z.string(), z.string()),
 });
 
 export const SupervisionRow = CaseSummary.pick({
@@ -186,10 +199,14 @@ export const SupervisionRow = CaseSummary.pick({
   limitDays: true,
   usedDays: true,
   remainingDays: true,
+  limitUnit: true,
   warningLevel: true,
   lostStep: true,
   stepName: true,
   assigneeName: true,
+}).extend({
+  /** The township or village point that received it (代收代办); null for a county-centre window. */
+  servicePointId: z.string().nullable(),
 });
 const Group = z.object({
   key: z.string(),
@@ -202,6 +219,8 @@ export const SupervisionView = z.object({
   items: z.array(SupervisionRow),
   byDepartment: z.array(Group),
   byWindow: z.array(Group),
+  /** Township and village intake points (a village's cases count at the village, not its township). */
+  byServicePoint: z.array(Group),
 });
 
 /** Public progress: no personal data at all. */
@@ -213,9 +232,52 @@ export const ProgressView = z.object({
   statusLabel: z.string(),
   receivedOn: z.string(),
   acceptedOn: z.string().nullable(),
+  /** The promised due date; null while the clock is paused (see pause), or when not computable. */
   promisedDue: z.string().nullable(),
+  /**
+   * While the clock is paused after acceptance: since when, for what kind of procedure (a
+   * correction, or a special procedure and its kind; never the reasons, which may name people),
+   * and the date the case would be due if the clock resumed today.
+   */
+  pause: z
+    .object({
+      kind: z.enum(['correction', 'special']),
+      specialKind: z.enum(SPECIAL_PROCEDURE_KINDS).nullable(),
+      since: z.string(),
+      dueIfResumedToday: z.string().nullable(),
+    })
+    .nullable(),
   currentStep: z.string().nullable(),
-  milestones: z.array(z.object({ label: z.string(), on: z.string() })),
+  /** The current step's role: the portal names the step in English by it. */
+  currentStepRole: z.enum(STEP_ROLES).nullable(),
+  milestones: z.array(
+    z.object({
+      /** The action of the log this milestone shows (accept, pass, decide, conclude, deliver…). */
+      type: z.enum(CASE_ACTION_TYPES),
+      /** The Chinese words the public sees. */
+      label: z.string(),
+      /** The back-office step it happened at (承办, 审核…), null before acceptance and after the decision. */
+      step: z.string().nullable(),
+      stepRole: z.enum(STEP_ROLES).nullable(),
+      on: z.string(),
+    }),
+  ),
+});
+
+/** Staff who may act at a case's current step: whom 分派 may choose. No phone, no ID number. */
+export const AssigneeList = z.object({
+  stepName: z.string(),
+  departmentName: z.string(),
+  items: z.array(
+    z.object({
+      accountId: z.string(),
+      name: z.string(),
+      title: z.string().nullable(),
+      orgUnitName: z.string(),
+      /** True for the one the step is assigned to now. */
+      current: z.boolean(),
+    }),
+  ),
 });
 
 export const ProcessView = z.object({

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { IsoDate } from './calendar.ts';
 import type { LimitUnit } from './catalog-codes.ts';
 import { CreditCodeSchema, IdNumberSchema, MobilePhoneSchema } from './identifiers.ts';
+import { plainText } from './plain-text.ts';
 
 export const CASE_STATUSES = [
   'received',
@@ -152,32 +153,43 @@ export type TimeLimitUnit = LimitUnit;
 
 // ---------------------------------------------------------------- shared pieces
 
-const Id = z.string().trim().min(1).max(64);
-const Text = (max: number) => z.string().trim().min(1).max(max);
+// Every text field refuses control characters, NULs and broken surrogates (plain-text.ts); one-line
+// values (ids, names, numbers) refuse line breaks too.
+const Id = plainText(z.string().trim().min(1).max(64), false);
+const Text = (max: number) => plainText(z.string().trim().min(1).max(max));
+const Line = (max: number) => plainText(z.string().trim().min(1).max(max), false);
+const OptText = (max: number) => plainText(z.string().trim().max(max)).optional();
+const OptLine = (max: number) => plainText(z.string().trim().max(max), false).optional();
+const AnswerId = plainText(z.string().max(64), false);
+/** A form or situation map: keys are field or question ids, at most `max` of them. */
+const boundedRecord = <V extends z.ZodType>(value: V, max: number) =>
+  z
+    .record(plainText(z.string().max(64), false), value)
+    .refine((o) => Object.keys(o).length <= max, `最多${max}项`);
 /** Every action names the version it was decided on: a stale one is refused (CASE_STALE_VERSION). */
 const Version = z.number().int().min(1).describe('办件当前版本号（乐观并发控制）');
 export const CaseIdParams = z.object({ id: Id });
 
 export const PersonApplicant = z.object({
   kind: z.literal('person'),
-  name: Text(50).describe('申请人姓名'),
+  name: Line(50).describe('申请人姓名'),
   idNumber: IdNumberSchema,
   phone: MobilePhoneSchema,
-  address: z.string().trim().max(200).optional(),
+  address: OptLine(200),
 });
 export const EnterpriseApplicant = z.object({
   kind: z.literal('enterprise'),
-  name: Text(100).describe('企业（单位）名称'),
+  name: Line(100).describe('企业（单位）名称'),
   creditCode: CreditCodeSchema,
-  legalRepresentative: Text(50).describe('法定代表人'),
+  legalRepresentative: Line(50).describe('法定代表人'),
   phone: MobilePhoneSchema,
-  address: z.string().trim().max(200).optional(),
+  address: OptLine(200),
 });
 export const ApplicantInput = z.discriminatedUnion('kind', [PersonApplicant, EnterpriseApplicant]);
 export type ApplicantInput = z.infer<typeof ApplicantInput>;
 
 export const AgentInput = z.object({
-  name: Text(50).describe('代理人姓名'),
+  name: Line(50).describe('代理人姓名'),
   idNumber: IdNumberSchema,
   phone: MobilePhoneSchema,
   powerOfAttorney: z.literal(true, { error: '代理人须提交授权委托书 (power of attorney required)' }),
@@ -188,7 +200,7 @@ export const MaterialInput = z.object({
   materialId: Id,
   form: z.enum(MATERIAL_FORMS),
   copies: z.number().int().min(0).max(99).optional(),
-  note: z.string().trim().max(200).optional(),
+  note: OptText(200),
   /** 容缺: the applicant's signed promise and the date the material will be supplied by. */
   deferral: z
     .object({
@@ -201,16 +213,16 @@ export type MaterialInput = z.infer<typeof MaterialInput>;
 
 export const CorrectionItem = z.object({
   materialId: Id.optional(),
-  name: Text(100).describe('需补正的材料或事项'),
+  name: Line(100).describe('需补正的材料或事项'),
   problem: Text(300).describe('问题与补正要求'),
 });
 export type CorrectionItem = z.infer<typeof CorrectionItem>;
 
 export const FormValue = z.union([
-  z.string().max(2000),
+  plainText(z.string().max(2000)),
   z.number(),
   z.boolean(),
-  z.array(z.string().max(200)),
+  z.array(plainText(z.string().max(200), false)).max(100),
 ]);
 export type FormValue = z.infer<typeof FormValue>;
 
@@ -227,28 +239,42 @@ export const IntakeBody = z.object({
   servicePointId: Id.optional().describe('乡镇（村）便民服务点'),
   applicant: ApplicantInput,
   agent: AgentInput.optional(),
-  form: z.record(z.string().max(64), FormValue).default({}),
+  form: boundedRecord(FormValue, 200).default({}),
   /** Situation question id → the chosen answer id (or ids, for a multiple-choice question). */
-  situations: z
-    .record(z.string().max(64), z.union([z.string().max(64), z.array(z.string().max(64)).max(20)]))
-    .default({}),
+  situations: boundedRecord(z.union([AnswerId, z.array(AnswerId).max(20)]), 100).default({}),
   materials: z.array(MaterialInput).max(100).default([]),
   decision: z.enum(INTAKE_DECISIONS).describe('受理 / 一次性告知补正 / 不予受理 / 仅收件'),
   correction: z
     .object({
       items: z.array(CorrectionItem).max(50).optional(),
-      note: z.string().trim().max(500).optional(),
+      note: OptText(500),
     })
     .optional(),
   refusal: z
     .object({
       reason: Text(500),
-      competentBody: z.string().trim().max(100).optional(),
-      legalBasis: z.string().trim().max(300).optional(),
+      competentBody: OptLine(100),
+      legalBasis: OptText(300),
     })
     .optional(),
 });
 export type IntakeInput = z.infer<typeof IntakeBody>;
+
+/**
+ * Idempotency-Key: a token the client picks for one application form (a UUID will do) and sends
+ * with every submit of it, so a repeat (double click, retry after a timeout) answers the case the
+ * first submit created instead of receiving the application twice.
+ */
+export const INTAKE_KEY_PATTERN = /^[A-Za-z0-9_-]{8,100}$/;
+export const IntakeHeaders = z.looseObject({
+  'idempotency-key': z
+    .string()
+    .regex(INTAKE_KEY_PATTERN)
+    .optional()
+    .describe(
+      '防重复提交：同一份申请表每次提交带同一个键（8–100 位字母、数字、_、-），重复提交返回首次收件的办件',
+    ),
+});
 
 // ---------------------------------------------------------------- actions on a case
 
@@ -256,18 +282,18 @@ export const VersionBody = z.object({ version: Version });
 export const CorrectionBody = z.object({
   version: Version,
   items: z.array(CorrectionItem).min(1).max(50),
-  note: z.string().trim().max(500).optional(),
+  note: OptText(500),
 });
 export const ResubmitBody = z.object({
   version: Version,
   materials: z.array(MaterialInput).max(100).default([]),
-  note: z.string().trim().max(500).optional(),
+  note: OptText(500),
 });
 export const RefuseBody = z.object({
   version: Version,
   reason: Text(500).describe('不予受理理由'),
-  competentBody: z.string().trim().max(100).optional().describe('有权受理的机关'),
-  legalBasis: z.string().trim().max(300).optional(),
+  competentBody: OptLine(100).describe('有权受理的机关'),
+  legalBasis: OptText(300),
 });
 export const AssignBody = z.object({ version: Version, assigneeAccountId: Id.describe('被分派人账号') });
 export const PassBody = z.object({ version: Version, opinion: Text(1000).describe('环节处理意见') });
@@ -288,22 +314,22 @@ export const DecideBody = z.object({
   version: Version,
   outcome: z.enum(DECISION_OUTCOMES),
   opinion: Text(1000).describe('批准意见'),
-  reasons: z.string().trim().max(2000).optional().describe('不予许可的理由'),
-  legalBasis: z.string().trim().max(1000).optional().describe('不予许可的法律依据'),
+  reasons: OptText(2000).describe('不予许可的理由'),
+  legalBasis: OptText(1000).describe('不予许可的法律依据'),
 });
 export const ConcludeBody = z.object({
   version: Version,
-  documentName: Text(100).describe('结果文书或证照名称'),
-  documentNumber: Text(64).describe('文书或证照编号'),
+  documentName: Line(100).describe('结果文书或证照名称'),
+  documentNumber: Line(64).describe('文书或证照编号'),
   validFrom: IsoDate.optional(),
   validUntil: IsoDate.optional(),
-  issuer: z.string().trim().max(100).optional(),
+  issuer: OptLine(100),
 });
 export const DeliverBody = z.object({
   version: Version,
   method: z.enum(DELIVERY_METHODS),
-  trackingNumber: z.string().trim().max(64).optional().describe('邮件单号'),
-  note: z.string().trim().max(300).optional(),
+  trackingNumber: OptLine(64).describe('邮件单号'),
+  note: OptText(300),
 });
 export const SupplyMaterialBody = z.object({
   version: Version,
@@ -315,8 +341,8 @@ export const ReasonBody = z.object({ version: Version, reason: Text(500) });
 // ---------------------------------------------------------------- search, supervision, lookup
 
 export const CaseListQuery = z.object({
-  number: z.string().trim().max(32).optional().describe('办件编号（可输入部分）'),
-  applicant: z.string().trim().max(100).optional().describe('申请人名称，或完整身份证号 / 信用代码'),
+  number: OptLine(32).describe('办件编号（可输入部分）'),
+  applicant: OptLine(100).describe('申请人名称，或完整身份证号 / 信用代码'),
   itemId: Id.optional(),
   departmentId: Id.optional(),
   status: z.enum(CASE_STATUSES).optional(),
@@ -336,10 +362,17 @@ export const SupervisionQuery = z.object({
   level: z.enum(['yellow', 'red']).optional(),
   departmentId: Id.optional(),
   windowId: Id.optional(),
+  /** A township or village point: its cases and those of the points under it. */
+  servicePointId: Id.optional(),
 });
 
+/** A case number as receive-case.ts gives it: county division code, year, serial of 7 (or more) digits. */
+export const CASE_NUMBER_PATTERN = /^\d{6}-\d{4}-\d{7,12}$/;
+
 export const ProgressLookupQuery = z.object({
-  number: z.string().trim().min(6).max(32).describe('办件编号'),
+  number: plainText(z.string().trim().max(32), false)
+    .regex(CASE_NUMBER_PATTERN, '办件编号格式应为 220322-2026-0001234（县区划代码-年份-序号）')
+    .describe('办件编号'),
   tail: z
     .string()
     .trim()
@@ -353,14 +386,18 @@ export const ProcessStepInput = z.object({
     .string()
     .trim()
     .regex(/^[a-z][a-z0-9_]{0,31}$/, '环节代码：小写字母开头，只含小写字母、数字、_'),
-  name: Text(20).describe('环节名称，如 承办'),
+  name: Line(20).describe('环节名称，如 承办'),
   role: z.enum(STEP_ROLES),
   /** null: the item's own department. */
   departmentId: Id.nullable().default(null),
   budgetDays: z.number().int().min(0).max(60).describe('环节时限（工作日）'),
 });
 export type ProcessStepInput = z.infer<typeof ProcessStepInput>;
-export const ProcessBody = z.object({ steps: z.array(ProcessStepInput).min(1).max(10) });
+export const ProcessBody = z.object({
+  steps: z.array(ProcessStepInput).min(1).max(10),
+  /** The revision the editor saw (0: none stored yet); a moved one is refused (CASE_PROCESS_STALE). */
+  expectedRevision: z.number().int().min(0).optional().describe('期望修订号（乐观并发控制）'),
+});
 export const ItemIdParams = z.object({ itemId: Id });
 
 export const CASE_DOCUMENT_KINDS = ['receipt', 'acceptance', 'correction', 'refusal', 'deferral'] as const;

@@ -12,6 +12,8 @@ import {
   LIMIT_UNIT_CODES,
 } from './catalog-codes.ts';
 import { codeOf, text } from './catalog-fields.ts';
+import { codesOf, pickCodes } from './code-list.ts';
+import { plainText } from './plain-text.ts';
 
 /** Status of one version of an item. */
 export const VERSION_STATUSES = {
@@ -23,17 +25,12 @@ export const VERSION_STATUSES = {
   rejected: '已退回',
 } as const;
 export type VersionStatus = keyof typeof VERSION_STATUSES;
-export const VERSION_STATUS_CODES = Object.keys(VERSION_STATUSES) as [VersionStatus, ...VersionStatus[]];
+export const VERSION_STATUS_CODES = codesOf(VERSION_STATUSES);
 
 /** Status of an item as a whole: never published yet (draft / in review), published, retired. */
-export const ITEM_STATUSES = {
-  draft: '草稿',
-  in_review: '待审核',
-  published: '已发布',
-  retired: '已停用',
-} as const;
+export const ITEM_STATUSES = pickCodes(VERSION_STATUSES, ['draft', 'in_review', 'published', 'retired']);
 export type ItemStatus = keyof typeof ITEM_STATUSES;
-export const ITEM_STATUS_CODES = Object.keys(ITEM_STATUSES) as [ItemStatus, ...ItemStatus[]];
+export const ITEM_STATUS_CODES = codesOf(ITEM_STATUSES);
 
 /** Workflow actions on an item; `allowedActions` in responses lists those the actor may take now. */
 export const CATALOG_WORKFLOW_ACTIONS = {
@@ -45,10 +42,7 @@ export const CATALOG_WORKFLOW_ACTIONS = {
   newVersion: '修订（新建版本）',
 } as const;
 export type CatalogWorkflowAction = keyof typeof CATALOG_WORKFLOW_ACTIONS;
-export const CATALOG_WORKFLOW_ACTION_CODES = Object.keys(CATALOG_WORKFLOW_ACTIONS) as [
-  CatalogWorkflowAction,
-  ...CatalogWorkflowAction[],
-];
+export const CATALOG_WORKFLOW_ACTION_CODES = codesOf(CATALOG_WORKFLOW_ACTIONS);
 
 const Page = z.coerce.number().int().min(1, '页码应不小于1').default(1).describe('页码');
 const PageSize = z.coerce
@@ -58,16 +52,15 @@ const PageSize = z.coerce
   .max(100, '每页条数不能超过100')
   .default(20)
   .describe('每页条数');
-const Query = z
-  .string()
-  .trim()
-  .max(50, '搜索词不能超过50个字符')
+/** An id in a path or a filter (item, version, department): one line, no control characters. */
+const RefId = plainText(z.string().max(64, '编号不能超过64个字符'), false, '编号');
+const Query = plainText(z.string().trim().max(50, '搜索词不能超过50个字符'), false, '搜索词')
   .optional()
   .describe('搜索词：中文、全拼或拼音首字母');
 
 export const SearchCatalogQuery = z.object({
   q: Query,
-  department: z.string().max(64).optional().describe('实施部门（机构编号）'),
+  department: RefId.optional().describe('实施部门（机构编号）'),
   type: codeOf('事项类型', ITEM_TYPE_CODES).optional(),
   object: z.enum(['person', 'legal'], { error: '服务对象应为 person（个人）或 legal（法人）' }).optional(),
   topic: z.enum(ALL_TOPICS as [string, ...string[]], { error: '服务主题无效' }).optional(),
@@ -98,9 +91,9 @@ export const CatalogSearchHit = z.object({
 export type CatalogSearchHitView = z.infer<typeof CatalogSearchHit>;
 export const CatalogSearchResult = z.object({ items: z.array(CatalogSearchHit), total: z.number().int() });
 
-export const CatalogItemParams = z.object({ id: z.string().max(64) });
+export const CatalogItemParams = z.object({ id: RefId });
 export const CatalogItemQuery = z.object({
-  version: z.string().max(64).optional().describe('版本编号（工作人员可查看任一版本）'),
+  version: RefId.optional().describe('版本编号（工作人员可查看任一版本）'),
 });
 
 export const CatalogItemDetail = z.object({
@@ -120,7 +113,7 @@ export type CatalogItemDetailView = z.infer<typeof CatalogItemDetail>;
 
 export const ListCatalogItemsQuery = z.object({
   q: Query,
-  department: z.string().max(64).optional(),
+  department: RefId.optional(),
   type: codeOf('事项类型', ITEM_TYPE_CODES).optional(),
   status: codeOf('事项状态', ITEM_STATUS_CODES).optional(),
   pendingReview: z.enum(['true', 'false']).optional().describe('只看待审核的版本'),
@@ -160,7 +153,7 @@ export const SaveCatalogDraftBody = z.object({
 export const CatalogWorkflowBody = z
   .object({
     expectedRevision: Revision.optional(),
-    note: z.string().trim().max(1000, '说明不能超过1000个字符').optional(),
+    note: plainText(z.string().trim().max(1000, '说明不能超过1000个字符'), true, '说明').optional(),
   })
   .default({});
 export const RejectCatalogItemBody = z.object({

@@ -2,7 +2,9 @@
  * Code lists of the service catalogue (GB/T 39046-2020 Annex A and the national platform's
  * dictionaries). Internal codes are the standard's codes where the standard has one; where it has
  * none (行政备案) the internal code is a word and `ITEM_TYPE_EXTERNAL_CODE` says how it is exported.
+ * Nothing here imports zod: the phone portal reads these labels.
  */
+import { codesOf } from './code-list.ts';
 
 /** A.1 事项类型. '00' (行政权力事项) is an umbrella, never an item's own type, so it is not listed. */
 export const ITEM_TYPES = {
@@ -21,7 +23,7 @@ export const ITEM_TYPES = {
   filing: '行政备案',
 } as const;
 export type ItemType = keyof typeof ITEM_TYPES;
-export const ITEM_TYPE_CODES = Object.keys(ITEM_TYPES) as [ItemType, ...ItemType[]];
+export const ITEM_TYPE_CODES = codesOf(ITEM_TYPES);
 
 /**
  * How an internal type is written in a GB/T 39046 A.1 exchange file. 行政备案 has no 2020 code; the
@@ -54,12 +56,12 @@ export const EXERCISE_LEVELS = {
   '7': '分级管理',
 } as const;
 export type ExerciseLevel = keyof typeof EXERCISE_LEVELS;
-export const EXERCISE_LEVEL_CODES = Object.keys(EXERCISE_LEVELS) as [ExerciseLevel, ...ExerciseLevel[]];
+export const EXERCISE_LEVEL_CODES = codesOf(EXERCISE_LEVELS);
 
 /** A.3 实施主体性质. */
 export const BODY_NATURES = { '1': '法定机关', '2': '授权组织', '3': '受委托组织', '9': '其他' } as const;
 export type BodyNature = keyof typeof BODY_NATURES;
-export const BODY_NATURE_CODES = Object.keys(BODY_NATURES) as [BodyNature, ...BodyNature[]];
+export const BODY_NATURE_CODES = codesOf(BODY_NATURES);
 
 /** A.4 服务对象. */
 export const SERVICE_OBJECTS = {
@@ -71,7 +73,7 @@ export const SERVICE_OBJECTS = {
   '6': '其他组织',
 } as const;
 export type ServiceObject = keyof typeof SERVICE_OBJECTS;
-export const SERVICE_OBJECT_CODES = Object.keys(SERVICE_OBJECTS) as [ServiceObject, ...ServiceObject[]];
+export const SERVICE_OBJECT_CODES = codesOf(SERVICE_OBJECTS);
 /** The portal's two audiences: 个人 is 自然人; 法人 is any of the three kinds of legal person. */
 export const AUDIENCE_OBJECTS = { person: ['1'], legal: ['2', '3', '4'] } as const satisfies Record<
   string,
@@ -88,12 +90,12 @@ export const HANDLING_FORMS = {
   '9': '其他',
 } as const;
 export type HandlingForm = keyof typeof HANDLING_FORMS;
-export const HANDLING_FORM_CODES = Object.keys(HANDLING_FORMS) as [HandlingForm, ...HandlingForm[]];
+export const HANDLING_FORM_CODES = codesOf(HANDLING_FORMS);
 
 /** A.6 办件类型. */
 export const CASE_TYPES = { '1': '即办件', '2': '承诺件', '9': '其他' } as const;
 export type CaseType = keyof typeof CASE_TYPES;
-export const CASE_TYPE_CODES = Object.keys(CASE_TYPES) as [CaseType, ...CaseType[]];
+export const CASE_TYPE_CODES = codesOf(CASE_TYPES);
 
 /** 网办深度: the national dictionary's levels; an item carries a set of them. */
 export const DEPTH_FLAGS = {
@@ -107,7 +109,7 @@ export const DEPTH_FLAGS = {
   '8': '其他',
 } as const;
 export type DepthFlag = keyof typeof DEPTH_FLAGS;
-export const DEPTH_FLAG_CODES = Object.keys(DEPTH_FLAGS) as [DepthFlag, ...DepthFlag[]];
+export const DEPTH_FLAG_CODES = codesOf(DEPTH_FLAGS);
 
 /** The four-value summary of the depth set that portals and indicators use. */
 export const DEPTH_SUMMARIES = {
@@ -117,7 +119,7 @@ export const DEPTH_SUMMARIES = {
   info_only: '仅信息公开',
 } as const;
 export type DepthSummary = keyof typeof DEPTH_SUMMARIES;
-export const DEPTH_SUMMARY_CODES = Object.keys(DEPTH_SUMMARIES) as [DepthSummary, ...DepthSummary[]];
+export const DEPTH_SUMMARY_CODES = codesOf(DEPTH_SUMMARIES);
 
 /**
  * Derives the summary: 受理 and 办理 online is 全程网办; online pre-review (or online acceptance
@@ -140,12 +142,12 @@ export const TONGBAN_SCOPES = {
   national: '全国通办',
 } as const;
 export type TongbanScope = keyof typeof TONGBAN_SCOPES;
-export const TONGBAN_SCOPE_CODES = Object.keys(TONGBAN_SCOPES) as [TongbanScope, ...TongbanScope[]];
+export const TONGBAN_SCOPE_CODES = codesOf(TONGBAN_SCOPES);
 
 /** 时限单位. */
 export const LIMIT_UNITS = { working_day: '工作日', natural_day: '自然日' } as const;
 export type LimitUnit = keyof typeof LIMIT_UNITS;
-export const LIMIT_UNIT_CODES = Object.keys(LIMIT_UNITS) as [LimitUnit, ...LimitUnit[]];
+export const LIMIT_UNIT_CODES = codesOf(LIMIT_UNITS);
 
 /** Material trust levels of 国办函〔2016〕108号: A issuer-sealed … D self-declared. */
 export const TRUST_LEVELS = {
@@ -155,12 +157,12 @@ export const TRUST_LEVELS = {
   D: '可信度D（申请人承诺真实，可直接使用）',
 } as const;
 export type TrustLevel = keyof typeof TRUST_LEVELS;
-export const TRUST_LEVEL_CODES = Object.keys(TRUST_LEVELS) as [TrustLevel, ...TrustLevel[]];
+export const TRUST_LEVEL_CODES = codesOf(TRUST_LEVELS);
 
 /** How a material is supplied on paper or electronically. */
 export const MATERIAL_MEDIA = { paper: '纸质', electronic: '电子', either: '纸质或电子' } as const;
 export type MaterialMedium = keyof typeof MATERIAL_MEDIA;
-export const MATERIAL_MEDIUM_CODES = Object.keys(MATERIAL_MEDIA) as [MaterialMedium, ...MaterialMedium[]];
+export const MATERIAL_MEDIUM_CODES = codesOf(MATERIAL_MEDIA);
 
 /** Kinds of applicant form fields; id_number and credit_code are checked by their check digits. */
 export const FORM_FIELD_KINDS = {
@@ -174,7 +176,7 @@ export const FORM_FIELD_KINDS = {
   attachment: '附件',
 } as const;
 export type FormFieldKind = keyof typeof FORM_FIELD_KINDS;
-export const FORM_FIELD_KIND_CODES = Object.keys(FORM_FIELD_KINDS) as [FormFieldKind, ...FormFieldKind[]];
+export const FORM_FIELD_KIND_CODES = codesOf(FORM_FIELD_KINDS);
 
 /** Grassroots levels an item is delegated to (下沉): township centres and village stations. */
 export const GRASSROOTS_LEVELS = {
@@ -182,10 +184,7 @@ export const GRASSROOTS_LEVELS = {
   village: '村（社区）便民服务站',
 } as const;
 export type GrassrootsLevel = keyof typeof GRASSROOTS_LEVELS;
-export const GRASSROOTS_LEVEL_CODES = Object.keys(GRASSROOTS_LEVELS) as [
-  GrassrootsLevel,
-  ...GrassrootsLevel[],
-];
+export const GRASSROOTS_LEVEL_CODES = codesOf(GRASSROOTS_LEVELS);
 
 /** 自然人服务主题 as the national platform lists them (labels are the codes here). */
 export const PERSON_TOPICS = [

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { ITEM_STATUS_CODES } from './catalog-api.ts';
 import { ALL_TOPICS, DEPTH_SUMMARY_CODES, ITEM_TYPE_CODES } from './catalog-codes.ts';
 import { codeOf } from './catalog-fields.ts';
+import { codesOf } from './code-list.ts';
+import { plainText } from './plain-text.ts';
 
 /** Import modes: nothing unless every row is valid (the default), or only the valid items. */
 export const IMPORT_MODES = {
@@ -13,7 +15,7 @@ export const IMPORT_MODES = {
   'valid-only': '只导入有效事项',
 } as const;
 export type ImportMode = keyof typeof IMPORT_MODES;
-export const IMPORT_MODE_CODES = Object.keys(IMPORT_MODES) as [ImportMode, ...ImportMode[]];
+export const IMPORT_MODE_CODES = codesOf(IMPORT_MODES);
 
 /** The size limit of an import file (10 MB): larger files are refused before they are read. */
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
@@ -59,8 +61,10 @@ export type ImportCatalogResultView = z.infer<typeof ImportCatalogResult>;
 
 /** Filters of an export: those of the console list and the public search, without paging. */
 export const ExportCatalogQuery = z.object({
-  q: z.string().trim().max(50, '搜索词不能超过50个字符').optional().describe('搜索词'),
-  department: z.string().max(64).optional().describe('实施部门（机构编号）'),
+  q: plainText(z.string().trim().max(50, '搜索词不能超过50个字符'), false, '搜索词')
+    .optional()
+    .describe('搜索词'),
+  department: plainText(z.string().max(64), false, '实施部门').optional().describe('实施部门（机构编号）'),
   type: codeOf('事项类型', ITEM_TYPE_CODES).optional(),
   status: codeOf('事项状态', ITEM_STATUS_CODES).optional(),
   pendingReview: z.enum(['true', 'false']).optional().describe('只看待审核的版本'),

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { creditCodeProblem } from './identifiers.ts';
+import { plainText } from './plain-text.ts';
 
 /** What a value's type error says: "X必填" for a missing value, "X格式不正确" otherwise. */
 function typeError(label: string, expected: string) {
@@ -12,22 +13,29 @@ function typeError(label: string, expected: string) {
     issue.input === undefined || issue.input === null ? `${label}必填` : `${label}应为${expected}`;
 }
 
-/** Required text, trimmed, 1..max characters. */
+/** Required text, trimmed, 1..max characters, no control characters (line breaks are fine). */
 export function text(label: string, max: number) {
-  return z
-    .string({ error: typeError(label, '文本') })
-    .trim()
-    .min(1, `${label}不能为空`)
-    .max(max, `${label}不能超过${max}个字符`)
-    .describe(label);
+  return plainText(
+    z
+      .string({ error: typeError(label, '文本') })
+      .trim()
+      .min(1, `${label}不能为空`)
+      .max(max, `${label}不能超过${max}个字符`),
+    true,
+    label,
+  ).describe(label);
 }
 
 /** Optional text: missing or blank becomes ''. */
 export function optText(label: string, max: number) {
-  return z
-    .string({ error: typeError(label, '文本') })
-    .trim()
-    .max(max, `${label}不能超过${max}个字符`)
+  return plainText(
+    z
+      .string({ error: typeError(label, '文本') })
+      .trim()
+      .max(max, `${label}不能超过${max}个字符`),
+    true,
+    label,
+  )
     .default('')
     .describe(label);
 }
@@ -117,7 +125,7 @@ export function fileRef(label: string) {
   return z
     .object({
       name: text(`${label}文件名`, 200),
-      fileId: z.string().max(64).nullable().default(null),
+      fileId: plainText(z.string().max(64), false, `${label}文件编号`).nullable().default(null),
     })
     .nullable()
     .default(null)

@@ -38,8 +38,10 @@ import {
   phone,
   text,
 } from './catalog-fields.ts';
+import { plainText } from './plain-text.ts';
 
 export * from './catalog-codes.ts';
+export { applicableFor } from './catalog-situations.ts';
 
 /** A time limit: value, unit (工作日 / 自然日) and a note. */
 function timeLimit(label: string) {
@@ -123,11 +125,15 @@ export const CatalogItemShape = z.object({
   exerciseLevel: codeOf('行使层级', EXERCISE_LEVEL_CODES),
   powerDivision: optText('权限划分', 1000),
   exerciseContent: optText('行使内容', 1000),
-  departmentId: z
-    .string({ error: '实施部门必填' })
-    .trim()
-    .min(1, '实施部门不能为空')
-    .describe('实施部门（机构编号）'),
+  departmentId: plainText(
+    z
+      .string({ error: '实施部门必填' })
+      .trim()
+      .min(1, '实施部门不能为空')
+      .max(64, '实施部门编号不能超过64个字符'),
+    false,
+    '实施部门',
+  ).describe('实施部门（机构编号）'),
   implementingBody: z.object({
     name: text('实施主体名称', 100),
     creditCode: creditCode('实施主体统一社会信用代码'),
@@ -286,32 +292,4 @@ export const CatalogItemDocumentSchema = CatalogItemShape.superRefine((doc, ctx)
 /** Fields derived from a document, never entered: the depth summary and the grassroots label. */
 export function derivedOf(doc: CatalogItemDocument): { depthSummary: DepthSummary } {
   return { depthSummary: depthSummaryOf(doc.depthFlags) };
-}
-
-/**
- * Materials and conditions that apply for a set of chosen answers: those that no answer mentions
- * (the base set) plus those the chosen answers bring in, in document order.
- */
-export function applicableFor(
-  doc: Pick<CatalogItemDocument, 'materials' | 'conditions' | 'situations'>,
-  chosenAnswerIds: readonly string[],
-): { materialIds: string[]; conditionIds: string[] } {
-  const situational = { m: new Set<string>(), c: new Set<string>() };
-  const chosen = { m: new Set<string>(), c: new Set<string>() };
-  for (const s of doc.situations) {
-    for (const a of s.answers) {
-      for (const m of a.materialIds) situational.m.add(m);
-      for (const c of a.conditionIds) situational.c.add(c);
-      if (chosenAnswerIds.includes(a.id)) {
-        for (const m of a.materialIds) chosen.m.add(m);
-        for (const c of a.conditionIds) chosen.c.add(c);
-      }
-    }
-  }
-  return {
-    materialIds: doc.materials.filter((m) => !situational.m.has(m.id) || chosen.m.has(m.id)).map((m) => m.id),
-    conditionIds: doc.conditions
-      .filter((c) => !situational.c.has(c.id) || chosen.c.has(c.id))
-      .map((c) => c.id),
-  };
 }

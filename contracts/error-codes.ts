@@ -241,6 +241,31 @@ export const ERROR_CODES = {
     en: 'The assignee may not act at this step',
   },
   CASE_PROCESS_INVALID: { status: 400, zh: '办理流程定义无效', en: 'Invalid process definition' },
+  CASE_PROCESS_STALE: {
+    status: 409,
+    zh: '该事项的办理流程已被他人修改，请刷新后重试',
+    en: 'The process was changed by someone else; reload and retry',
+  },
+  CASE_PROCESS_BUDGET_INVALID: {
+    status: 400,
+    zh: '环节时限无效：每个环节至少 1 个工作日，且合计不得超过承诺办结时限',
+    en: 'Invalid step time budgets: each step needs at least 1 working day, and together they may not exceed the promised time limit',
+  },
+  CASE_SERVICE_POINT_INVALID: {
+    status: 400,
+    zh: '所选机构不是乡镇或村（社区）便民服务点',
+    en: 'That org unit is not a township or village service point',
+  },
+  CASE_INTAKE_KEY_INVALID: {
+    status: 400,
+    zh: '请求头 Idempotency-Key 无效：应为 8–100 位字母、数字、下划线或连字符',
+    en: 'Invalid Idempotency-Key header: 8–100 letters, digits, underscores or hyphens',
+  },
+  CASE_INTAKE_KEY_REUSED: {
+    status: 409,
+    zh: '该 Idempotency-Key 已用于另一份内容不同的收件申请；新的申请请使用新的键',
+    en: 'This Idempotency-Key was already used for a different intake; use a new key for a new application',
+  },
   CASE_DOCUMENT_UNAVAILABLE: {
     status: 404,
     zh: '该办件没有此类文书',

@@ -1,3 +1,4 @@
+import { applicantFormValues } from '../contracts/applicant-form.ts';
 import type { IntakeInput } from '../contracts/cases.ts';
 import type { CatalogItemDocument } from '../contracts/catalog.ts';
 import { creditCodeCheckChar, idNumberCheckChar } from '../contracts/identifiers.ts';
@@ -378,6 +379,8 @@ function intakeOf(
   const phone = `139${String(43400000 + i * 7).padStart(8, '0')}`;
   const enterprise = doc.serviceObjects.includes('2') && !doc.serviceObjects.includes('1');
   const creditBody = `91220322MA${String(1000000 + i).slice(-7)}`;
+  // From the case number, not the random stream: the rest of the demo stays as it was.
+  const address = `吉林省四平市梨树县梨树镇${STREETS[i % STREETS.length]}${(i % 97) + 1}号`;
   const applicant: IntakeInput['applicant'] = enterprise
     ? {
         kind: 'enterprise',
@@ -385,13 +388,16 @@ function intakeOf(
         creditCode: `${creditBody}${creditCodeCheckChar(creditBody)}`,
         legalRepresentative: `${pick([...SURNAMES])}${pick(GIVEN)}`,
         phone,
+        address,
       }
-    : { kind: 'person', name: `${pick([...SURNAMES])}${pick(GIVEN)}`, idNumber, phone };
+    : { kind: 'person', name: `${pick([...SURNAMES])}${pick(GIVEN)}`, idNumber, phone, address };
   const situations = Object.fromEntries(doc.situations.map((s) => [s.id, s.answers[0]?.id ?? '']));
+  // The applicant's own fields as the window intake fills them (by key), the others by kind.
+  const own = applicantFormValues(doc.formFields, applicant);
   const form = Object.fromEntries(
     doc.formFields
       .filter((f) => f.required)
-      .map((f) => [f.key, fieldValue(f.kind, f.options, idNumber, applicant)]),
+      .map((f) => [f.key, own[f.key] ?? fieldValue(f, idNumber, applicant)]),
   );
   const missing = plan === 'correct' || plan === 'holdIntakeCorrection';
   const applicable = new Set(applicableFor(doc, Object.values(situations)).materialIds);
@@ -419,27 +425,41 @@ function intakeOf(
   };
 }
 
+/** Streets of 梨树镇 for the demo applicants' addresses. */
+const STREETS = ['霍家店街', '站前街', '梨树大街', '兴华路', '北老壕路', '奎星街'] as const;
+
+/** Plain values of the form fields that do not ask for the applicant's own data. */
+const DEMO_TEXT: Record<string, string> = {
+  businessScope: '日用百货零售',
+  mainBusiness: '农副产品购销',
+  tradeName: '梨树县丰收便民超市',
+};
+
+/** A value of a field the applicant section does not fill, by its kind. */
 function fieldValue(
-  kind: string,
-  options: readonly string[],
+  f: CatalogItemDocument['formFields'][number],
   idNumber: string,
   applicant: IntakeInput['applicant'],
 ) {
-  switch (kind) {
+  switch (f.kind) {
     case 'number':
       return 1;
     case 'date':
       return '2026-01-01';
     case 'choice':
-      return options[0] ?? '';
+      return f.options[0] ?? '';
     case 'id_number':
       return idNumber;
     case 'credit_code':
       return applicant.kind === 'enterprise'
         ? applicant.creditCode
         : `91220322MA0000001${creditCodeCheckChar('91220322MA0000001')}`;
+    case 'address':
+      return applicant.address ?? '吉林省四平市梨树县梨树镇';
     default:
-      return applicant.name;
+      // Never the applicant's name: a field nobody mapped says what it is (a phone field
+      // gets the phone even under an unknown key).
+      return /电话|手机/.test(f.label) ? applicant.phone : (DEMO_TEXT[f.key] ?? `${f.label}（演示）`);
   }
 }
 

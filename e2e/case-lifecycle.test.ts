@@ -57,6 +57,7 @@ describe('a case from window to delivery (Chromium)', () => {
     const form = page.getByTestId('form-fields');
     assert.equal(await field(form, '申请人姓名').locator('input').inputValue(), '王小二');
     assert.equal(await field(form, '公民身份号码').locator('input').inputValue(), id);
+    assert.equal(await field(form, '联系电话').locator('input').inputValue(), '13900001111');
     await field(form, '经营范围').locator('input').fill('日用百货零售');
     await field(form, '资金数额（万元）').locator('input').fill('5');
     await chooseFirst(page, field(form, '组成形式').locator('.ant-select'));
@@ -165,6 +166,28 @@ describe('a case from window to delivery (Chromium)', () => {
       await field(m, '预计结束日期').locator('input').press('Enter');
     });
     assert.match(await textOf(handler.getByTestId('status-tag')), /特别程序（暂停计时）/);
+    // While stopped: the days left frozen, and the date it would be due if the clock resumed today.
+    assert.match(await textOf(handler.getByTestId('clock-paused')), /自 \d{4}-\d{2}-\d{2} 起暂停计时/);
+    assert.match(await textOf(handler.getByTestId('case-clock')), /剩余\s*5 个工作日（暂停期间不减少）/);
+    const resumed = handler.getByTestId('promised-if-resumed');
+    if ((await resumed.count()) > 0) {
+      assert.match(await textOf(resumed), /^计时暂停中，如今日恢复则 \d{4}-\d{2}-\d{2} 到期$/);
+    } else {
+      // Late in a year whose successor is unpublished, the date is unknown and said so.
+      assert.match(await textOf(handler.getByTestId('case-page')), /年的节假日安排尚未发布/);
+    }
+    // The public sees the pause too: since when and for what (never the reason), and the date if resumed today.
+    const early = (await web.newPage({ width: 390, height: 844 })).page;
+    await early.goto(`${web.baseUrl}/progress?number=${encodeURIComponent(number)}`);
+    await early.locator('input[name="tail"]').fill(applicant.id.slice(-6));
+    await early.getByTestId('progress-form').getByRole('button').click();
+    const pausedShown = await textOf(early.getByTestId('progress-result'));
+    assert.match(pausedShown, /计时暂停自 \d{4}-\d{2}-\d{2} 起（特别程序：[^）]+），期间不计入办理时限/);
+    if ((await resumed.count()) > 0) assert.match(pausedShown, /如今日恢复计时\d{4}-\d{2}-\d{2} 前办结/);
+    assert.ok(!pausedShown.includes('经营场所需现场核查'), 'no reason on the public page');
+    await early.getByTestId('lang-switch').click();
+    const since = /^Since \d{4}-\d{2}-\d{2} \(special procedure: [^)]+\); this time does not count$/;
+    await early.getByTestId('progress-result').getByText(since).waitFor();
     await act(handler, 'endSpecial', (m) => m.locator('textarea').fill('现场核查合格'));
     await act(handler, 'pass', (m) => m.locator('textarea').fill('材料齐全，符合条件，建议准予'));
 
@@ -251,6 +274,15 @@ describe('a case from window to delivery (Chromium)', () => {
     for (const secret of [applicant.name, applicant.id, applicant.phone, '赵*']) {
       assert.ok(!shown.includes(secret), `no ${secret} on the public page`);
     }
+    // In English the milestones are in English too, each step named by its role.
+    await pub.getByTestId('lang-switch').click();
+    await pub.getByTestId('progress-status').getByText('Delivered').waitFor();
+    const english = await textOf(pub.getByTestId('progress-milestones'));
+    assert.match(
+      english,
+      /Application received[\s\S]*Accepted[\s\S]*Special procedure \(clock stopped\)[\s\S]*Handling step completed[\s\S]*Review step completed[\s\S]*Decision made[\s\S]*Concluded[\s\S]*Delivered/,
+    );
+    assert.ok(!/[\u4e00-\u9fff]/.test(english), `no Chinese left in the milestones: ${english}`);
   });
 
   test('a township clerk accepts a grassroots item; another township cannot see it', async () => {

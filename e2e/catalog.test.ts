@@ -153,6 +153,47 @@ describe('catalogue pages: portal search and guide, console 事项管理 (Chromi
     );
   });
 
+  test('on a phone the search, guide and progress pages load no antd; in English the guide’s facts read in English', async () => {
+    const id = await itemId(web, '户口恢复');
+    const { page } = await web.newPage(PHONE);
+    const scripts = new Set<string>();
+    const collect = async () => {
+      await page.waitForLoadState('networkidle');
+      const urls = await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((e) => e.name)
+          .filter((n) => n.endsWith('.js')),
+      );
+      for (const u of urls) scripts.add(u);
+    };
+    await page.goto(`${web.baseUrl}/search?q=${encodeURIComponent('户口')}`);
+    await page.getByTestId('search-hit').first().waitFor();
+    await collect();
+    await page.goto(`${web.baseUrl}/guide/${id}`);
+    await page.getByTestId('guide-facts').waitFor();
+    await collect();
+    await page.goto(`${web.baseUrl}/progress`);
+    await page.getByTestId('progress-form').waitFor();
+    await collect();
+    assert.ok(scripts.size > 0);
+    // antd's ConfigProvider is in its core chunk (264 kB); the portal's pages must not pull it in.
+    for (const url of scripts) {
+      const js = await (await fetch(url)).text();
+      assert.ok(!js.includes('ConfigProvider'), `${url} is an antd chunk`);
+    }
+
+    await page.goto(`${web.baseUrl}/guide/${id}`);
+    await page.getByTestId('lang-switch').click();
+    const facts = page.getByTestId('guide-facts');
+    await facts.getByText('Promised time limit').waitFor();
+    const text = await textOf(facts);
+    assert.ok(!/[\u4e00-\u9fff]/.test(text), `Chinese left in the facts: ${text}`);
+    assert.match(text, /1 working day(?!s)/, 'one working day, singular');
+    assert.match(text, /Done within a promised time/);
+    assert.match(text, /Only in this county/);
+  });
+
   test('the print view hides the header, navigation and buttons and prints black on white', async () => {
     const id = await itemId(web, '居民身份证申领');
     const { page } = await web.newPage({ width: 1280, height: 800 });

@@ -48,6 +48,27 @@ describe('console: log-in and role-aware menus (Chromium)', () => {
     }
   });
 
+  test('a town’s administrator sees no county outbox, job queue or audit log, and cannot publish a calendar year', async () => {
+    const { page } = await web.newPage();
+    await logIn(web, page, 'townadmin');
+    await page.getByTestId('side-menu').getByRole('link', { name: '人员管理', exact: true }).waitFor();
+    // The menu settles once the org tree tells whether a grant is county-wide.
+    await page.waitForLoadState('networkidle');
+    const labels = await menuLabels(page);
+    for (const m of ['短信发件箱', '审计日志', '任务队列']) {
+      assert.ok(!labels.includes(m), `townadmin must not see ${m}: ${labels}`);
+    }
+    assert.ok(labels.includes('机构管理') && labels.includes('节假日日历'), labels.join(' '));
+    await openMenu(page, '节假日日历');
+    await page.getByTestId('calendar-months').waitFor();
+    assert.equal(await page.getByRole('button', { name: /发布新年度/ }).count(), 0);
+    // A typed-in address shows 403 (the server refuses these county resources to a town's grant).
+    await page.goto(`${web.baseUrl}/console/outbox`);
+    await page.getByText('您没有访问此页面的权限').waitFor();
+    const status = await page.evaluate(async () => (await fetch('/api/notify/outbox')).status);
+    assert.equal(status, 403);
+  });
+
   test('a wrong password shows the Chinese error and stays on the log-in page', async () => {
     const { page } = await web.newPage();
     await page.goto(`${web.baseUrl}/console/`);

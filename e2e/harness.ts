@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { buildApp } from '../server/app.ts';
+import type { Platform } from '../server/platform/context.ts';
 import { openTestPlatform, TEST_PASSWORD } from '../server/testing/harness.ts';
 
 export { TEST_PASSWORD } from '../server/testing/harness.ts';
@@ -28,6 +29,8 @@ const CHROMIUM_ARGS = [
 export interface WebApp {
   baseUrl: string;
   browser: Browser;
+  /** The server's platform, for setting up what the browser cannot (a case received weeks ago). */
+  platform: Platform;
   /** A fresh browser context (own cookies and storage) at a viewport size. */
   newPage(viewport?: { width: number; height: number }): Promise<{ page: Page; context: BrowserContext }>;
   close(): Promise<void>;
@@ -48,6 +51,7 @@ export async function startWebApp(options: { cases?: boolean } = {}): Promise<We
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     browser,
+    platform: opened.platform,
     newPage: async (viewport = { width: 1280, height: 800 }) => {
       const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
       contexts.push(context);

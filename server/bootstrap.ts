@@ -15,7 +15,10 @@ export async function openPlatform(
     dataDir: config.dataDir,
     sqliteFile: options.sqliteFile,
   });
-  if (options.migrate !== false) await migrateToLatest(database);
+  if (options.migrate !== false) {
+    await migrateToLatest(database);
+    await database.durable();
+  }
   return {
     database,
     db: database.db,

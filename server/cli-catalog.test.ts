@@ -1,37 +1,19 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import pg from 'pg';
 import { seedDemo } from '../demo/seed.ts';
 import { openPlatform } from './bootstrap.ts';
 import { rowsOf, setCell, workbookOf } from './modules/catalog/exchange-fixtures.ts';
 import { readWorkbook } from './modules/catalog/read-workbook.ts';
 import { demoDepartment, sampleItem } from './modules/catalog/test-fixtures.ts';
 import { loadConfig } from './platform/config.ts';
+import { onewindow } from './testing/cli.ts';
 import { DIALECTS } from './testing/harness.ts';
+import { createScratchPostgres } from './testing/scratch-postgres.ts';
 
 const MARKET = '梨树县市场监督管理局';
-
-/** Runs `node bin/onewindow.mjs …` as an operator would; collects output and exit code. */
-function onewindow(args: string[], env: Record<string, string>): Promise<{ code: number; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/onewindow.mjs', ...args], {
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      out += d;
-    });
-    child.on('exit', (code) => resolve({ code: code ?? -1, out }));
-  });
-}
 
 for (const dialect of DIALECTS) {
   describe(`onewindow catalog import / export / template [${dialect}]`, () => {
@@ -46,22 +28,9 @@ for (const dialect of DIALECTS) {
     let dropDb = async () => {};
     before(async () => {
       if (dialect === 'postgres') {
-        const adminUrl = process.env.TEST_PG_URL;
-        if (!adminUrl) throw new Error('TEST_PG_URL is not set');
-        const name = `ow_catcli_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-        const c = new pg.Client({ connectionString: adminUrl });
-        await c.connect();
-        await c.query(`create database ${name}`);
-        await c.end();
-        const url = new URL(adminUrl);
-        url.pathname = `/${name}`;
-        env.DATABASE_URL = url.toString();
-        dropDb = async () => {
-          const d = new pg.Client({ connectionString: adminUrl });
-          await d.connect();
-          await d.query(`drop database if exists ${name} with (force)`);
-          await d.end();
-        };
+        const scratch = await createScratchPostgres('ow_catcli');
+        env.DATABASE_URL = scratch.url;
+        dropDb = scratch.drop;
       }
       // The demo organisation without its catalogue: the items come from the files below.
       const platform = await openPlatform(loadConfig(env));

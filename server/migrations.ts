@@ -1,5 +1,6 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { casesMigration, caseWarningNoticesMigration } from './modules/cases/index.ts';
+import { caseIntakeKeyMigration } from './modules/cases/migration.ts';
 import { catalogMigration } from './modules/catalog/migration.ts';
 import { orgMigration } from './modules/org/migration.ts';
 import type { Database } from './platform/db/index.ts';
@@ -21,6 +22,7 @@ function allMigrations(dialect: Database['dialect']): Record<string, Migration> 
     '0200_catalog': catalogMigration(dialect),
     '0300_cases': casesMigration,
     '0301_case_warning_notices': caseWarningNoticesMigration,
+    '0302_case_intake_key': caseIntakeKeyMigration,
   };
 }
 

@@ -1,6 +1,7 @@
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import { I18nProvider } from './ui/i18n/index.tsx';
 import './ui/base.css';
 
@@ -18,12 +19,14 @@ if (root) {
     <StrictMode>
       <I18nProvider>
         <BrowserRouter>
-          <Suspense fallback={<Loading />}>
-            <Routes>
-              <Route path="/console/*" element={<ConsoleApp />} />
-              <Route path="/*" element={<PortalApp />} />
-            </Routes>
-          </Suspense>
+          <ErrorBoundary>
+            <Suspense fallback={<Loading />}>
+              <Routes>
+                <Route path="/console/*" element={<ConsoleApp />} />
+                <Route path="/*" element={<PortalApp />} />
+              </Routes>
+            </Suspense>
+          </ErrorBoundary>
         </BrowserRouter>
       </I18nProvider>
     </StrictMode>,

@@ -16,9 +16,14 @@ export interface Platform {
   loadActor: ActorLoader;
 }
 
-/** Runs work in one transaction: the change, its audit rows and its jobs commit together. */
-export function inTransaction<T>(platform: Platform, work: (trx: Tx) => Promise<T>): Promise<T> {
-  return platform.db.transaction().execute(work);
+/**
+ * Runs work in one transaction: the change, its audit rows and its jobs commit together, and it
+ * returns only once the commit is on disk (platform/db/wal-sync.ts).
+ */
+export async function inTransaction<T>(platform: Platform, work: (trx: Tx) => Promise<T>): Promise<T> {
+  const result = await platform.db.transaction().execute(work);
+  await platform.database.durable();
+  return result;
 }
 
 /** Writes an audit row for an actor inside a transaction. */

@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe } from 'node:test';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import pg from 'pg';
 import { seedDemo } from '../../demo/seed.ts';
 import { buildApp } from '../app.ts';
 import { openPlatform } from '../bootstrap.ts';
 import { type Config, loadConfig } from '../platform/config.ts';
 import type { Platform } from '../platform/context.ts';
 import type { Dialect } from '../platform/db/index.ts';
+import { createScratchPostgres } from './scratch-postgres.ts';
 
 export const TEST_PASSWORD = 'Test-Pass-2026';
 /** Both databases, always: a missing PostgreSQL fails the run rather than skipping half of it. */
@@ -56,23 +56,11 @@ async function freshDatabase(
       drop: async () => rmSync(dataDir, { recursive: true, force: true }),
     };
   }
-  const adminUrl = process.env.TEST_PG_URL;
-  if (!adminUrl)
-    throw new Error('TEST_PG_URL is not set: run the suite with `npm test`, which starts PostgreSQL');
-  const name = `ow_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const scratch = await createScratchPostgres('ow_t');
   return {
-    config: loadConfig({ ...env, DATABASE_URL: url.toString() }),
+    config: loadConfig({ ...env, DATABASE_URL: scratch.url }),
     drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await scratch.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -7,7 +7,7 @@ import { ConsoleLayout } from './ConsoleLayout.tsx';
 import { LoginPage } from './LoginPage.tsx';
 import { MENU, type MenuEntry } from './menu.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
-import { can, useMe } from './session.ts';
+import { can, useCountyWide, useMe } from './session.ts';
 import './console.css';
 
 function Centered() {
@@ -32,7 +32,13 @@ function RequireLogin() {
 /** A page the user may not open shows 403 rather than an empty table the server refused. */
 function Guarded({ entry }: { entry: MenuEntry }) {
   const me = useMe();
+  const countyWide = useCountyWide();
   if (entry.action && !can(me.data, entry.action)) return <Forbidden />;
+  if (entry.action && entry.countyWide) {
+    const allowed = countyWide(entry.action);
+    if (allowed === undefined) return <Centered />;
+    if (!allowed) return <Forbidden />;
+  }
   const Page = entry.page;
   return <Page />;
 }

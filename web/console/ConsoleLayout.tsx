@@ -4,9 +4,9 @@ import { Suspense, useMemo } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { LangSwitch } from '../ui/components.tsx';
 import { Emblem } from '../ui/Emblem.tsx';
+import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { useI18n } from '../ui/i18n/index.tsx';
-import { MENU } from './menu.tsx';
-import { can, useLogout, useMe } from './session.ts';
+import { useLogout, useMe, useMenu } from './session.ts';
 
 /** The console's frame: header with the county and the user, the role-aware side menu, the page. */
 export function ConsoleLayout() {
@@ -16,14 +16,15 @@ export function ConsoleLayout() {
   const navigate = useNavigate();
   const location = useLocation();
 
+  const menu = useMenu();
   const items = useMemo(
     () =>
-      MENU.filter((m) => !m.action || can(me, m.action)).map((m) => ({
+      menu.map((m) => ({
         key: `/console/${m.path}`,
         icon: m.icon,
         label: <Link to={`/console/${m.path}`}>{t(m.label)}</Link>,
       })),
-    [me, t],
+    [menu, t],
   );
   const selected = location.pathname.replace(/\/+$/, '/') || '/console/';
   const selectedKey =
@@ -75,15 +76,18 @@ export function ConsoleLayout() {
           <Menu mode="inline" selectedKeys={[selectedKey]} items={items} data-testid="side-menu" />
         </Layout.Sider>
         <Layout.Content className="ow-content">
-          <Suspense
-            fallback={
-              <div className="ow-boot">
-                <Spin />
-              </div>
-            }
-          >
-            <Outlet />
-          </Suspense>
+          {/* A page that fails (a stale chunk after an update) leaves the menu usable. */}
+          <ErrorBoundary resetKey={location.pathname}>
+            <Suspense
+              fallback={
+                <div className="ow-boot">
+                  <Spin />
+                </div>
+              }
+            >
+              <Outlet />
+            </Suspense>
+          </ErrorBoundary>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -29,6 +29,8 @@ export interface MenuEntry {
   page: LazyExoticComponent<ComponentType>;
   /** True when the page has addresses below its own (list → detail): its route matches `path/*`. */
   nested?: boolean;
+  /** A county resource: the action must be granted at the county (a town's administrator has no outbox). */
+  countyWide?: boolean;
 }
 
 // Each page is its own chunk: a clerk who never opens the audit log never downloads it.
@@ -126,6 +128,7 @@ export const MENU: readonly MenuEntry[] = [
     label: 'menu.outbox',
     icon: <MessageOutlined />,
     action: 'outbox.read',
+    countyWide: true,
     page: lazy(() => import('./pages/OutboxPage.tsx')),
   },
   {
@@ -133,6 +136,7 @@ export const MENU: readonly MenuEntry[] = [
     label: 'menu.jobs',
     icon: <UnorderedListOutlined />,
     action: 'jobs.read',
+    countyWide: true,
     page: lazy(() => import('./pages/JobsPage.tsx')),
   },
   {
@@ -140,6 +144,7 @@ export const MENU: readonly MenuEntry[] = [
     label: 'menu.audit',
     icon: <AuditOutlined />,
     action: 'audit.read',
+    countyWide: true,
     page: lazy(() => import('./pages/AuditPage.tsx')),
   },
 ];

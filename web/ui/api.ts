@@ -26,6 +26,12 @@ export class ApiError extends Error {
   }
 }
 
+/** The human message of any failure (ApiError messages already come in the user's language). */
+export function errorText(err: unknown): string {
+  if (err instanceof ApiError) return err.message;
+  return err instanceof Error ? err.message : String(err);
+}
+
 /** Field errors of a body; a field named without its own message gets the error's message. */
 function fieldsOf(details: unknown, message: string): FieldError[] {
   if (!details || typeof details !== 'object' || !('fields' in details)) return [];
@@ -54,9 +60,18 @@ export function setApiLanguage(lang: string, networkFailure: string): void {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** Sends one request and returns the parsed JSON body, or throws an ApiError. */
-export async function request<T>(method: Method, url: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
+/** Sends one request (with any extra headers) and returns the parsed JSON body, or throws an ApiError. */
+export async function request<T>(
+  method: Method,
+  url: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
+  const headers: Record<string, string> = {
+    ...extraHeaders,
+    Accept: 'application/json',
+    'Accept-Language': language,
+  };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let res: Response;
@@ -105,7 +120,8 @@ export function qs(params: Record<string, string | number | boolean | null | und
 
 export const http = {
   get: <T>(url: string) => request<T>('GET', url),
-  post: <T>(url: string, body: unknown = {}) => request<T>('POST', url, body),
+  post: <T>(url: string, body: unknown = {}, headers?: Record<string, string>) =>
+    request<T>('POST', url, body, headers),
   put: <T>(url: string, body: unknown = {}) => request<T>('PUT', url, body),
   patch: <T>(url: string, body: unknown = {}) => request<T>('PATCH', url, body),
   del: <T>(url: string) => request<T>('DELETE', url),

@@ -1,6 +1,6 @@
 import { App, type FormInstance } from 'antd';
 import { useCallback } from 'react';
-import { ApiError } from './api.ts';
+import { ApiError, errorText } from './api.ts';
 
 type NamePath = (string | number)[];
 
@@ -37,11 +37,8 @@ function isFieldOf(form: FormInstance, name: NamePath): boolean {
   return form.getFieldsError().some((f) => JSON.stringify(f.name) === key);
 }
 
-/** The human message of any failure (ApiError messages already come in the user's language). */
-export function errorText(err: unknown): string {
-  if (err instanceof ApiError) return err.message;
-  return err instanceof Error ? err.message : String(err);
-}
+// errorText lives in api.ts, which has no antd: the portal's pages use it without the antd chunk.
+export { errorText };
 
 /**
  * A reporter for failed submissions: field errors go onto the form's fields, anything else (or

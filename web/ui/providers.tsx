@@ -19,6 +19,12 @@ const queryClient = new QueryClient({
   },
 });
 
+const CHINESE_FIRST =
+  "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Helvetica Neue', Arial, sans-serif";
+// In English a CJK font would set quotes and apostrophes full-width: Latin fonts come first there.
+const LATIN_FIRST =
+  "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'Helvetica Neue', Arial, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', sans-serif";
+
 /** Government blue for the console, with the system's Chinese fonts first. */
 const THEME = {
   algorithm: theme.defaultAlgorithm,
@@ -28,19 +34,19 @@ const THEME = {
     controlItemBgActive: '#e6eef9',
     controlItemBgActiveHover: '#d6e4f5',
     borderRadius: 6,
-    fontFamily:
-      "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Helvetica Neue', Arial, sans-serif",
+    fontFamily: CHINESE_FIRST,
   },
   components: {
     Menu: { itemSelectedBg: '#e6eef9', itemSelectedColor: '#1d4f91' },
   },
 };
+const THEME_EN = { ...THEME, token: { ...THEME.token, fontFamily: LATIN_FIRST } };
 
 function LocalisedAntd({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
   dayjs.locale(lang === 'en-US' ? 'en' : 'zh-cn');
   return (
-    <ConfigProvider locale={lang === 'en-US' ? enUS : zhCN} theme={THEME}>
+    <ConfigProvider locale={lang === 'en-US' ? enUS : zhCN} theme={lang === 'en-US' ? THEME_EN : THEME}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

@@ -2,8 +2,9 @@ import { type Actor, can } from '../../platform/access/policy.ts';
 import type { Platform } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { actOnCase } from './act-on-case.ts';
-import { STEP_ROLE_ACTIONS } from './policy.ts';
+import { authorizeCaseAction, STEP_ROLE_ACTIONS } from './policy.ts';
 import type { CaseSettings } from './settings.ts';
+import { guard } from './workflow.ts';
 import type { CaseWritten } from './write-path.ts';
 
 /**
@@ -24,6 +25,10 @@ export function assignCase(
     caseId,
     version,
     async (state, trx) => {
+      // Who may not assign here hears that first (409 / 403), not a verdict on the person named.
+      const refused = guard(state, 'assign', actor.accountId);
+      if (refused) throw refused;
+      authorizeCaseAction(actor, state, 'assign');
       const step = state.stepIndex === null ? undefined : state.steps[state.stepIndex];
       const assignee = await platform.loadActor(trx, assigneeAccountId);
       const fit =

@@ -247,6 +247,30 @@ describeEachDb(
         'CASE_PROCESS_INVALID',
       );
       assert.equal(bad.details.fields[0].path, 'body.steps.0.role');
+      // Budgets: every step a working day at least, all within the promised 10 days.
+      const idle = expectError(
+        await catalog.put(`/api/case-processes/${items.market}`, {
+          steps: [
+            { key: 'handle', name: '承办', role: 'dept_handler', budgetDays: 10 },
+            { key: 'approve', name: '批准', role: 'dept_approver', budgetDays: 0 },
+          ],
+        }),
+        400,
+        'CASE_PROCESS_BUDGET_INVALID',
+      );
+      assert.equal(idle.details.fields[0].path, 'body.steps.1.budgetDays');
+      const over = expectError(
+        await catalog.put(`/api/case-processes/${items.market}`, {
+          steps: [
+            { key: 'handle', name: '承办', role: 'dept_handler', budgetDays: 7 },
+            { key: 'approve', name: '批准', role: 'dept_approver', budgetDays: 4 },
+          ],
+        }),
+        400,
+        'CASE_PROCESS_BUDGET_INVALID',
+      );
+      assert.equal(over.details.fields[0].path, 'body.steps');
+      assert.match(over.message, /每个环节至少 1 个工作日/);
       const steps = [
         { key: 'handle', name: '承办', role: 'dept_handler', budgetDays: 6 },
         { key: 'approve', name: '批准', role: 'dept_approver', budgetDays: 4 },

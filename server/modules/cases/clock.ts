@@ -1,23 +1,36 @@
 import type { TimeLimitUnit, WarningLevel } from '../../../contracts/cases.ts';
-import { dateOf, dayNumber } from '../../platform/calendar/dates.ts';
 import { isAppError } from '../../platform/errors.ts';
-import type { CaseState, Pause } from './model.ts';
+import {
+  type ClockCalendar,
+  counterFor,
+  daysLeft,
+  limitDue,
+  pausedWithin,
+  usedDaysAt,
+} from './clock-days.ts';
+import type { CaseState } from './model.ts';
 import type { CaseSettings } from './settings.ts';
 import { shanghaiDay } from './shanghai-day.ts';
 
-/**
- * The case clock, pure. A case's time counts from acceptance in working days (Asia/Shanghai
- * dates), excludes correction after acceptance and special procedures, grows only by recorded
- * extensions, and stops at the decision. Counting convention, the calendar's: the day of an event
- * does not count, the next day is day 1; so a pause from d1 to d2 removes the days after d1 up to
- * and including d2, and a pause that starts and ends on one day removes nothing.
- */
+export {
+  type ClockCalendar,
+  type Counter,
+  counterFor,
+  dueDate,
+  limitDue,
+  pausedWithin,
+  usedDaysAt,
+} from './clock-days.ts';
 
-/** What the clock needs of the working-day calendar (platform/calendar's WorkCalendar has it). */
-export interface ClockCalendar {
-  addWorkdays(from: string, n: number): string;
-  workdaysBetween(from: string, to: string): number;
-}
+/**
+ * The case clock, pure. A case's time counts from acceptance in the unit of the item's limit
+ * (working days, or natural days 自然日; Asia/Shanghai dates), excludes correction after
+ * acceptance and special procedures, grows only by recorded extensions (working days), and stops
+ * at the decision. Counting convention, the calendar's: the day of an event does not count, the
+ * next day is day 1; so a pause from d1 to d2 removes the days after d1 up to and including d2,
+ * and a pause that starts and ends on one day removes nothing. The day arithmetic, with the end of
+ * a natural-day period moved off rest days and holidays, is clock-days.ts.
+ */
 
 export interface StepUsage {
   index: number;
@@ -36,60 +49,37 @@ export interface CaseClock {
   /** No notice or decision within five working days of receipt: accepted by law (art. 32). */
   deemedAccepted: boolean;
   unit: TimeLimitUnit;
-  /** Promised limit plus extensions, and the legal limit plus extensions. */
+  /**
+   * Promised limit plus extensions, and the legal limit plus extensions, in the limit's unit. For
+   * a natural-day limit whose due date is known: the days of the clock up to the due date (the
+   * holiday rule's extra days and the extensions' working days included), so that
+   * usedDays + remainingDays = limitDays as for working days.
+   */
   limitDays: number;
   legalLimitDays: number;
+  /** Working days (行政许可法 第42条), whatever the limit's unit. */
   extensionDays: number;
   usedDays: number | null;
   pausedDays: number;
+  /** Days of the limit's unit to the due date (or, while paused, the date if resumed today). */
   remainingDays: number | null;
   /** Null while paused (the end moves with the pause) or when the calendar lacks the year. */
   promisedDue: string | null;
   legalDue: string | null;
+  /** While paused: the day the open pause (correction or special procedure) began. */
+  pausedSince: string | null;
+  /**
+   * While paused: the due dates as they stand if the clock resumed today (working days left are
+   * frozen in remainingDays); null when running, or when the calendar lacks the year.
+   */
+  promisedDueIfResumedToday: string | null;
+  legalDueIfResumedToday: string | null;
   warningLevel: WarningLevel;
   steps: StepUsage[];
   /** The step that overran its budget most (or used most time, when the case is late). */
   lostStep: StepUsage | null;
   /** Set when a deadline falls in a year whose holidays are not yet published. */
   calendarProblem: { code: 'CALENDAR_YEAR_NOT_PUBLISHED'; year: number } | null;
-}
-
-interface Counter {
-  add(from: string, n: number): string;
-  between(from: string, to: string): number;
-}
-
-/** Day arithmetic in the unit of a time limit: working days from the calendar, or plain days. */
-export function counterFor(calendar: ClockCalendar, unit: TimeLimitUnit): Counter {
-  if (unit === 'working_day') {
-    return { add: (f, n) => calendar.addWorkdays(f, n), between: (f, t) => calendar.workdaysBetween(f, t) };
-  }
-  return {
-    add: (f, n) => dateOf(dayNumber(f) + n),
-    between: (f, t) => Math.max(0, dayNumber(t) - dayNumber(f)),
-  };
-}
-
-/** Days of the pauses that fall after `from` up to and including `until` (open pauses run to `until`). */
-export function pausedWithin(
-  counter: Counter,
-  pauses: readonly Pause[],
-  from: string,
-  until: string,
-): number {
-  let days = 0;
-  for (const p of pauses) {
-    const start = p.from > from ? p.from : from;
-    const end = p.to === null || p.to > until ? until : p.to;
-    if (end > start) days += counter.between(start, end);
-  }
-  return days;
-}
-
-/** Days used from the clock start up to a date, pauses excluded. */
-export function usedDaysAt(counter: Counter, start: string, pauses: readonly Pause[], date: string): number {
-  if (date <= start) return 0;
-  return counter.between(start, date) - pausedWithin(counter, pauses, start, date);
 }
 
 /** The date the clock stopped (decision) or the case closed; null while it may still run. */
@@ -99,10 +89,19 @@ function stopDate(state: CaseState): string | null {
   return null;
 }
 
-/** Green, yellow or red from the days used and the limit. */
-export function warningLevelOf(used: number, limit: number, settings: CaseSettings): WarningLevel {
+/**
+ * Green, yellow or red from the days used and the limit (one unit), and the working days left
+ * before the due date (for a working-day limit: limit − used). Yellow when at most
+ * yellowDaysLeft working days are left or yellowUsedRatio of the limit is used.
+ */
+export function warningLevelOf(
+  used: number,
+  limit: number,
+  settings: CaseSettings,
+  workdaysLeft = limit - used,
+): WarningLevel {
   if (used > limit) return 'red';
-  if (limit - used <= settings.yellowDaysLeft || used >= limit * settings.yellowUsedRatio) return 'yellow';
+  if (workdaysLeft <= settings.yellowDaysLeft || used >= limit * settings.yellowUsedRatio) return 'yellow';
   return 'green';
 }
 
@@ -113,11 +112,12 @@ export function computeClock(
   today: string,
   settings: CaseSettings,
 ): CaseClock {
-  const unit = state.item.promised.unit;
+  const { promised, legal } = state.item;
+  const unit = promised.unit;
   const counter = counterFor(calendar, unit);
   const extensionDays = state.extensions.reduce((sum, e) => sum + e.days, 0);
-  const limitDays = state.item.promised.days + extensionDays;
-  const legalLimitDays = state.item.legal.days + extensionDays;
+  const limitDays = promised.days + extensionDays;
+  const legalLimitDays = legal.days + extensionDays;
   const base: CaseClock = {
     running: false,
     paused: false,
@@ -132,6 +132,9 @@ export function computeClock(
     remainingDays: null,
     promisedDue: null,
     legalDue: null,
+    pausedSince: null,
+    promisedDueIfResumedToday: null,
+    legalDueIfResumedToday: null,
     warningLevel: 'none',
     steps: [],
     lostStep: null,
@@ -150,7 +153,6 @@ export function computeClock(
   const stopped = stopDate(state);
   const end = stopped !== null && stopped < today ? stopped : today;
   const paused = state.status === 'process_correction' || state.status === 'special_procedure';
-  const pausedDays = pausedWithin(counter, state.pauses, start, end);
   const usedDays = usedDaysAt(counter, start, state.pauses, end);
   const clock: CaseClock = {
     ...base,
@@ -158,27 +160,47 @@ export function computeClock(
     running: stopped === null && !paused,
     paused,
     usedDays,
-    pausedDays,
+    pausedDays: pausedWithin(counter, state.pauses, start, end),
     remainingDays: limitDays - usedDays,
   };
-  if (!paused) {
-    try {
-      clock.promisedDue = counter.add(start, limitDays + pausedDays);
-      const legal = counterFor(calendar, state.item.legal.unit);
-      clock.legalDue = legal.add(start, legalLimitDays + pausedWithin(legal, state.pauses, start, end));
-    } catch (err) {
-      if (!isAppError(err, 'CALENDAR_YEAR_NOT_PUBLISHED')) throw err;
-      clock.calendarProblem = { code: 'CALENDAR_YEAR_NOT_PUBLISHED', year: Number(yearOfError(err)) };
+  // While paused the due dates move every day; they are shown as "if the clock resumed today".
+  if (paused) clock.pausedSince = state.pauses.find((p) => p.to === null)?.from ?? null;
+  const due = (days: number, u: TimeLimitUnit) =>
+    limitDue(calendar, u, start, days, extensionDays, state.pauses, end);
+  let promisedDue: string | null = null;
+  try {
+    promisedDue = due(promised.days, unit);
+    if (paused) clock.promisedDueIfResumedToday = promisedDue;
+    else clock.promisedDue = promisedDue;
+    const legalDue = due(legal.days, legal.unit);
+    if (paused) clock.legalDueIfResumedToday = legalDue;
+    else clock.legalDue = legalDue;
+    if (legal.unit === 'natural_day') {
+      const natural = counterFor(calendar, 'natural_day');
+      clock.legalLimitDays =
+        usedDaysAt(natural, start, state.pauses, end) + daysLeft(natural, state.pauses, end, legalDue);
     }
+  } catch (err) {
+    if (!isAppError(err, 'CALENDAR_YEAR_NOT_PUBLISHED')) throw err;
+    clock.calendarProblem = { code: 'CALENDAR_YEAR_NOT_PUBLISHED', year: Number(yearOfError(err)) };
+  }
+  // A natural-day limit counts to its due date, which the holiday rule and the extensions'
+  // working days may put later than limit days on: the days left are the days to that date, and
+  // the warning counts the working days left, as for a working-day limit.
+  let workdaysLeft = clock.remainingDays ?? 0;
+  if (unit === 'natural_day' && promisedDue !== null) {
+    clock.remainingDays = daysLeft(counter, state.pauses, end, promisedDue);
+    clock.limitDays = usedDays + clock.remainingDays;
+    workdaysLeft = clock.remainingDays < 0 ? clock.remainingDays : calendar.workdaysBetween(end, promisedDue);
   }
   // Once decided, a case was either on time or late; a closed one (withdrawn, voided) shows nothing.
   clock.warningLevel = state.closure
     ? 'none'
     : stopped !== null
-      ? usedDays > limitDays
+      ? usedDays > clock.limitDays
         ? 'red'
         : 'green'
-      : warningLevelOf(usedDays, limitDays, settings);
+      : warningLevelOf(usedDays, clock.limitDays, settings, workdaysLeft);
   clock.steps = stepUsage(state, calendar, end);
   clock.lostStep = lostStep(clock.steps, clock.warningLevel);
   return clock;

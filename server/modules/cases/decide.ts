@@ -6,7 +6,7 @@ import type {
   SpecialProcedureKind,
 } from '../../../contracts/cases.ts';
 import { AppError } from '../../platform/errors.ts';
-import { type ClockCalendar, counterFor } from './clock.ts';
+import { type ClockCalendar, limitDue } from './clock.ts';
 import type {
   ActionPayloads,
   ActorStamp,
@@ -175,14 +175,15 @@ function decideAccept(state: CaseState, steps: ProcessStep[], ctx: DecideContext
   return { clockStart, deemed, steps };
 }
 
-/** The last date a deferred material may be promised for: the promised limit counted from `from`. */
+/** The last date a deferred material may be promised for: the end of the promised limit from `from`. */
 export function latestDeferralDate(
   state: Pick<CaseState, 'item'>,
   from: string,
   calendar: ClockCalendar,
 ): string | null {
+  const { days, unit } = state.item.promised;
   try {
-    return counterFor(calendar, state.item.promised.unit).add(from, state.item.promised.days);
+    return limitDue(calendar, unit, from, days, 0, [], from);
   } catch {
     // The limit runs into a year without published holidays: no date can be checked, so none is allowed.
     return null;

@@ -3,6 +3,7 @@ import {
   type CaseDocumentKind,
   MATERIAL_FORM_LABELS,
 } from '../../../contracts/cases.ts';
+import { LIMIT_UNITS } from '../../../contracts/catalog-codes.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { CaseClock } from './clock.ts';
 import type { CaseState } from './model.ts';
@@ -95,7 +96,7 @@ export function noticeOf(
           },
           {
             kind: 'p',
-            text: `本机关承诺于${clock.limitDays}个工作日内办结${clock.promisedDue ? `（${chineseDate(clock.promisedDue)}前）` : ''}。依法需要听证、检验、检测、鉴定、专家评审等的，所需时间不计入办理期限，届时另行书面告知。`,
+            text: `本机关承诺于${promiseText(state, clock)}内办结${clock.promisedDue ? `（${chineseDate(clock.promisedDue)}前）` : ''}。依法需要听证、检验、检测、鉴定、专家评审等的，所需时间不计入办理期限，届时另行书面告知。`,
           },
           ...(state.deemedAccepted
             ? [
@@ -223,4 +224,11 @@ ${blocks}
 </div>
 <button class="noprint" onclick="window.print()">打印</button>
 </body></html>`;
+}
+
+/** The promised limit as the item states it (a natural-day limit is not counted in working days). */
+function promiseText(state: CaseState, clock: CaseClock): string {
+  const { days, unit } = state.item.promised;
+  const extended = clock.extensionDays > 0 ? `（已延长${clock.extensionDays}个工作日）` : '';
+  return `${days}个${LIMIT_UNITS[unit]}${extended}`;
 }

@@ -1,3 +1,4 @@
+import { APPLICANT_FORM_KEYS } from '../../../contracts/applicant-form.ts';
 import { isRealIsoDate } from '../../../contracts/calendar.ts';
 import type { MaterialInput } from '../../../contracts/cases.ts';
 import { applicableFor, type CatalogItemDocument } from '../../../contracts/catalog.ts';
@@ -147,9 +148,25 @@ export function checkForm(
   if (fields.length > 0) throw new AppError('CASE_FORM_INVALID', { fields });
   const values = form as Record<string, string | number | boolean | string[]>;
   const secretKeys = doc.formFields
-    .filter((f) => f.kind === 'id_number' && values[f.key] !== undefined)
+    .filter((f) => secretFieldKind(f) !== null && values[f.key] !== undefined)
     .map((f) => f.key);
   return { values, secretKeys };
+}
+
+const PHONE_LABEL = /电话|手机/;
+
+/**
+ * Form fields that hold personal data kept only masked and SM4-encrypted (like the applicant's own
+ * ID number and phone): ID-number fields, and the phone fields the catalogues name by key
+ * (联系电话 is a text field in GB/T 39046 forms, so its key or label says what it holds).
+ */
+export function secretFieldKind(field: {
+  key: string;
+  kind: string;
+  label: string;
+}): 'idNumber' | 'phone' | null {
+  if (field.kind === 'id_number') return 'idNumber';
+  return APPLICANT_FORM_KEYS[field.key] === 'phone' || PHONE_LABEL.test(field.label) ? 'phone' : null;
 }
 
 function kindProblem(kind: string, options: readonly string[], v: unknown): string | null {

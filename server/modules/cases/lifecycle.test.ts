@@ -38,8 +38,8 @@ describeEachDb('case lifecycle over HTTP', (ctx) => {
     assert.deepEqual(c.documents, ['receipt', 'acceptance']);
     assert.deepEqual(
       c.allowedActions,
-      ['requestCorrection', 'withdraw'],
-      'the clerk may still relay a correction',
+      ['withdraw'],
+      'after acceptance a correction is the department’s to ask, not the window’s',
     );
     assert.ok(c.promisedDue, 'a promised deadline from the working-day calendar');
 

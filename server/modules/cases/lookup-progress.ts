@@ -1,30 +1,88 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { z } from 'zod';
 import type { ProgressView } from '../../../contracts/case-views.ts';
-import { CASE_STATUS_LABELS } from '../../../contracts/cases.ts';
+import { CASE_STATUS_LABELS, type CaseActionType } from '../../../contracts/cases.ts';
+import { getWorkCalendar } from '../../platform/calendar/index.ts';
 import type { Platform } from '../../platform/context.ts';
 import { fromJson } from '../../platform/db/json.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { CaseState } from './model.ts';
+import { nowIso, shanghaiDateOf } from '../../platform/time.ts';
+import { type CaseClock, computeClock } from './clock.ts';
+import type { CaseState, ProcessStep } from './model.ts';
+import type { CaseSettings } from './settings.ts';
 import { shanghaiDay } from './shanghai-day.ts';
 import { casesDb } from './store.ts';
 
-/** Actions the public sees as milestones, with the words it sees. */
-const MILESTONES: Partial<Record<string, string>> = {
-  receive: '已收件',
-  requestCorrection: '需补正材料',
-  resubmit: '已提交补正材料',
-  accept: '已受理',
-  refuse: '不予受理',
-  startSpecial: '特别程序（暂停计时）',
-  endSpecial: '特别程序结束',
-  extend: '延长办理期限',
-  decide: '已作出决定',
-  conclude: '已办结',
-  deliver: '已送达',
-  withdraw: '已撤回',
-  void: '已作废',
+/** Actions the public sees as milestones, with the words it sees (a pass names its step). */
+const MILESTONES: Partial<Record<CaseActionType, (step: string | null) => string>> = {
+  receive: () => '已收件',
+  requestCorrection: () => '需补正材料',
+  resubmit: () => '已提交补正材料',
+  accept: () => '已受理',
+  refuse: () => '不予受理',
+  pass: (step) => (step ? `${step}环节已完成` : '已转下一环节'),
+  startSpecial: () => '特别程序（暂停计时）',
+  endSpecial: () => '特别程序结束',
+  extend: () => '延长办理期限',
+  decide: () => '已作出决定',
+  conclude: () => '已办结',
+  deliver: () => '已送达',
+  withdraw: () => '已撤回',
+  void: () => '已作废',
 };
+
+/** The actions whose payload names the step they moved from; only these payloads are read. */
+const STEP_MOVES: readonly CaseActionType[] = ['pass', 'returnStep', 'decide'];
+
+type Milestone = z.infer<typeof ProgressView>['milestones'][number];
+
+/**
+ * The open pause of a paused case as the public may see it: its kind and day, and the due date if
+ * the clock resumed today. Never the reason or result: they are free text that may name people.
+ */
+export function publicPause(state: CaseState, clock: CaseClock): z.infer<typeof ProgressView>['pause'] {
+  const open = clock.paused ? state.pauses.find((p) => p.to === null) : undefined;
+  if (!open) return null;
+  return {
+    kind: open.kind,
+    specialKind: open.kind === 'special' ? open.specialKind : null,
+    since: open.from,
+    dueIfResumedToday: clock.promisedDueIfResumedToday,
+  };
+}
+
+/**
+ * The milestones of a log: each with the step it happened at, followed through the log by the
+ * step indexes that passes, returns and the decision record (nothing else of a payload is read).
+ */
+export function milestonesOf(
+  steps: readonly ProcessStep[],
+  actions: readonly { type: string; at: string; step: number | null }[],
+): Milestone[] {
+  let current: number | null = null;
+  const out: Milestone[] = [];
+  for (const a of actions) {
+    const type = a.type as CaseActionType;
+    let at: number | null = current;
+    if (type === 'receive' || type === 'accept' || type === 'refuse') at = null;
+    if (type === 'accept') current = 0;
+    if (STEP_MOVES.includes(type) && a.step !== null) {
+      at = a.step;
+      current = type === 'pass' ? a.step + 1 : type === 'returnStep' ? a.step - 1 : null;
+    }
+    const label = MILESTONES[type];
+    if (!label) continue;
+    const step = at === null ? undefined : steps[at];
+    out.push({
+      type,
+      label: label(step?.name ?? null),
+      step: step?.name ?? null,
+      stepRole: step?.role ?? null,
+      on: shanghaiDay(a.at),
+    });
+  }
+  return out;
+}
 
 /**
  * Public progress lookup, without log-in: the case number and the last six characters of the
@@ -35,20 +93,34 @@ export async function lookupProgress(
   platform: Platform,
   number: string,
   tail: string,
+  settings: CaseSettings,
 ): Promise<z.infer<typeof ProgressView>> {
   const row = await casesDb(platform.db)
     .selectFrom('cases')
-    .select(['id', 'state', 'promised_due'])
+    .select(['id', 'state'])
     .where('number', '=', number.trim())
     .executeTakeFirst();
   const state = row ? fromJson<CaseState | null>(row.state, null) : null;
   if (!row || !state || !tailMatches(platform, state, tail)) throw new AppError('CASE_LOOKUP_FAILED');
   const actions = await casesDb(platform.db)
     .selectFrom('case_actions')
-    .select(['type', 'at'])
+    .select((eb) => [
+      'type',
+      'at',
+      // The receive payload holds (encrypted) personal data: only the step moves' payloads are read.
+      eb
+        .case()
+        .when('type', 'in', [...STEP_MOVES])
+        .then(eb.ref('payload'))
+        .else(null)
+        .end()
+        .as('payload'),
+    ])
     .where('case_id', '=', row.id)
     .orderBy('seq')
     .execute();
+  // The clock as of today: while paused, the due date moves every day (the projection has none).
+  const clock = computeClock(state, await getWorkCalendar(platform.db), shanghaiDateOf(nowIso()), settings);
   const step = state.stepIndex === null ? undefined : state.steps[state.stepIndex];
   const open = ['in_process', 'process_correction', 'special_procedure'].includes(state.status);
   return {
@@ -59,12 +131,18 @@ export async function lookupProgress(
     statusLabel: CASE_STATUS_LABELS[state.status].zh,
     receivedOn: shanghaiDay(state.receivedAt),
     acceptedOn: state.clockStart,
-    promisedDue: row.promised_due,
+    promisedDue: clock.promisedDue,
+    pause: publicPause(state, clock),
     currentStep: open ? (step?.name ?? null) : null,
-    milestones: actions.flatMap((a) => {
-      const label = MILESTONES[a.type];
-      return label ? [{ label, on: shanghaiDay(a.at) }] : [];
-    }),
+    currentStepRole: open ? (step?.role ?? null) : null,
+    milestones: milestonesOf(
+      state.steps,
+      actions.map((a) => ({
+        type: a.type,
+        at: a.at,
+        step: a.payload ? (fromJson<{ step?: number }>(a.payload, {}).step ?? null) : null,
+      })),
+    ),
   };
 }
 

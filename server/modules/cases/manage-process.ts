@@ -7,15 +7,25 @@ import type { Executor } from '../../platform/db/index.ts';
 import { toJson } from '../../platform/db/json.ts';
 import { AppError } from '../../platform/errors.ts';
 import { nowIso } from '../../platform/time.ts';
-import { getPublishedVersion } from '../catalog/index.ts';
+import { getPublishedVersion, itemExists } from '../catalog/index.ts';
 import { departmentOf } from './org-port.ts';
-import { defaultProcess, processProblems, storedProcess } from './processes.ts';
+import { budgetProblems, defaultProcess, processProblems, storedProcess } from './processes.ts';
 import { casesDb } from './store.ts';
+
+/** An item's promised days, or null when it has no published version. */
+async function publishedPromisedDays(db: Executor, itemId: string): Promise<number | null> {
+  const v = await getPublishedVersion(db, itemId);
+  return v?.document.promisedLimit.value ?? null;
+}
 
 /** An item's promised days (for the default split), or 10 when it has no published version. */
 async function promisedDaysOf(db: Executor, itemId: string): Promise<number> {
-  const v = await getPublishedVersion(db, itemId);
-  return v?.document.promisedLimit.value ?? 10;
+  return (await publishedPromisedDays(db, itemId)) ?? 10;
+}
+
+/** An unknown item has no process: a 404, not a default one (nor a stored one for no item). */
+async function requireItem(db: Executor, itemId: string): Promise<void> {
+  if (!(await itemExists(db, itemId))) throw new AppError('CATALOG_ITEM_NOT_FOUND', { id: itemId });
 }
 
 /** The process definition of an item (its own, or the default), for catalogue admins and case staff. */
@@ -25,6 +35,7 @@ export async function getProcess(
   itemId: string,
 ): Promise<z.infer<typeof ProcessView>> {
   if (!can(actor, 'case.read', 'anywhere')) authorize(actor, 'process.manage', 'anywhere');
+  await requireItem(platform.db, itemId);
   const stored = await storedProcess(platform.db, itemId);
   if (stored) return { itemId, isDefault: false, revision: stored.revision, steps: stored.steps };
   return {
@@ -37,7 +48,8 @@ export async function getProcess(
 
 /**
  * Replaces an item's process definition (catalogue admins, county-wide): unique step keys, the
- * last step an approver's, every named department real. Running cases keep the steps they were
+ * last step an approver's, every named department real, every step at least one working day and
+ * all of them within the item's promised limit. Running cases keep the steps they were
  * accepted with; new acceptances take the new definition. Audited.
  */
 export function updateProcess(
@@ -45,18 +57,28 @@ export function updateProcess(
   actor: Actor,
   itemId: string,
   steps: ProcessStepInput[],
+  expectedRevision?: number,
 ): Promise<z.infer<typeof ProcessView>> {
   return inTransaction(platform, async (trx) => {
     authorize(actor, 'process.manage', 'global');
+    await requireItem(trx, itemId);
     const fields = processProblems(steps);
     for (const [i, s] of steps.entries()) {
       if (s.departmentId && !(await departmentOf(trx, s.departmentId))) {
         fields.push({ path: `body.steps.${i}.departmentId`, message: '部门不存在' });
       }
     }
-    if (fields.length > 0) throw new AppError('CASE_PROCESS_INVALID', { fields });
+    // Budgets against the published promised limit: a step of 0 days or a sum beyond the limit
+    // would make the step warnings meaningless (every case late at that step, or never).
+    const budget = budgetProblems(steps, await publishedPromisedDays(trx, itemId));
+    if (fields.length > 0) throw new AppError('CASE_PROCESS_INVALID', { fields: [...fields, ...budget] });
+    if (budget.length > 0) throw new AppError('CASE_PROCESS_BUDGET_INVALID', { fields: budget });
     const current = await storedProcess(trx, itemId);
-    const revision = (current?.revision ?? 0) + 1;
+    const seen = current?.revision ?? 0;
+    if (expectedRevision !== undefined && expectedRevision !== seen) {
+      throw new AppError('CASE_PROCESS_STALE', { expectedRevision, currentRevision: seen });
+    }
+    const revision = seen + 1;
     const row = {
       item_id: itemId,
       steps: toJson(steps),
@@ -64,9 +86,16 @@ export function updateProcess(
       updated_at: nowIso(),
       updated_by: actor.name,
     };
-    if (current)
-      await casesDb(trx).updateTable('case_processes').set(row).where('item_id', '=', itemId).execute();
-    else await casesDb(trx).insertInto('case_processes').values(row).execute();
+    // Guarded by the revision read: two concurrent saves never both report the same revision.
+    if (current) {
+      const updated = await casesDb(trx)
+        .updateTable('case_processes')
+        .set(row)
+        .where('item_id', '=', itemId)
+        .where('revision', '=', seen)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) !== 1) throw new AppError('CASE_PROCESS_STALE', { itemId });
+    } else await casesDb(trx).insertInto('case_processes').values(row).execute();
     await audit(platform, trx, actor, {
       action: 'process.update',
       entityType: 'case_process',
@@ -74,5 +103,11 @@ export function updateProcess(
       detail: { revision, steps: steps.map((s) => `${s.name}/${s.role}/${s.budgetDays}`) },
     });
     return { itemId, isDefault: false, revision, steps };
+  }).catch((err: unknown) => {
+    // A concurrent first save of the same item inserted its row first (primary key).
+    const code = (err as { code?: unknown })?.code;
+    if (code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
+      throw new AppError('CASE_PROCESS_STALE', { itemId });
+    throw err;
   });
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 /** Cases: the append-only action log, its projection, case numbers and process definitions. */
 export const casesMigration = {
@@ -127,6 +127,28 @@ export const caseWarningNoticesMigration = {
       .addColumn('level', 'text', (c) => c.notNull())
       .addColumn('notified_at', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('case_warning_notices_pk', ['case_id', 'level'])
+      .execute();
+  },
+};
+
+/**
+ * The intake request's Idempotency-Key on each case, unique per clerk account: a repeated submit
+ * finds the case the first one created. A partial index, so the cases received without a key
+ * (most of them) cost it nothing.
+ */
+export const caseIntakeKeyMigration = {
+  // biome-ignore lint/suspicious/noExplicitAny: Kysely's Migration contract types the schema-less db as Kysely<any>.
+  async up(db: Kysely<any>): Promise<void> {
+    // One column per statement: SQLite's ALTER TABLE adds one at a time.
+    for (const col of ['intake_key', 'intake_key_account', 'intake_key_hash']) {
+      await db.schema.alterTable('cases').addColumn(col, 'text').execute();
+    }
+    await db.schema
+      .createIndex('cases_intake_key')
+      .on('cases')
+      .columns(['intake_key_account', 'intake_key'])
+      .unique()
+      .where(sql.ref('intake_key'), 'is not', null)
       .execute();
   },
 };

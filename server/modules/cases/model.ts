@@ -122,6 +122,17 @@ export interface ReceivePayload {
   formSecrets: Record<string, string>;
   situations: Record<string, string | string[]>;
   materials: MaterialRecord[];
+  /**
+   * The intake request's Idempotency-Key and the HMAC-SM3 of its body, when it came with one: kept
+   * in the log so a rebuilt projection has them too. Not folded into the state.
+   */
+  intakeKey?: IntakeKeyRecord;
+}
+
+/** An intake's Idempotency-Key (unique per clerk account) and the digest of the body it named. */
+export interface IntakeKeyRecord {
+  key: string;
+  bodyHash: string;
 }
 
 export interface ActionPayloads {

@@ -27,7 +27,8 @@ export async function notifyAfter(
   const related = { relatedType: 'case', relatedId: state.id };
   const sms = <K extends TemplateKey>(template: K, params: TemplateParams<K>) =>
     notifySms(work.platform, work.trx, {
-      phone: work.platform.cipher.decrypt(state.applicant.phoneEnc),
+      // Stored encrypted with the platform's key when the case was received: passed on as it is.
+      phone: { enc: state.applicant.phoneEnc, masked: state.applicant.phoneMasked },
       template,
       params,
       ...related,

@@ -79,12 +79,21 @@ export async function resolveIntakePoint(
       units = [];
     }
   }
+  if (!unit && body.servicePointId) {
+    throw new AppError('ORG_UNIT_NOT_FOUND', {
+      fields: [{ path: 'body.servicePointId', message: '找不到该便民服务点' }],
+    });
+  }
   if (!unit) throw new AppError('CASE_INTAKE_POINT_REQUIRED');
   if (units.length === 0) units = await lineage(org, unit);
   const village = units.find((u) => u.kind === 'village');
   const township = units.find((u) => u.kind === 'township');
   const point = village ?? township ?? null;
   const level = village ? 'village' : township ? 'township' : 'county';
+  const notAPoint = { path: 'body.servicePointId', message: '所选机构不是乡镇或村（社区）便民服务点' };
+  if (level === 'county' && !window && body.servicePointId) {
+    throw new AppError('CASE_SERVICE_POINT_INVALID', { fields: [notAPoint] });
+  }
   if (level === 'county' && !window) {
     throw new AppError('CASE_INTAKE_POINT_REQUIRED', {
       fields: [{ path: 'body.windowId', message: '县级政务服务中心受理须指明受理窗口' }],
@@ -94,7 +103,9 @@ export async function resolveIntakePoint(
     level !== 'county' &&
     !['township', 'village', 'service_centre', 'service_station'].includes(unit.kind)
   ) {
-    throw new AppError('CASE_INTAKE_POINT_REQUIRED', { unit: unit.name });
+    throw body.servicePointId
+      ? new AppError('CASE_SERVICE_POINT_INVALID', { unit: unit.name, fields: [notAPoint] })
+      : new AppError('CASE_INTAKE_POINT_REQUIRED', { unit: unit.name });
   }
   return {
     record: {

@@ -104,7 +104,8 @@ describe('case policy', () => {
       'withdraw',
     ]);
     assert.deepEqual(availableActions(inProcess, marketApprover), ['assign', 'extend']);
-    assert.deepEqual(availableActions(inProcess, clerk), ['requestCorrection', 'withdraw']);
+    // After acceptance a correction is the step's decision (it stops the clock), not the window's.
+    assert.deepEqual(availableActions(inProcess, clerk), ['withdraw']);
   });
 
   test('refusals name the reason: denied outright, or out of scope', () => {

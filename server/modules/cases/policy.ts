@@ -66,9 +66,12 @@ export function requirementFor(state: CaseState, type: CaseActionType): Requirem
     case 'supplyMaterial':
       return intakeOrHandler;
     case 'requestCorrection':
+      if (state.acceptedAt === null) return intakeOrHandler;
+      // After acceptance only the step asks (it stops the clock): not a window on its own.
+      return [{ action: stepAction, path: stepPath }];
     case 'resubmit':
       if (state.acceptedAt === null) return intakeOrHandler;
-      // After acceptance the step asks; the applicant's answer may come in at the window.
+      // The applicant's answer may come in at the window, or at the step.
       return [
         { action: stepAction, path: stepPath },
         { action: 'case.accept', path: scope.intakePath },

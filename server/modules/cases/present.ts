@@ -76,6 +76,7 @@ export function summaryOf(state: CaseState, f: ClockFigures, actor: Actor): Case
     limitDays: f.limitDays,
     usedDays: f.usedDays,
     remainingDays: f.remainingDays,
+    limitUnit: state.item.promised.unit,
     paused: f.paused,
     deemedAccepted: f.deemedAccepted,
     warningLevel: f.warningLevel,
@@ -144,6 +145,9 @@ export function detailOf(
     pauses: state.pauses,
     extensionDays: clock.extensionDays,
     pausedDays: clock.pausedDays,
+    pausedSince: clock.pausedSince,
+    promisedDueIfResumedToday: clock.promisedDueIfResumedToday,
+    legalDueIfResumedToday: clock.legalDueIfResumedToday,
     calendarProblem: clock.calendarProblem,
     corrections: state.corrections.map((c) => ({
       stage: c.stage,

@@ -10,14 +10,45 @@ import { casesDb } from './store.ts';
 /**
  * Per-item back-office processes are data: the steps, the role and department at each step, and
  * each step's time budget. An item without its own definition gets 承办 → 审核 → 批准 in its
- * department, with the promised limit split 50 / 30 / 20 between the steps.
+ * department, with the promised limit split 50 / 30 / 20 between the steps (see splitBudget).
  */
+
+/** The default steps' shares of the promised limit, in percent. */
+const DEFAULT_SHARES = [50, 30, 20] as const;
+
+/**
+ * Splits `days` by percentage shares into whole days that sum to `days`: largest-remainder
+ * rounding (ties to the earlier step), then, when there are at least as many days as steps, a day
+ * moved from the largest step to each step left with none, so no step is due the day it starts.
+ */
+export function splitBudget(days: number, shares: readonly number[]): number[] {
+  const total = shares.reduce((sum, s) => sum + s, 0);
+  // Integer quotients and remainders: no floating-point ties decided by rounding noise.
+  const split = shares.map((s) => Math.floor((days * s) / total));
+  let left = days - split.reduce((sum, d) => sum + d, 0);
+  const byRemainder = shares
+    .map((s, i) => ({ i, rest: (days * s) % total }))
+    .sort((a, b) => b.rest - a.rest || a.i - b.i);
+  for (const { i } of byRemainder) {
+    if (left <= 0) break;
+    split[i] = (split[i] ?? 0) + 1;
+    left--;
+  }
+  if (days >= shares.length) {
+    for (let i = 0; i < split.length; i++) {
+      if (split[i] !== 0) continue;
+      // The largest step (the earlier on a tie) gives one day; it keeps at least one.
+      const largest = split.reduce((best, d, j) => (d > (split[best] ?? 0) ? j : best), 0);
+      split[largest] = (split[largest] ?? 0) - 1;
+      split[i] = 1;
+    }
+  }
+  return split;
+}
 
 /** The default process of an item with a promised limit of `promisedDays`. */
 export function defaultProcess(promisedDays: number): ProcessStepInput[] {
-  const handle = Math.max(1, Math.round(promisedDays * 0.5));
-  const review = Math.max(0, Math.min(promisedDays - handle, Math.round(promisedDays * 0.3)));
-  const approve = Math.max(0, promisedDays - handle - review);
+  const [handle = 0, review = 0, approve = 0] = splitBudget(promisedDays, DEFAULT_SHARES);
   return [
     { key: 'handle', name: '承办', role: 'dept_handler', departmentId: null, budgetDays: handle },
     { key: 'review', name: '审核', role: 'dept_reviewer', departmentId: null, budgetDays: review },
@@ -53,6 +84,36 @@ export function processProblems(steps: readonly ProcessStepInput[]): { path: str
   });
   if (steps.at(-1)?.role !== 'dept_approver') {
     problems.push({ path: `body.steps.${steps.length - 1}.role`, message: '最后一个环节须由批准人作出决定' });
+  }
+  return problems;
+}
+
+/**
+ * The time rules of a definition against the item's promised limit (null when the item has no
+ * published version yet): each step at least one working day, all of them within the limit. An
+ * item done on the spot (limit 0) may only have 0-day steps.
+ */
+export function budgetProblems(
+  steps: readonly ProcessStepInput[],
+  promisedDays: number | null,
+): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  if (promisedDays !== 0) {
+    steps.forEach((s, i) => {
+      if (s.budgetDays < 1) {
+        problems.push({
+          path: `body.steps.${i}.budgetDays`,
+          message: `环节“${s.name}”的时限至少为 1 个工作日`,
+        });
+      }
+    });
+  }
+  const sum = steps.reduce((total, s) => total + s.budgetDays, 0);
+  if (promisedDays !== null && sum > promisedDays) {
+    problems.push({
+      path: 'body.steps',
+      message: `各环节时限合计 ${sum} 个工作日，超过该事项的承诺办结时限 ${promisedDays} 个工作日`,
+    });
   }
   return problems;
 }

@@ -25,7 +25,13 @@ export function readCasePersonal(
       orgUnitId: actor.orgUnitId,
       detail: {
         number: state.number,
-        fields: ['applicantId', 'applicantPhone', 'applicantAddress', 'agent'],
+        fields: [
+          'applicantId',
+          'applicantPhone',
+          'applicantAddress',
+          'agent',
+          ...Object.keys(state.formSecrets),
+        ],
       },
     });
     const d = (v: string | null | undefined) => (v ? platform.cipher.decrypt(v) : null);
@@ -35,6 +41,9 @@ export function readCasePersonal(
       applicantAddress: d(state.applicant.addressEnc),
       agentId: d(state.agent?.idEnc),
       agentPhone: d(state.agent?.phoneEnc),
+      form: Object.fromEntries(
+        Object.entries(state.formSecrets).map(([k, v]) => [k, platform.cipher.decrypt(v)]),
+      ),
     };
   });
 }

@@ -9,12 +9,19 @@ import { getPublishedVersion } from '../catalog/index.ts';
 import type { CaseCommand } from './decide.ts';
 import { latestDeferralDate } from './decide.ts';
 import { caseTransaction } from './group-commit.ts';
-import { checkForm, checkItemAtPoint, checklist, chosenAnswers, missingItems } from './intake.ts';
-import type { AgentRecord, ApplicantRecord, ItemSnapshot, ReceivePayload } from './model.ts';
+import {
+  checkForm,
+  checkItemAtPoint,
+  checklist,
+  chosenAnswers,
+  missingItems,
+  secretFieldKind,
+} from './intake.ts';
+import type { AgentRecord, ApplicantRecord, IntakeKeyRecord, ItemSnapshot, ReceivePayload } from './model.ts';
 import { countyDivision, departmentOf, resolveIntakePoint } from './org-port.ts';
 import { resolveProcess } from './processes.ts';
 import type { CaseSettings } from './settings.ts';
-import { nextCaseSerial } from './store.ts';
+import { nextCaseSerial, recordIntakeKey } from './store.ts';
 import { type CaseWork, type CaseWritten, caseWork, createCase } from './write-path.ts';
 
 /**
@@ -36,8 +43,15 @@ export async function receiveCase(
   );
 }
 
-/** The intake inside a given unit of work (the demo seed runs many in one transaction). */
-export async function receiveWith(work: CaseWork, input: IntakeInput): Promise<CaseWritten> {
+/**
+ * The intake inside a given unit of work (the demo seed runs many in one transaction); with an
+ * Idempotency-Key (receive-case-once.ts), recorded in the receive action and on the case.
+ */
+export async function receiveWith(
+  work: CaseWork,
+  input: IntakeInput,
+  intakeKey?: IntakeKeyRecord,
+): Promise<CaseWritten> {
   const { platform, trx, actor } = work;
   const point = await resolveIntakePoint(trx, actor, input, work.batch);
   authorize(actor, 'case.accept', { path: point.record.unitPath });
@@ -65,6 +79,11 @@ export async function receiveWith(work: CaseWork, input: IntakeInput): Promise<C
     joint: false,
   };
   const form = checkForm(doc, input.form);
+  const kindOf = new Map(doc.formFields.map((f) => [f.key, secretFieldKind(f)]));
+  const clearSecret = (key: string, v: unknown) =>
+    kindOf.get(key) === 'idNumber' ? String(v).trim().toUpperCase() : String(v).trim();
+  const maskSecret = (key: string, v: unknown) =>
+    kindOf.get(key) === 'idNumber' ? maskIdNumber(clearSecret(key, v)) : maskPhone(clearSecret(key, v));
   const chosen = chosenAnswers(doc, input.situations);
   const materials = checklist(
     doc,
@@ -84,19 +103,24 @@ export async function receiveWith(work: CaseWork, input: IntakeInput): Promise<C
     applicant: applicantRecord(platform, input.applicant),
     agent: input.agent ? agentRecord(platform, input.agent) : null,
     form: Object.fromEntries(
-      Object.entries(form.values).map(([k, v]) => [
-        k,
-        form.secretKeys.includes(k) ? maskIdNumber(String(v)) : v,
-      ]),
+      Object.entries(form.values).map(([k, v]) => [k, form.secretKeys.includes(k) ? maskSecret(k, v) : v]),
     ),
     formSecrets: Object.fromEntries(
-      form.secretKeys.map((k) => [k, platform.cipher.encrypt(String(form.values[k]).toUpperCase())]),
+      form.secretKeys.map((k) => [k, platform.cipher.encrypt(clearSecret(k, form.values[k]))]),
     ),
     situations: input.situations,
     materials,
+    ...(intakeKey ? { intakeKey } : {}),
   };
   const then = await decisionCommands(work, input, item, materials);
-  return createCase(work, newId(), { type: 'receive', at: work.now, actor: work.stamp, payload }, then);
+  const written = await createCase(
+    work,
+    newId(),
+    { type: 'receive', at: work.now, actor: work.stamp, payload },
+    then,
+  );
+  if (intakeKey) await recordIntakeKey(trx, written.state.id, actor.accountId, intakeKey);
+  return written;
 }
 
 /** The commands that follow the receipt, by the clerk's decision. */

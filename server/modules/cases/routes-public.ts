@@ -4,9 +4,10 @@ import { ProgressView } from '../../../contracts/case-views.ts';
 import { ProgressLookupQuery } from '../../../contracts/cases.ts';
 import type { Platform } from '../../platform/context.ts';
 import { lookupProgress } from './lookup-progress.ts';
+import type { CaseSettings } from './settings.ts';
 
 /** Public progress lookup, no log-in: rate-limited per client address. */
-export function publicProgressRoutes(app: FastifyInstance, platform: Platform): void {
+export function publicProgressRoutes(app: FastifyInstance, platform: Platform, settings: CaseSettings): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/public/case-progress',
     {
@@ -19,6 +20,6 @@ export function publicProgressRoutes(app: FastifyInstance, platform: Platform): 
         response: { 200: ProgressView },
       },
     },
-    async (req) => lookupProgress(platform, req.query.number, req.query.tail),
+    async (req) => lookupProgress(platform, req.query.number, req.query.tail, settings),
   );
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  AssigneeList,
   CaseDetail,
   CaseList,
   CasePersonal,
@@ -11,6 +12,7 @@ import {
   CaseIdParams,
   CaseListQuery,
   IntakeBody,
+  IntakeHeaders,
   ItemIdParams,
   ProcessBody,
   SupervisionQuery,
@@ -19,11 +21,13 @@ import { requireActor } from '../../platform/auth/plugin.ts';
 import type { Platform } from '../../platform/context.ts';
 import { orgUnitNames } from '../org/index.ts';
 import { getCase } from './get-case.ts';
+import { listAssignees } from './list-assignees.ts';
 import { listCases } from './list-cases.ts';
 import { getProcess, updateProcess } from './manage-process.ts';
 import { detailOf, timelineOf } from './present.ts';
 import { readCasePersonal } from './read-case-personal.ts';
 import { receiveCase } from './receive-case.ts';
+import { intakeKeyOf, type KeyedIntake, receiveCaseOnce } from './receive-case-once.ts';
 import { caseActionRoutes } from './routes-actions.ts';
 import { caseDocumentRoutes } from './routes-documents.ts';
 import { publicProgressRoutes } from './routes-public.ts';
@@ -39,17 +43,31 @@ export function caseRoutes(app: FastifyInstance, platform: Platform): void {
   r.post(
     '/api/cases',
     {
+      // A refused Idempotency-Key gets its own code (intakeKeyOf), not the generic schema failure.
+      attachValidation: true,
       schema: {
         operationId: 'receiveCase',
         tags,
         summary: '窗口收件并作出受理决定（受理 / 一次性告知 / 不予受理 / 仅收件）',
+        description:
+          '带 Idempotency-Key 请求头时，同一工作人员以相同内容重复提交，返回首次收件的办件（201，响应头 Idempotent-Replayed: true），不再收件；同一个键、不同内容为 409 CASE_INTAKE_KEY_REUSED。',
+        headers: IntakeHeaders,
         body: IntakeBody,
         response: { 201: CaseDetail },
       },
     },
     async (req, reply) => {
+      const key = intakeKeyOf(req.validationError, req.headers['idempotency-key']);
       const actor = requireActor(req);
-      const written = await receiveCase(platform, actor, req.body, settings);
+      const outcome: KeyedIntake = key
+        ? await receiveCaseOnce(platform, actor, req.body, settings, key)
+        : { written: await receiveCase(platform, actor, req.body, settings) };
+      const written = outcome.written;
+      if (!written) {
+        // The case as it is now, as its page shows it: what the first answer showed, if nothing happened since.
+        const page = await getCase(platform, actor, outcome.replayOf, settings);
+        return reply.status(201).header('idempotent-replayed', 'true').send(page);
+      }
       // The page of the new case from what was just written: no second read of the log.
       const names = await orgUnitNames(platform.db, actor.orgUnitId ? [actor.orgUnitId] : []);
       const detail = detailOf(
@@ -126,6 +144,20 @@ export function caseRoutes(app: FastifyInstance, platform: Platform): void {
     },
   );
 
+  r.get(
+    '/api/cases/:id/assignees',
+    {
+      schema: {
+        operationId: 'listCaseAssignees',
+        tags,
+        summary: '可分派人员：能办理当前环节的工作人员',
+        params: CaseIdParams,
+        response: { 200: AssigneeList },
+      },
+    },
+    async (req) => listAssignees(platform, requireActor(req), req.params.id),
+  );
+
   r.post(
     '/api/cases/:id/personal',
     {
@@ -166,10 +198,17 @@ export function caseRoutes(app: FastifyInstance, platform: Platform): void {
         response: { 200: ProcessView },
       },
     },
-    async (req) => updateProcess(platform, requireActor(req), req.params.itemId, req.body.steps),
+    async (req) =>
+      updateProcess(
+        platform,
+        requireActor(req),
+        req.params.itemId,
+        req.body.steps,
+        req.body.expectedRevision,
+      ),
   );
 
   caseActionRoutes(app, platform, settings);
   caseDocumentRoutes(app, platform, settings);
-  publicProgressRoutes(app, platform);
+  publicProgressRoutes(app, platform, settings);
 }

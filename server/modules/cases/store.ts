@@ -5,7 +5,7 @@ import type { Executor } from '../../platform/db/index.ts';
 import { fromJson, toJson } from '../../platform/db/json.ts';
 import { prepared } from '../../platform/db/prepared.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { CaseAction, CaseState, NewCaseAction } from './model.ts';
+import type { CaseAction, CaseState, IntakeKeyRecord, NewCaseAction } from './model.ts';
 import { type ChangingColumns, changingColumns } from './projection.ts';
 import type { CaseActionsTable, CasesTable, CaseTables } from './tables.ts';
 
@@ -81,15 +81,52 @@ export interface LoadedCase {
   lastHash: string;
 }
 
-const selectCaseState = prepared((db, p: { id: string }) =>
-  casesDb(db).selectFrom('cases').select(['state', 'last_hash']).where('id', '=', p.id),
+// The state column is sent back only when it is not the one this process already holds: the
+// last hash names the whole action chain, so an equal hash means an equal fold.
+const selectCaseState = prepared((db, p: { id: string; knownHash: string }) =>
+  casesDb(db)
+    .selectFrom('cases')
+    .select([
+      'last_hash',
+      sql<string | null>`case when last_hash = ${p.knownHash} then null else state end`.as('state'),
+    ])
+    .where('id', '=', p.id),
 );
+
+/**
+ * The folded states this process loaded or wrote last, by case id (most recent last). Parsing a
+ * case's state JSON (3–4 KB) on every action cost more than the statements that read it. An entry
+ * is used only when the case's row still ends with the same hash, so a write that rolled back or
+ * another process's write is never taken for the current state. Entries are frozen: a use case
+ * that tried to change a loaded state in place would fail loudly instead of changing the cache.
+ */
+const recent = new Map<string, LoadedCase>();
+const RECENT_MAX = 2000;
+
+/** Remembers a case's state as of its last hash (the projection's, once committed). */
+export function rememberCase(loaded: LoadedCase): void {
+  recent.delete(loaded.state.id);
+  recent.set(loaded.state.id, { state: deepFreeze(loaded.state), lastHash: loaded.lastHash });
+  if (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value as string);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
 
 /** Loads a case's state from its projection row; CASE_NOT_FOUND when there is none. */
 export async function loadCase(db: Executor, id: string): Promise<LoadedCase> {
-  const [row] = (await selectCaseState(db, { id })).rows;
+  const known = recent.get(id);
+  const [row] = (await selectCaseState(db, { id, knownHash: known?.lastHash ?? '' })).rows;
   if (!row) throw new AppError('CASE_NOT_FOUND', { id });
-  return { state: fromJson<CaseState>(row.state, {} as CaseState), lastHash: row.last_hash };
+  if (row.state === null && known) return known;
+  const loaded = { state: fromJson<CaseState>(row.state, {} as CaseState), lastHash: row.last_hash };
+  rememberCase(loaded);
+  return loaded;
 }
 
 /** The id of the case with a number, or undefined. */
@@ -138,6 +175,46 @@ export async function appendActions(
   const result = await updateProjection(db, { changes: changingColumns(row), id, expected });
   if (Number(result.numAffectedRows) !== 1) throw new AppError('CASE_STALE_VERSION', { id, expected });
   for (const action of actions) await insertAction(db, { row: action });
+}
+
+/** The case a clerk's intake key names, with the digest of the body it was received with. */
+export async function findKeyedIntake(
+  db: Executor,
+  accountId: string,
+  key: string,
+): Promise<{ id: string; number: string; bodyHash: string } | undefined> {
+  const row = await casesDb(db)
+    .selectFrom('cases')
+    .select(['id', 'number', 'intake_key_hash'])
+    .where('intake_key_account', '=', accountId)
+    .where('intake_key', '=', key)
+    .executeTakeFirst();
+  return row && { id: row.id, number: row.number, bodyHash: row.intake_key_hash ?? '' };
+}
+
+/**
+ * Records the intake key on the case just received. A key the same clerk's concurrent request
+ * recorded first breaks the unique index (`isIntakeKeyTaken`): this transaction then rolls back.
+ */
+export async function recordIntakeKey(
+  db: Executor,
+  caseId: string,
+  accountId: string,
+  record: IntakeKeyRecord,
+): Promise<void> {
+  await casesDb(db)
+    .updateTable('cases')
+    .set({ intake_key: record.key, intake_key_account: accountId, intake_key_hash: record.bodyHash })
+    .where('id', '=', caseId)
+    .execute();
+}
+
+/** Whether an error is the unique index on intake keys refusing a second case (SQLite or PostgreSQL). */
+export function isIntakeKeyTaken(err: unknown): boolean {
+  if (!err || typeof err !== 'object') return false;
+  const e = err as { code?: unknown; constraint?: unknown; message?: unknown };
+  if (e.code === '23505') return e.constraint === 'cases_intake_key';
+  return e.code === 'SQLITE_CONSTRAINT_UNIQUE' && String(e.message).includes('cases.intake_key');
 }
 
 /** Every action of a case, in order, as log rows. */

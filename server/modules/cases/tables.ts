@@ -77,6 +77,15 @@ export interface CasesTable {
   state: string;
   created_at: string;
   updated_at: string;
+  /**
+   * The intake request's Idempotency-Key (migration 0302), the clerk's account that sent it and an
+   * HMAC-SM3 of the body it came with; null without a key. Unique per account. Written once at
+   * receipt by receive-case.ts from the receive action's payload, not by the projection of the
+   * state (so optional here), and rebuilt from that payload by rebuild.ts.
+   */
+  intake_key?: string | null;
+  intake_key_account?: string | null;
+  intake_key_hash?: string | null;
 }
 
 export interface CaseActionsTable {

@@ -13,7 +13,7 @@ import { authorizeCaseAction, authorizeRead, scopeOf } from './policy.ts';
 import { projectionOf } from './projection.ts';
 import type { CaseSettings } from './settings.ts';
 import { shanghaiDay } from './shanghai-day.ts';
-import { actionRow, appendActions, insertCase, type LoadedCase, loadCase } from './store.ts';
+import { actionRow, appendActions, insertCase, type LoadedCase, loadCase, rememberCase } from './store.ts';
 import { evolve, startState, statusAllows } from './workflow.ts';
 
 /**
@@ -160,5 +160,7 @@ async function persist(
     });
     await notifyAfter(work, state, clock, a);
   }
+  // Used by the next write only if this one commits (loadCase compares the hash with the row).
+  rememberCase({ state, lastHash: prev });
   return { state, clock, actions: [...actions], calendar: work.calendar };
 }

@@ -10,7 +10,11 @@ import { requireGrant } from './item-access.ts';
 import { projectionOf } from './projection.ts';
 import { insertItems, insertVersions, syncSearchIndex } from './store.ts';
 import type { CatalogItemsTable, CatalogItemVersionsTable } from './tables.ts';
-import { requireDepartment, requireFreeImplementationCode } from './validate-item.ts';
+import {
+  implementationCodeClash,
+  requireDepartment,
+  requireFreeImplementationCode,
+} from './validate-item.ts';
 
 /**
  * Creates an item with its first version as a draft. Catalogue administrators create for any
@@ -68,5 +72,7 @@ export function createCatalogItem(
       detail: { versionId: version.id, name: document.name, implementationCode: document.implementationCode },
     });
     return presentVersion(trx, actor, item, version);
+  }).catch((err: unknown) => {
+    throw implementationCodeClash(err, document.implementationCode, 'body.document');
   });
 }

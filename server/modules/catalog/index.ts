@@ -19,4 +19,4 @@ export {
   requireDepartment,
   requireFreeImplementationCode,
 } from './validate-item.ts';
-export { type CatalogVersion, getPublishedVersion, getVersion } from './versions.ts';
+export { type CatalogVersion, getPublishedVersion, getVersion, itemExists } from './versions.ts';

@@ -68,7 +68,13 @@ async function readUpload(
         reason: 'one file and the mode / publish fields only',
       });
     }
-    throw err;
+    // Anything else the multipart parser throws (no boundary, a body cut short) is a body that is
+    // not multipart at all: the client's fault, said so, not a 500.
+    const status = (err as { statusCode?: number }).statusCode;
+    if (err instanceof AppError || (status !== undefined && status < 500)) throw err;
+    throw new AppError('VALIDATION_FAILED', {
+      fields: [{ path: 'body', message: '上传内容不是有效的 multipart/form-data（缺少分隔符或内容残缺）' }],
+    });
   }
   if (!file) throw new AppError('CATALOG_IMPORT_FILE_MISSING');
   return { file: file.bytes, fileName: file.name, fields };

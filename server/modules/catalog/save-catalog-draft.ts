@@ -9,7 +9,11 @@ import { presentById } from './get-catalog-item.ts';
 import { loadForAction, requireGrant } from './item-access.ts';
 import { projectionOf } from './projection.ts';
 import { syncSearchIndex, updateItemGuarded, updateVersion } from './store.ts';
-import { requireDepartment, requireFreeImplementationCode } from './validate-item.ts';
+import {
+  implementationCodeClash,
+  requireDepartment,
+  requireFreeImplementationCode,
+} from './validate-item.ts';
 import { itemStatusOf } from './workflow.ts';
 
 /**
@@ -58,5 +62,7 @@ export function saveCatalogDraft(
       detail: { versionId: working.id, name: document.name },
     });
     return presentById(trx, actor, item.id, working.id);
+  }).catch((err: unknown) => {
+    throw implementationCodeClash(err, document.implementationCode, 'body.document');
   });
 }

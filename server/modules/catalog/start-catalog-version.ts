@@ -26,6 +26,10 @@ export function startCatalogVersion(
     if (!published) throw new AppError('CATALOG_ACTION_NOT_ALLOWED', { action: 'newVersion' });
     const now = nowIso();
     const id = newId();
+    // The guarded update first: it takes the item's row, so a concurrent revision waits here and
+    // then finds the revision moved (409 CATALOG_STALE_VERSION), instead of racing for the same
+    // version number and failing on the unique index.
+    await updateItemGuarded(trx, item.id, revision, { draft_version_id: id, updated_at: now });
     const number = await nextVersionNumber(trx, item.id);
     await insertVersions(trx, [
       {
@@ -49,7 +53,6 @@ export function startCatalogVersion(
         review_note: null,
       },
     ]);
-    await updateItemGuarded(trx, item.id, revision, { draft_version_id: id, updated_at: now });
     await audit(platform, trx, actor, {
       action: 'catalog.newVersion',
       entityType: 'catalog_item',

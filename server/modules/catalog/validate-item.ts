@@ -46,6 +46,20 @@ export async function requireDepartment(
   return department;
 }
 
+/**
+ * The same refusal when the unique index, not the check above, caught the clash: on PostgreSQL two
+ * concurrent transactions both pass the check and the second insert or update waits on the first,
+ * then fails. Anything else is passed on unchanged.
+ */
+export function implementationCodeClash(err: unknown, code: string, pathPrefix: string): unknown {
+  const e = err as { code?: unknown; constraint?: unknown; message?: unknown };
+  const unique = e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+  if (!unique || !String(e.constraint ?? e.message ?? '').includes('implementation_code')) return err;
+  return new AppError('CATALOG_IMPLEMENTATION_CODE_TAKEN', {
+    fields: [{ path: `${pathPrefix}.implementationCode`, message: `实施编码 ${code} 刚刚被其他事项使用` }],
+  });
+}
+
 /** Refuses an implementation code another item already holds (409 naming the field and the holder). */
 export async function requireFreeImplementationCode(
   db: Executor,

@@ -25,6 +25,11 @@ function versionOf(v: CatalogItemVersionsTable): CatalogVersion {
   };
 }
 
+/** True when an item of that id exists, whatever its status (a process may be set up before publication). */
+export async function itemExists(db: Executor, itemId: string): Promise<boolean> {
+  return (await findItem(db, itemId)) !== undefined;
+}
+
 /** The version a new case is accepted under: the published one, or null (unknown, unpublished or retired). */
 export async function getPublishedVersion(db: Executor, itemId: string): Promise<CatalogVersion | null> {
   const item = await findItem(db, itemId);

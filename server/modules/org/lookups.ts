@@ -1,4 +1,5 @@
-import type { Role } from '../../../contracts/access.ts';
+import { type Action, ROLES, type Role } from '../../../contracts/access.ts';
+import { pathWithin, roleAllows } from '../../platform/access/policy.ts';
 import type { Executor } from '../../platform/db/index.ts';
 import type { OrgTables } from './tables.ts';
 
@@ -48,6 +49,57 @@ export async function listStaffWithRoleOver(
     if (!path.startsWith(r.path) || seen.has(r.staffId)) continue;
     seen.add(r.staffId);
     result.push({ staffId: r.staffId, accountId: r.accountId, name: r.name });
+  }
+  return result;
+}
+
+/**
+ * Active staff (account not disabled) whose grants allow `action` over the org unit at `path`, with
+ * their own unit's name and their title: whom a case step may be given to. No phone, no ID number.
+ */
+export async function listStaffWhoCan(
+  db: Executor,
+  action: Action,
+  path: string,
+): Promise<
+  { staffId: string; accountId: string; name: string; title: string | null; orgUnitName: string }[]
+> {
+  const roles = ROLES.filter((r) => roleAllows(r, action));
+  if (roles.length === 0) return [];
+  const rows = await db
+    .withTables<OrgTables>()
+    .selectFrom('staff_roles')
+    .innerJoin('staff', 'staff.id', 'staff_roles.staff_id')
+    .innerJoin('accounts', 'accounts.id', 'staff.account_id')
+    .innerJoin('org_units as scope', 'scope.id', 'staff_roles.scope_org_unit_id')
+    .innerJoin('org_units as home', 'home.id', 'staff.org_unit_id')
+    .select([
+      'staff.id as staffId',
+      'staff.account_id as accountId',
+      'staff.name',
+      'staff.title',
+      'home.name as orgUnitName',
+      'scope.path as scopePath',
+    ])
+    .where('staff_roles.role', 'in', roles)
+    .where('staff.active', '=', 1)
+    .where('accounts.disabled', '=', 0)
+    .orderBy('staff.name')
+    .orderBy('staff.id')
+    .execute();
+  const seen = new Set<string>();
+  const result: {
+    staffId: string;
+    accountId: string;
+    name: string;
+    title: string | null;
+    orgUnitName: string;
+  }[] = [];
+  for (const { scopePath, ...r } of rows) {
+    // The same test as the access policy's grantCovers, so whoever is listed may act there.
+    if (!pathWithin(path, scopePath) || seen.has(r.staffId)) continue;
+    seen.add(r.staffId);
+    result.push(r);
   }
   return result;
 }

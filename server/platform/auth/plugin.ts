@@ -53,7 +53,8 @@ export const authPlugin = fp<{ db: Db; loadActor: ActorLoader }>(async (app: Fas
   const resolved = new Map<string, Resolved>();
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
-  app.addHook('preHandler', async (req) => {
+  // Before validation: a forged or anonymous change is refused before its body is even looked at.
+  app.addHook('preValidation', async (req) => {
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
     const now = Date.now();

@@ -17,3 +17,8 @@ test('names keep the surname character only', () => {
   assert.equal(maskName('张三丰'), '张**');
   assert.equal(maskName('李'), '李');
 });
+
+test('a name is masked by character, not by UTF-16 unit: rare surnames and emoji stay whole', () => {
+  assert.equal(maskName('𠈌明'), '𠈌*', 'a CJK Extension B surname keeps both halves of its pair');
+  assert.equal(maskName('张三😀'), '张**');
+});

@@ -12,6 +12,8 @@ export function maskPhone(value: string): string {
 
 /** Masks a personal name: the surname kept (`张*`, `欧阳**`is not attempted: first character only). */
 export function maskName(value: string): string {
-  if (value.length <= 1) return value;
-  return `${value.slice(0, 1)}${'*'.repeat(value.length - 1)}`;
+  // By code point: a surname outside the BMP (CJK Extension B, 𠈌) is one character, not two halves.
+  const chars = Array.from(value);
+  if (chars.length <= 1) return value;
+  return `${chars[0]}${'*'.repeat(chars.length - 1)}`;
 }

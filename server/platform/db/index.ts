@@ -14,6 +14,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { PlatformTables } from './schema.ts';
+import { WalSync } from './wal-sync.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<PlatformTables>;
@@ -28,6 +29,12 @@ export interface Database {
   sqliteFile: string | null;
   /** Online backup of the embedded database to a file (SQLite only). */
   backup(toFile: string): Promise<void>;
+  /**
+   * Resolves once everything committed so far is on disk. Transactions through inTransaction and
+   * group-commit.ts, and writes outside a transaction, wait for it before they return (SQLite, see
+   * wal-sync.ts); PostgreSQL commits durably by itself.
+   */
+  durable(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -41,7 +48,7 @@ export interface DatabaseOptions {
 // PostgreSQL returns int8 (count(*), bigint) as strings by default; our counts fit in a JS number.
 pg.types.setTypeParser(20, (v) => Number(v));
 
-/** Opens SQLite (the embedded default, durable: WAL + synchronous=FULL) or PostgreSQL. */
+/** Opens SQLite (the embedded default, durable: WAL, flushed before any write returns) or PostgreSQL. */
 export function openDatabase(options: DatabaseOptions): Database {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
@@ -60,18 +67,22 @@ export function openDatabase(options: DatabaseOptions): Database {
       backup: async () => {
         throw new Error('On PostgreSQL use pg_dump for backups: pg_dump "$DATABASE_URL" > onewindow.sql');
       },
+      durable: async () => undefined,
       close: () => db.destroy(),
     };
   }
   const file = options.sqliteFile ?? path.join(options.dataDir, 'onewindow.sqlite');
   mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new BetterSqlite3(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
+  const wal = sqlite.pragma('journal_mode = WAL', { simple: true }) === 'wal';
+  // In WAL mode the WAL is flushed off the event loop before any write is acknowledged
+  // (wal-sync.ts), which is what synchronous=FULL guarantees; elsewhere SQLite syncs each commit.
+  const walSync = wal ? new WalSync(`${file}-wal`) : null;
+  sqlite.pragma(walSync ? 'synchronous = NORMAL' : 'synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<PlatformTables>({
-    dialect: new QueuedSqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new QueuedSqliteDialect({ database: withStatementCache(sqlite), walSync }),
   });
   return {
     db,
@@ -80,7 +91,12 @@ export function openDatabase(options: DatabaseOptions): Database {
     backup: async (toFile) => {
       await sqlite.backup(toFile);
     },
-    close: () => db.destroy(),
+    durable: () => walSync?.durable() ?? Promise.resolve(),
+    close: async () => {
+      await walSync?.durable();
+      await db.destroy();
+      await walSync?.close();
+    },
   };
 }
 
@@ -89,9 +105,7 @@ export function openDatabase(options: DatabaseOptions): Database {
  * small one. Our queries are a bounded set of SQL texts with parameters, so compiled statements are
  * kept and reused (SQLite recompiles a kept statement itself after a schema change).
  */
-function withStatementCache(
-  sqlite: BetterSqlite3.Database,
-): Pick<BetterSqlite3.Database, 'prepare' | 'close'> {
+function withStatementCache(sqlite: BetterSqlite3.Database): SqliteHandle {
   const cache = new Map<string, BetterSqlite3.Statement>();
   return {
     prepare(source: string) {
@@ -107,7 +121,10 @@ function withStatementCache(
       cache.clear();
       return sqlite.close();
     },
-  } as Pick<BetterSqlite3.Database, 'prepare' | 'close'>;
+    get inTransaction() {
+      return sqlite.inTransaction;
+    },
+  } as SqliteHandle;
 }
 
 /**
@@ -119,12 +136,37 @@ function withStatementCache(
 class QueuedSqliteDriver extends SqliteDriver {
   private readonly waiting: (() => void)[] = [];
   private held = false;
+  private durableConnection: DatabaseConnection | null = null;
+
+  constructor(private readonly options: QueuedSqliteOptions) {
+    super(options as ConstructorParameters<typeof SqliteDialect>[0]);
+  }
 
   override async acquireConnection(): Promise<DatabaseConnection> {
     if (this.held) await new Promise<void>((resolve) => this.waiting.push(resolve));
     // Either it was free, or the releaser handed it over still marked as held.
     this.held = true;
-    return super.acquireConnection();
+    const connection = await super.acquireConnection();
+    const walSync = this.options.walSync;
+    if (!walSync) return connection;
+    // A write outside a transaction is its own commit: it waits for the flush before returning.
+    this.durableConnection ??= {
+      executeQuery: async (query) => {
+        const result = await connection.executeQuery(query);
+        if (!this.options.database.inTransaction && WRITE_STATEMENT.test(query.sql)) {
+          walSync.markWritten();
+          await walSync.durable();
+        }
+        return result;
+      },
+      streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),
+    } as DatabaseConnection;
+    return this.durableConnection;
+  }
+
+  override async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await super.commitTransaction(connection);
+    this.options.walSync?.markWritten();
   }
 
   override async releaseConnection(): Promise<void> {
@@ -134,6 +176,8 @@ class QueuedSqliteDriver extends SqliteDriver {
     else this.held = false;
   }
 }
+
+const WRITE_STATEMENT = /^\s*(insert|update|delete|replace|create|drop|alter)\b/i;
 
 /** Compiled statements by SQL text, as the statement cache hands them out. */
 export type StatementSource = Pick<BetterSqlite3.Database, 'prepare'>;
@@ -149,19 +193,25 @@ export class DirectSqliteAdapter extends SqliteAdapter {
   }
 }
 
+/** The one SQLite connection as the driver sees it: compiled statements, and whether a transaction is open. */
+type SqliteHandle = StatementSource & Pick<BetterSqlite3.Database, 'close' | 'inTransaction'>;
+
+interface QueuedSqliteOptions {
+  database: SqliteHandle;
+  walSync: WalSync | null;
+}
+
 class QueuedSqliteDialect extends SqliteDialect {
-  constructor(
-    private readonly options: { database: StatementSource & Pick<BetterSqlite3.Database, 'close'> },
-  ) {
-    super(options as ConstructorParameters<typeof SqliteDialect>[0]);
+  constructor(private readonly queuedOptions: QueuedSqliteOptions) {
+    super(queuedOptions as unknown as ConstructorParameters<typeof SqliteDialect>[0]);
   }
 
   override createDriver(): Driver {
-    return new QueuedSqliteDriver(this.options as ConstructorParameters<typeof SqliteDialect>[0]);
+    return new QueuedSqliteDriver(this.queuedOptions);
   }
 
   override createAdapter(): SqliteAdapter {
-    return new DirectSqliteAdapter(this.options.database);
+    return new DirectSqliteAdapter(this.queuedOptions.database);
   }
 }
 

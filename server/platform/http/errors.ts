@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorBody } from '../../../contracts/error-codes.ts';
-import { AppError, localeFrom } from '../errors.ts';
+import { AppError, type Locale, localeFrom } from '../errors.ts';
+import { ENGLISH_MESSAGE_KEY, installZodMessages } from './zod-messages.ts';
 
 /** A field at fault: its path in the request and what is wrong with it. */
 interface FieldIssue {
@@ -15,9 +16,10 @@ interface FieldIssue {
  * becomes INTERNAL_ERROR without internals.
  */
 export function installErrorHandler(app: FastifyInstance): void {
+  installZodMessages();
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     const locale = localeFrom(req.headers['accept-language']);
-    const appError = toAppError(err);
+    const appError = toAppError(err, locale);
     if (appError.code === 'INTERNAL_ERROR') req.log.error({ err }, 'unexpected error');
     const body: ErrorBody = {
       error: { code: appError.code, message: appError.messageIn(locale), details: appError.details },
@@ -26,7 +28,7 @@ export function installErrorHandler(app: FastifyInstance): void {
   });
 }
 
-function toAppError(err: FastifyError | AppError): AppError {
+function toAppError(err: FastifyError | AppError, locale: Locale): AppError {
   if (err instanceof AppError) return err;
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = err.validationContext ?? 'body';
@@ -37,9 +39,16 @@ function toAppError(err: FastifyError | AppError): AppError {
           .split('/')
           .filter(Boolean),
       ].join('.'),
-      message: v.message ?? 'invalid',
+      message: messageOf(v, locale),
     }));
     return new AppError('VALIDATION_FAILED', { fields });
+  }
+  // Text PostgreSQL cannot store (a NUL, a broken UTF-8 sequence) that slipped past a schema: the
+  // input's fault, not the server's. The schemas refuse it first (contracts/plain-text.ts).
+  if (err.code === '22021' || err.code === '22P05') {
+    return new AppError('VALIDATION_FAILED', {
+      fields: [{ path: 'body', message: TEXT[locale].unstorable }],
+    });
   }
   // A unique index caught a race that the use case's own check could not see (SQLite / PostgreSQL codes).
   if (
@@ -57,10 +66,37 @@ function toAppError(err: FastifyError | AppError): AppError {
   if (err.statusCode === 429) return new AppError('RATE_LIMITED');
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
     // Malformed JSON, empty bodies and the like: the client's fault, said as a validation failure.
-    return new AppError('VALIDATION_FAILED', { fields: [{ path: 'body', message: err.message }] });
+    const known = Object.hasOwn(BODY_ERRORS, err.code) ? BODY_ERRORS[err.code] : undefined;
+    const message = known ? TEXT[locale][known] : err.message;
+    return new AppError('VALIDATION_FAILED', { fields: [{ path: 'body', message }] });
   }
   return new AppError('INTERNAL_ERROR');
 }
+
+/** A schema failure's message in the request's language (see zod-messages.ts). */
+function messageOf(v: { message?: string; params?: Record<string, unknown> }, locale: Locale): string {
+  const english = v.params?.[ENGLISH_MESSAGE_KEY];
+  if (locale === 'en-US' && typeof english === 'string') return english;
+  return v.message ?? 'invalid';
+}
+
+/** Fastify's body-parser failures, said in the request's language instead of Fastify's English. */
+const BODY_ERRORS: Record<string, 'notJson' | 'empty' | 'unstorable'> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'notJson',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'empty',
+};
+const TEXT: Record<Locale, Record<'notJson' | 'empty' | 'unstorable', string>> = {
+  'zh-CN': {
+    notJson: '请求内容不是有效的 JSON',
+    empty: '请求内容为空，应为 JSON',
+    unstorable: '含有无法保存的字符（如 \\u0000）',
+  },
+  'en-US': {
+    notJson: 'The body is not valid JSON',
+    empty: 'The body is empty; JSON expected',
+    unstorable: 'Contains characters that cannot be stored (such as \\u0000)',
+  },
+};
 
 /** The error body for a code, in the request's language. */
 export function errorBody(err: AppError, acceptLanguage: string | undefined): ErrorBody {

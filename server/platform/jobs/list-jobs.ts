@@ -1,6 +1,7 @@
 import type { JobListQuery, JobView } from '../../../contracts/jobs.ts';
 import { type Actor, authorize } from '../access/policy.ts';
 import type { Platform } from '../context.ts';
+import { fetchPage } from '../db/paging.ts';
 import { toJobView } from './views.ts';
 
 /** Lists jobs for the operator console, newest first, filtered by status and kind. */
@@ -14,15 +15,10 @@ export async function listJobs(
     .selectFrom('jobs')
     .$if(query.status !== undefined, (qb) => qb.where('status', '=', query.status ?? 'pending'))
     .$if(query.kind !== undefined, (qb) => qb.where('kind', '=', query.kind ?? ''));
-  const [rows, count] = await Promise.all([
-    base
-      .selectAll()
-      .orderBy('created_at', 'desc')
-      .orderBy('id')
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map(toJobView), total: Number(count.n) };
+  const { rows, total } = await fetchPage(
+    base,
+    (qb) => qb.selectAll().orderBy('created_at', 'desc').orderBy('id'),
+    query,
+  );
+  return { items: rows.map(toJobView), total };
 }

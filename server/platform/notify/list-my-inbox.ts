@@ -1,6 +1,7 @@
 import type { InboxItem, InboxQuery } from '../../../contracts/notify.ts';
 import type { Actor } from '../access/policy.ts';
 import type { Platform } from '../context.ts';
+import { fetchPage } from '../db/paging.ts';
 import { toInboxItem } from './views.ts';
 
 /** The logged-in account's own in-app messages, newest first, with the unread count. */
@@ -13,19 +14,12 @@ export async function listMyInbox(
     .selectFrom('notifications')
     .where('channel', '=', 'inbox')
     .where('recipient_account_id', '=', actor.accountId);
-  const [rows, count, unread] = await Promise.all([
-    mine
-      .selectAll()
-      .orderBy('created_at', 'desc')
-      .orderBy('id')
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .execute(),
-    mine.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  const [{ rows, total }, unread] = await Promise.all([
+    fetchPage(mine, (qb) => qb.selectAll().orderBy('created_at', 'desc').orderBy('id'), query),
     mine
       .where('read_at', 'is', null)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
   ]);
-  return { items: rows.map(toInboxItem), total: Number(count.n), unread: Number(unread.n) };
+  return { items: rows.map(toInboxItem), total, unread: Number(unread.n) };
 }

@@ -1,6 +1,7 @@
 import type { OutboxItem, OutboxQuery } from '../../../contracts/notify.ts';
 import { type Actor, authorize } from '../access/policy.ts';
 import type { Platform } from '../context.ts';
+import { fetchPage } from '../db/paging.ts';
 import { toOutboxItem } from './views.ts';
 
 /** The outbox (短信发件箱) for administrators, newest first; recipients only ever masked. */
@@ -14,15 +15,10 @@ export async function listOutbox(
     .selectFrom('notifications')
     .$if(query.status !== undefined, (qb) => qb.where('status', '=', query.status ?? 'queued'))
     .$if(query.channel !== undefined, (qb) => qb.where('channel', '=', query.channel ?? 'sms'));
-  const [rows, count] = await Promise.all([
-    base
-      .selectAll()
-      .orderBy('created_at', 'desc')
-      .orderBy('id')
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map(toOutboxItem), total: Number(count.n) };
+  const { rows, total } = await fetchPage(
+    base,
+    (qb) => qb.selectAll().orderBy('created_at', 'desc').orderBy('id'),
+    query,
+  );
+  return { items: rows.map(toOutboxItem), total };
 }

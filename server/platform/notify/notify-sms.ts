@@ -14,7 +14,11 @@ import { renderTemplate, type TemplateKey, type TemplateParams, withSignature } 
 export const NOTIFY_SMS_JOB = 'notify.sms';
 
 export interface SmsRequest<K extends TemplateKey> {
-  phone: string;
+  /**
+   * The mobile number: in clear, or as a module already holds it, SM4-encrypted with the platform's
+   * key and masked (checked when it was stored), which goes into the outbox as it is.
+   */
+  phone: string | { enc: string; masked: string };
   template: K;
   params: TemplateParams<K>;
   /** What the message is about, e.g. `case` and the case id (shown in the outbox). */
@@ -37,12 +41,7 @@ export async function notifySms<K extends TemplateKey>(
   trx: Tx,
   req: SmsRequest<K>,
 ): Promise<{ id: string }> {
-  const phone = req.phone.trim();
-  if (!MOBILE_PHONE_PATTERN.test(phone)) {
-    throw new AppError('NOTIFY_PHONE_INVALID', {
-      fields: [{ path: 'phone', message: '手机号码格式不正确' }],
-    });
-  }
+  const recipient = recipientOf(platform, req.phone);
   const rendered = renderTemplate(req.template, req.params);
   const signature = platform.config.smsSignature;
   const id = newId();
@@ -50,8 +49,8 @@ export async function notifySms<K extends TemplateKey>(
     row: {
       id,
       channel: 'sms',
-      recipient_masked: maskPhone(phone),
-      recipient_enc: platform.cipher.encrypt(phone),
+      recipient_masked: recipient.masked,
+      recipient_enc: recipient.enc,
       recipient_account_id: null,
       template: req.template,
       body: withSignature(signature, rendered.shown),
@@ -69,4 +68,19 @@ export async function notifySms<K extends TemplateKey>(
   });
   await enqueueJob(trx, { kind: NOTIFY_SMS_JOB, payload: { notificationId: id } });
   return { id };
+}
+
+/** The outbox's recipient columns: a clear number is checked, masked and encrypted here. */
+function recipientOf(
+  platform: Platform,
+  phone: SmsRequest<TemplateKey>['phone'],
+): { enc: string; masked: string } {
+  if (typeof phone !== 'string') return phone;
+  const clear = phone.trim();
+  if (!MOBILE_PHONE_PATTERN.test(clear)) {
+    throw new AppError('NOTIFY_PHONE_INVALID', {
+      fields: [{ path: 'phone', message: '手机号码格式不正确' }],
+    });
+  }
+  return { enc: platform.cipher.encrypt(clear), masked: maskPhone(clear) };
 }

@@ -1,6 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { CaseDetailView, CaseSummaryView, SupervisionView } from '../../../contracts/case-views.ts';
+import type {
+  AssigneeList,
+  CaseDetailView,
+  CaseSummaryView,
+  SupervisionView,
+} from '../../../contracts/case-views.ts';
 import type { CaseDocumentKind, CaseListInput, IntakeInput } from '../../../contracts/cases.ts';
 import type { CatalogItemDetailView, CatalogSearchHitView } from '../../../contracts/catalog-api.ts';
 import type { StaffView } from '../../../contracts/org.ts';
@@ -38,11 +43,12 @@ export function useCase(id: string | undefined) {
   });
 }
 
-/** Yellow and red cases, grouped by department and by window. */
+/** Yellow and red cases, grouped by department, by window and by township / village service point. */
 export function useSupervision(query: {
   level?: 'yellow' | 'red';
   departmentId?: string;
   windowId?: string;
+  servicePointId?: string;
 }) {
   return useQuery({
     queryKey: ['cases', 'supervision', query],
@@ -51,11 +57,15 @@ export function useSupervision(query: {
   });
 }
 
-/** Receives an application at the window with the clerk's decision; answers the new case page. */
+/**
+ * Receives an application at the window with the clerk's decision; answers the new case page. The
+ * form's Idempotency-Key goes with every submit of one form: a repeat answers the first case.
+ */
 export function useReceiveCase() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: IntakeInput) => http.post<CaseDetailView>('/api/cases', body),
+    mutationFn: ({ body, intakeKey }: { body: IntakeInput; intakeKey: string }) =>
+      http.post<CaseDetailView>('/api/cases', body, { 'Idempotency-Key': intakeKey }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['cases'] }),
   });
 }
@@ -156,13 +166,11 @@ export function useMyStaffRecord(username: string | undefined) {
   });
 }
 
-/** Active staff of a department (for 分派). */
-export function useDepartmentStaff(orgUnitId: string | undefined) {
+/** Whom 分派 may choose: the staff who can act at the case's current step (the server's own test). */
+export function useAssignees(caseId: string) {
   return useQuery({
-    queryKey: ['cases', 'dept-staff', orgUnitId],
-    queryFn: () =>
-      http.get<Paged<StaffView>>(`/api/org/staff${qs({ orgUnitId, active: 'true', pageSize: 100 })}`),
-    enabled: !!orgUnitId,
-    select: (d) => d.items,
+    queryKey: ['cases', 'assignees', caseId],
+    queryFn: () => http.get<z.infer<typeof AssigneeList>>(caseUrl(caseId, '/assignees')),
+    staleTime: 0,
   });
 }

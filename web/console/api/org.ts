@@ -16,11 +16,12 @@ import { http, qs } from '../../ui/api.ts';
 export type { OrgUnitView, StaffView, WindowView } from '../../../contracts/org.ts';
 
 /** Every org unit the user may see, flat (the tree is built on the page). */
-export function useOrgUnits() {
+export function useOrgUnits(enabled = true) {
   return useQuery({
     queryKey: ['org', 'units'],
     queryFn: () => http.get<{ items: OrgUnitView[] }>('/api/org/units'),
     select: (d) => d.items,
+    enabled,
   });
 }
 

@@ -5,7 +5,7 @@ import { formatTime, LoadError, PageTitle } from '../../ui/components.tsx';
 import { useReportError } from '../../ui/form-errors.ts';
 import { type MessageKey, useI18n } from '../../ui/i18n/index.tsx';
 import { type JobView, useJobs, useRetryJob } from '../api/ops.ts';
-import { can, useMe } from '../session.ts';
+import { useCountyWide } from '../session.ts';
 
 const STATUS_COLORS: Record<string, string> = {
   pending: 'blue',
@@ -13,11 +13,16 @@ const STATUS_COLORS: Record<string, string> = {
   done: 'green',
   dead: 'red',
 };
+/** What each kind of job does, for people; an unknown kind shows its code. */
+const KINDS: Record<string, { zh: string; en: string }> = {
+  'notify.sms': { zh: '发送短信', en: 'Send a text message' },
+  'cases.recomputeWarnings': { zh: '每日重算办件预警', en: 'Daily recount of case warnings' },
+};
 
 /** 任务队列: the background jobs (SMS sending, reminders), their attempts and last errors. */
 export default function JobsPage() {
-  const { t } = useI18n();
-  const me = useMe().data;
+  const { t, lang } = useI18n();
+  const countyWide = useCountyWide();
   const { message } = App.useApp();
   const report = useReportError();
   const [status, setStatus] = useState<string | undefined>();
@@ -61,7 +66,14 @@ export default function JobsPage() {
               onChange: (p, s) => setPage({ page: p, pageSize: s }),
             }}
             columns={[
-              { title: t('jobs.kind'), dataIndex: 'kind' },
+              {
+                title: t('jobs.kind'),
+                dataIndex: 'kind',
+                render: (kind: string) => {
+                  const known = KINDS[kind];
+                  return known ? <span title={kind}>{lang === 'en-US' ? known.en : known.zh}</span> : kind;
+                },
+              },
               {
                 title: t('common.status'),
                 dataIndex: 'status',
@@ -84,7 +96,7 @@ export default function JobsPage() {
                 title: t('common.actions'),
                 key: 'actions',
                 render: (_, j) =>
-                  j.status === 'dead' && can(me, 'jobs.manage') ? (
+                  j.status === 'dead' && countyWide('jobs.manage') ? (
                     <Button
                       size="small"
                       type="link"

@@ -8,10 +8,27 @@ import { type OutboxItem, useOutbox, useTestSms } from '../api/ops.ts';
 import { can, useMe } from '../session.ts';
 
 const STATUS_COLORS: Record<string, string> = { queued: 'blue', sent: 'green', failed: 'red' };
+/** What each message template is, for people; a template not listed shows its code. */
+const TEMPLATES: Record<string, { zh: string; en: string }> = {
+  'case.accepted': { zh: '受理通知', en: 'Accepted' },
+  'case.correction': { zh: '补正告知', en: 'Correction needed' },
+  'case.refused': { zh: '不予受理', en: 'Refused' },
+  'case.special': { zh: '特别程序', en: 'Special procedure' },
+  'case.extended': { zh: '延长期限', en: 'Time extended' },
+  'case.denied': { zh: '不予许可', en: 'Denied' },
+  'case.completed': { zh: '办结通知', en: 'Concluded' },
+  'case.delivered': { zh: '送达通知', en: 'Delivered' },
+  'case.withdrawn': { zh: '撤回通知', en: 'Withdrawn' },
+  'case.assigned': { zh: '分派提醒', en: 'Assigned to staff' },
+  'case.warning': { zh: '预警提醒', en: 'Deadline warning' },
+  'case.warningSupervised': { zh: '监察预警', en: 'Warning to supervisor' },
+  'password.reset': { zh: '密码重置', en: 'Password reset' },
+  test: { zh: '测试短信', en: 'Test message' },
+};
 
 /** 短信发件箱: every SMS the platform queued, with masked recipients, status and provider errors. */
 export default function OutboxPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const me = useMe().data;
   const [status, setStatus] = useState<string | undefined>();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
@@ -67,7 +84,15 @@ export default function OutboxPage() {
                 width: 120,
                 render: (v) => v ?? '—',
               },
-              { title: t('outbox.template'), dataIndex: 'template', width: 120 },
+              {
+                title: t('outbox.template'),
+                dataIndex: 'template',
+                width: 120,
+                render: (code: string) => {
+                  const known = TEMPLATES[code];
+                  return known ? <span title={code}>{lang === 'en-US' ? known.en : known.zh}</span> : code;
+                },
+              },
               {
                 title: t('outbox.body'),
                 dataIndex: 'body',

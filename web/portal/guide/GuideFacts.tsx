@@ -1,7 +1,7 @@
 import type { CatalogItemDetailView } from '../../../contracts/catalog-api.ts';
-import { CASE_TYPES, TONGBAN_SCOPES } from '../../../contracts/catalog-codes.ts';
 import { limitText, visitsText } from '../../ui/catalog-format.ts';
 import { useI18n } from '../../ui/i18n/index.tsx';
+import { useCodeLabels } from './code-labels.ts';
 
 /** A labelled value; the note (if any) under it in grey. */
 function Fact({
@@ -29,6 +29,7 @@ function Fact({
 /** The numbers people look at first: time limits, visits, fee, case type, 通办. */
 export function GuideFacts({ item }: { item: CatalogItemDetailView }) {
   const { t } = useI18n();
+  const codes = useCodeLabels();
   const doc = item.document;
   return (
     <dl className="g-facts" data-testid="guide-facts">
@@ -49,8 +50,8 @@ export function GuideFacts({ item }: { item: CatalogItemDetailView }) {
         label={t('catalog.guide.fee')}
         value={doc.fee.charged ? doc.fee.standard || t('catalog.guide.charged') : t('catalog.guide.free')}
       />
-      <Fact label={t('catalog.guide.caseType')} value={CASE_TYPES[doc.caseType]} />
-      <Fact label={t('catalog.guide.tongban')} value={TONGBAN_SCOPES[doc.tongbanScope]} />
+      <Fact label={t('catalog.guide.caseType')} value={codes.caseType(doc.caseType)} />
+      <Fact label={t('catalog.guide.tongban')} value={codes.tongban(doc.tongbanScope)} />
     </dl>
   );
 }

@@ -1,6 +1,6 @@
 import type { CatalogItemDetailView } from '../../../contracts/catalog-api.ts';
-import { BODY_NATURES, EXERCISE_LEVELS, ITEM_TYPES } from '../../../contracts/catalog-codes.ts';
 import { useI18n } from '../../ui/i18n/index.tsx';
+import { useCodeLabels } from './code-labels.ts';
 
 /** "1. 申请：…；2. 受理：…" → its steps; a text without numbered steps stays one paragraph. */
 function steps(process: string): string[] {
@@ -86,15 +86,19 @@ export function FaqAndResult({ item }: { item: CatalogItemDetailView }) {
 /** The catalogue's identity of the item: codes, type, level, body, and the rarely needed rest. */
 export function ItemIdentity({ item }: { item: CatalogItemDetailView }) {
   const { t } = useI18n();
+  const codes = useCodeLabels();
   const doc = item.document;
   const rows: [string, string][] = [
-    [t('catalog.guide.type'), ITEM_TYPES[doc.type]],
+    [t('catalog.guide.type'), codes.itemType(doc.type)],
     [t('catalog.guide.implementationCode'), doc.implementationCode],
     [t('catalog.guide.catalogCode'), doc.catalogCode],
-    [t('catalog.guide.body'), `${doc.implementingBody.name}（${BODY_NATURES[doc.implementingBody.nature]}）`],
-    [t('catalog.guide.level'), EXERCISE_LEVELS[doc.exerciseLevel]],
+    [
+      t('catalog.guide.body'),
+      codes.withNote(doc.implementingBody.name, codes.nature(doc.implementingBody.nature)),
+    ],
+    [t('catalog.guide.level'), codes.level(doc.exerciseLevel)],
   ];
-  if (doc.coDepartments.length) rows.push([t('catalog.guide.coDepartments'), doc.coDepartments.join('、')]);
+  if (doc.coDepartments.length) rows.push([t('catalog.guide.coDepartments'), codes.list(doc.coDepartments)]);
   if (doc.intermediaryServices) rows.push([t('catalog.guide.intermediary'), doc.intermediaryServices]);
   if (doc.quantityLimit) rows.push([t('catalog.guide.quantity'), doc.quantityLimit]);
   if (doc.specialProcedures) rows.push([t('catalog.guide.special'), doc.specialProcedures]);

@@ -6,9 +6,9 @@ import {
   PrinterOutlined,
 } from '@ant-design/icons';
 import type { CatalogItemDetailView } from '../../../contracts/catalog-api.ts';
-import { HANDLING_FORMS } from '../../../contracts/catalog-codes.ts';
 import { DEPTH_TONE, depthText } from '../../ui/catalog-format.ts';
 import { useI18n } from '../../ui/i18n/index.tsx';
+import { useCodeLabels } from './code-labels.ts';
 import { QrCode } from './QrCode.tsx';
 
 /** A telephone number a phone can dial. */
@@ -60,6 +60,7 @@ export function WhereToGo({ item }: { item: CatalogItemDetailView }) {
 /** How far the item can be done online, and the button to start there. */
 export function OnlineHandling({ item }: { item: CatalogItemDetailView }) {
   const { t } = useI18n();
+  const codes = useCodeLabels();
   const doc = item.document;
   const flags = [
     doc.channels.appointment && t('catalog.guide.appointment'),
@@ -75,10 +76,14 @@ export function OnlineHandling({ item }: { item: CatalogItemDetailView }) {
         <span className={`pt-tag pt-tag-${DEPTH_TONE[item.depthSummary]}`}>
           {depthText(t, item.depthSummary)}
         </span>{' '}
-        {doc.handlingForms.map((f) => HANDLING_FORMS[f]).join('、')}
+        {codes.list(doc.handlingForms.map(codes.handlingForm))}
       </p>
       {flags.length ? (
-        <p className="g-muted">{t('catalog.guide.supports', { list: flags.join('、') })}</p>
+        <p className="g-muted">
+          {t('catalog.guide.supports', {
+            list: codes.list(flags.filter((f): f is string => typeof f === 'string')),
+          })}
+        </p>
       ) : null}
       {doc.channels.online && doc.channels.onlineUrl ? (
         <>

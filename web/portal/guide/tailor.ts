@@ -1,9 +1,10 @@
 /**
- * Which conditions and materials a guide shows for the situations answered so far. The rule is the
- * contract's `applicableFor` (contracts/catalog.ts), restated here because that file carries zod,
- * which the phone bundle does without; e2e/catalog-tailor.test.ts checks that the two agree.
+ * Which conditions and materials a guide shows for the situations answered so far: the contract's
+ * rule (`applicableFor`, the same one the server uses for the Word guide and at intake), plus,
+ * while a question is open, what its answers would bring in, marked as pending.
  */
 import type { CatalogItemDocument } from '../../../contracts/catalog.ts';
+import { applicableFor } from '../../../contracts/catalog-situations.ts';
 
 type Doc = Pick<CatalogItemDocument, 'materials' | 'conditions' | 'situations'>;
 
@@ -26,42 +27,43 @@ function push(map: Map<string, string[]>, id: string, label: string) {
 }
 
 /**
+ * Answer ids are unique within a question only, so each is keyed by its question here: a choice
+ * in one question never selects a same-named answer of another.
+ */
+function byQuestion(doc: Doc, answers: Answers): { doc: Doc; chosen: string[] } {
+  const situations = doc.situations.map((s) => ({
+    ...s,
+    answers: s.answers.map((a) => ({ ...a, id: `${s.id}:${a.id}` })),
+  }));
+  const chosen = Object.entries(answers).flatMap(([s, ids]) => ids.map((a) => `${s}:${a}`));
+  return { doc: { ...doc, situations }, chosen };
+}
+
+/**
  * A material or condition applies when no answer mentions it, or a chosen answer does. Until a
  * question is answered, what its answers would bring in is shown too, marked as pending, so the
  * list is never shorter than what a person may need.
  */
 export function tailor(doc: Doc, answers: Answers): Tailored {
-  const situational = new Set<string>();
-  const chosen = new Set<string>();
   const pending = new Map<string, string[]>();
   const because = new Map<string, string[]>();
   for (const s of doc.situations) {
-    const picked = answers[s.id];
-    const answered = picked !== undefined && picked.length > 0;
+    const picked = answers[s.id] ?? [];
     for (const a of s.answers) {
-      const ids = [...a.materialIds, ...a.conditionIds];
-      for (const id of ids) situational.add(id);
-      if (answered && picked.includes(a.id)) {
-        for (const id of ids) {
-          chosen.add(id);
-          push(because, id, a.label);
-        }
-      } else if (!answered) {
-        for (const id of ids) push(pending, id, a.label);
-      }
+      const into = picked.length === 0 ? pending : picked.includes(a.id) ? because : null;
+      if (!into) continue;
+      for (const id of [...a.materialIds, ...a.conditionIds]) push(into, id, a.label);
     }
   }
-  const shown = (id: string) => !situational.has(id) || chosen.has(id) || pending.has(id);
-  for (const id of chosen) pending.delete(id);
+  for (const id of because.keys()) pending.delete(id);
+  const keyed = byQuestion(doc, answers);
+  const applicable = applicableFor(keyed.doc, keyed.chosen);
+  const materials = new Set(applicable.materialIds);
+  const conditions = new Set(applicable.conditionIds);
   return {
-    materialIds: doc.materials.map((m) => m.id).filter(shown),
-    conditionIds: doc.conditions.map((c) => c.id).filter(shown),
+    materialIds: doc.materials.map((m) => m.id).filter((id) => materials.has(id) || pending.has(id)),
+    conditionIds: doc.conditions.map((c) => c.id).filter((id) => conditions.has(id) || pending.has(id)),
     pending,
     because,
   };
-}
-
-/** The answer ids of a complete set of answers, as `applicableFor` takes them. */
-export function chosenIds(answers: Answers): string[] {
-  return Object.values(answers).flat();
 }

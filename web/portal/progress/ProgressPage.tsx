@@ -3,21 +3,63 @@ import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { z } from 'zod';
 import type { ProgressView } from '../../../contracts/case-views.ts';
-import type { CaseStatus } from '../../../contracts/cases.ts';
-import { http, qs } from '../../ui/api.ts';
-import { errorText } from '../../ui/form-errors.ts';
-import { useI18n } from '../../ui/i18n/index.tsx';
+import type { CaseActionType, CaseStatus, StepRole } from '../../../contracts/cases.ts';
+import { errorText, http, qs } from '../../ui/api.ts';
+import { type MessageKey, type Translate, useI18n } from '../../ui/i18n/index.tsx';
 import { PortalFooter, PortalHeader } from '../PortalHeader.tsx';
 import './progress.css';
 
 type Progress = z.infer<typeof ProgressView>;
+
+type Milestone = Progress['milestones'][number];
+
+/** The milestones the portal has words for in every language (the others keep the server's words). */
+const MILESTONE_KEYS: Partial<Record<CaseActionType, MessageKey>> = {
+  receive: 'case.progress.m.receive',
+  requestCorrection: 'case.progress.m.requestCorrection',
+  resubmit: 'case.progress.m.resubmit',
+  accept: 'case.progress.m.accept',
+  refuse: 'case.progress.m.refuse',
+  pass: 'case.progress.m.pass',
+  startSpecial: 'case.progress.m.startSpecial',
+  endSpecial: 'case.progress.m.endSpecial',
+  extend: 'case.progress.m.extend',
+  decide: 'case.progress.m.decide',
+  conclude: 'case.progress.m.conclude',
+  deliver: 'case.progress.m.deliver',
+  withdraw: 'case.progress.m.withdraw',
+  void: 'case.progress.m.void',
+};
+
+/** A step in the reader's language: its own (Chinese) name, or in English the name of its role. */
+function stepName(t: Translate, english: boolean, name: string | null, role: StepRole | null): string | null {
+  if (!english || !role) return name;
+  return t(`case.progress.step.${role}`);
+}
+
+/** A milestone's words: the server's Chinese label, or the portal's own English by its action code. */
+function milestoneLabel(t: Translate, english: boolean, m: Milestone): string {
+  const key = MILESTONE_KEYS[m.type];
+  if (!english || !key) return m.label;
+  return t(key, { step: stepName(t, english, m.step, m.stepRole) ?? '' });
+}
+
+/** Why the clock is paused, in the reader's language: a correction, or a special procedure's kind. */
+function pauseText(t: Translate, pause: NonNullable<Progress['pause']>): string {
+  const what =
+    pause.kind === 'special' && pause.specialKind
+      ? t('case.progress.pauseSpecial', { kind: t(`case.special.${pause.specialKind}`) })
+      : t('case.progress.pauseCorrection');
+  return t('case.progress.pauseSince', { since: pause.since, what });
+}
 
 const DONE: readonly CaseStatus[] = ['concluded', 'delivered'];
 const STOPPED: readonly CaseStatus[] = ['refused', 'withdrawn', 'voided'];
 
 /** The answer: where the application stands and its milestones; nothing about the applicant. */
 function ProgressResult({ p }: { p: Progress }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const english = lang === 'en-US';
   const tone = DONE.includes(p.status) ? 'done' : STOPPED.includes(p.status) ? 'stopped' : 'open';
   const rows: [string, string | null][] = [
     [t('case.progress.item'), p.itemName],
@@ -25,7 +67,13 @@ function ProgressResult({ p }: { p: Progress }) {
     [t('case.progress.receivedOn'), p.receivedOn],
     [t('case.progress.acceptedOn'), p.acceptedOn],
     [t('case.progress.promisedDue'), p.promisedDue],
-    [t('case.progress.currentStep'), p.currentStep],
+    // While the clock is paused there is no fixed date: since when, for what, and if resumed today.
+    [t('case.progress.pause'), p.pause ? pauseText(t, p.pause) : null],
+    [
+      t('case.progress.dueIfResumed'),
+      p.pause?.dueIfResumedToday ? t('case.progress.dueBy', { date: p.pause.dueIfResumedToday }) : null,
+    ],
+    [t('case.progress.currentStep'), stepName(t, english, p.currentStep, p.currentStepRole)],
   ];
   return (
     <section className="pg-card" data-testid="progress-result">
@@ -50,10 +98,11 @@ function ProgressResult({ p }: { p: Progress }) {
         {p.milestones.map((m, i) => (
           <li
             // biome-ignore lint/suspicious/noArrayIndexKey: milestones are an append-only log, never reordered.
-            key={`${m.label}-${i}`}
+            key={`${m.type}-${i}`}
             className={i === p.milestones.length - 1 ? 'pg-step pg-step-last' : 'pg-step'}
+            data-type={m.type}
           >
-            <span className="pg-step-label">{m.label}</span>
+            <span className="pg-step-label">{milestoneLabel(t, english, m)}</span>
             <span className="pg-step-date">{m.on}</span>
           </li>
         ))}

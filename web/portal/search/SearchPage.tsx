@@ -1,5 +1,5 @@
 import { useSearchParams } from 'react-router-dom';
-import { errorText } from '../../ui/form-errors.ts';
+import { errorText } from '../../ui/api.ts';
 import { useI18n } from '../../ui/i18n/index.tsx';
 import { PortalFooter, PortalHeader } from '../PortalHeader.tsx';
 import { ResultList } from './ResultList.tsx';

@@ -30,10 +30,17 @@ function initialLang(): Lang {
   }
 }
 
-/** Fills `{name}` placeholders of a message. */
+/**
+ * Fills `{name}` placeholders of a message, and `{name|one|other}` by the number's plural
+ * (English needs “1 working day” but “2 working days”; Chinese messages do not use it).
+ */
 function format(message: string, vars?: Record<string, string | number>): string {
   if (!vars) return message;
-  return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return message
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole, name: string, one: string, other: string) =>
+      name in vars ? (Number(vars[name]) === 1 ? one : other) : whole,
+    )
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
 /** Holds the chosen language (Chinese first, remembered in localStorage) and its messages. */

@@ -4,13 +4,23 @@ import { useMemo, useState } from 'react';
 import { LoadError, PageTitle } from '../../../ui/components.tsx';
 import { useI18n } from '../../../ui/i18n/index.tsx';
 import { type CalendarDayView, useCalendarYear, useCalendarYears } from '../../api/calendar.ts';
-import { can, useMe } from '../../session.ts';
+import { useCountyWide } from '../../session.ts';
 import { DayModal } from './DayModal.tsx';
 import { MonthGrid } from './MonthGrid.tsx';
 import { PublishYearDrawer } from './PublishYearDrawer.tsx';
 import { WorkdayCalculator } from './WorkdayCalculator.tsx';
 
 const KINDS = ['workday', 'weekend', 'holiday', 'makeup'] as const;
+/** The State Council's holidays in English (a day cell cuts them; its tooltip has them whole); others as stored. */
+const HOLIDAYS_EN: Record<string, string> = {
+  元旦: 'New Year',
+  春节: 'Spring Festival',
+  清明节: 'Qingming',
+  劳动节: 'Labour Day',
+  端午节: 'Dragon Boat Festival',
+  中秋节: 'Mid-Autumn Festival',
+  国庆节: 'National Day',
+};
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 
 /** Today in Asia/Shanghai, YYYY-MM-DD: business dates are the county's dates. */
@@ -20,8 +30,8 @@ export function shanghaiToday(): string {
 
 /** 节假日日历: the year's month grids, the workday calculator, publishing a new year. */
 export default function CalendarPage() {
-  const { t } = useI18n();
-  const me = useMe().data;
+  const { t, lang } = useI18n();
+  const countyWide = useCountyWide();
   const years = useCalendarYears();
   const today = shanghaiToday();
   const [chosen, setChosen] = useState<number | null>(null);
@@ -32,7 +42,8 @@ export default function CalendarPage() {
   const year = chosen ?? (known.some((y) => y.year === thisYear) ? thisYear : known[known.length - 1]?.year);
   const detail = useCalendarYear(year);
   const days = useMemo(() => new Map((detail.data?.days ?? []).map((d) => [d.date, d])), [detail.data]);
-  const manage = can(me, 'calendar.manage');
+  // The calendar is the county's: a town's administrator reads it but may not change it.
+  const manage = countyWide('calendar.manage') === true;
   const summary = known.find((y) => y.year === year);
   const weekdays = t('calendar.weekdays').split(',');
 
@@ -109,7 +120,14 @@ export default function CalendarPage() {
               labels={{
                 makeup: t('calendar.kind.makeup'),
                 weekdays,
-                month: t('calendar.month', { m: month }),
+                month:
+                  lang === 'en-US'
+                    ? new Date(Date.UTC(2000, month - 1, 1)).toLocaleString('en-GB', {
+                        month: 'long',
+                        timeZone: 'UTC',
+                      })
+                    : t('calendar.month', { m: month }),
+                holiday: (name) => (lang === 'en-US' ? (HOLIDAYS_EN[name] ?? name) : name),
               }}
               onDayClick={manage ? setEditingDay : undefined}
             />

@@ -5,6 +5,8 @@ export interface DayLabels {
   makeup: string;
   weekdays: string[];
   month: string;
+  /** A holiday's name as shown (the calendar stores the State Council's Chinese names). */
+  holiday(name: string): string;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -50,7 +52,11 @@ export function MonthGrid({
               className={`ow-day ow-day-${day.kind}${day.date === today ? ' ow-day-today' : ''}`}
               data-date={day.date}
               data-kind={day.kind}
-              title={[day.date, day.name, day.kind === 'makeup' ? labels.makeup : null]
+              title={[
+                day.date,
+                day.name && labels.holiday(day.name),
+                day.kind === 'makeup' ? labels.makeup : null,
+              ]
                 .filter(Boolean)
                 .join(' ')}
               onClick={onDayClick ? () => onDayClick(day) : undefined}
@@ -58,7 +64,11 @@ export function MonthGrid({
             >
               <span className="ow-day-num">{Number(day.date.slice(8))}</span>
               <span className="ow-day-label">
-                {day.kind === 'holiday' ? day.name : day.kind === 'makeup' ? labels.makeup : ''}
+                {day.kind === 'holiday' && day.name
+                  ? labels.holiday(day.name)
+                  : day.kind === 'makeup'
+                    ? labels.makeup
+                    : ''}
               </span>
             </button>
           ) : (

@@ -1,9 +1,9 @@
-import { Space, Table, type TableColumnsType } from 'antd';
+import { Empty, Space, Table, type TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../../ui/i18n/index.tsx';
 import type { CaseSummaryView } from '../../api/cases.ts';
-import { DaysLeft, StatusTag, shortTime, WarningTag } from './labels.tsx';
+import { DaysLeft, StatusTag, shortTime, useStepName, WarningTag } from './labels.tsx';
 
 /** Where a case was received: the service point, or the county centre and its window. */
 export function IntakePlace({
@@ -35,6 +35,7 @@ export function CaseTable({
   actions,
   actionsWidth = 140,
   testId = 'case-table',
+  empty,
 }: {
   data: CaseSummaryView[];
   total: number;
@@ -45,8 +46,11 @@ export function CaseTable({
   actions?: (c: CaseSummaryView) => ReactNode;
   actionsWidth?: number;
   testId?: string;
+  /** What an empty list means on this page (“no case waits for delivery”), instead of “no data”. */
+  empty?: string;
 }) {
   const { t } = useI18n();
+  const stepName = useStepName();
   const columns: TableColumnsType<CaseSummaryView> = [
     {
       title: t('case.col.number'),
@@ -95,7 +99,7 @@ export function CaseTable({
           <StatusTag status={c.status} />
           {c.stepName ? (
             <div className="ow-muted">
-              {c.stepName}
+              {stepName(c.stepName)}
               {c.assigneeName ? ` · ${c.assigneeName}` : ''}
             </div>
           ) : null}
@@ -109,9 +113,19 @@ export function CaseTable({
       render: (_, c) => (
         <div>
           <WarningTag level={c.warningLevel} />
-          {c.promisedDue ? <div className="ow-mono">{c.promisedDue}</div> : null}
+          {c.promisedDue ? (
+            <div className="ow-mono">{c.promisedDue}</div>
+          ) : c.paused ? (
+            // No fixed date while paused (it moves daily; the case page shows it); the days left are frozen.
+            <div className="ow-muted">{t('case.paused')}</div>
+          ) : null}
           {c.remainingDays !== null ? (
-            <DaysLeft remaining={c.remainingDays} paused={c.paused} level={c.warningLevel} />
+            <DaysLeft
+              remaining={c.remainingDays}
+              paused={c.paused}
+              level={c.warningLevel}
+              unit={c.limitUnit}
+            />
           ) : null}
         </div>
       ),
@@ -135,6 +149,7 @@ export function CaseTable({
       columns={columns}
       scroll={{ x: 960 }}
       data-testid={testId}
+      locale={empty ? { emptyText: <Empty description={empty} /> } : undefined}
       pagination={{
         current: page,
         pageSize,

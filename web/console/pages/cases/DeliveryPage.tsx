@@ -42,6 +42,7 @@ export default function DeliveryPage() {
         ) : (
           <CaseTable
             testId="delivery-table"
+            empty={t(query.number || query.applicant ? 'case.empty.noMatch' : 'case.empty.delivery')}
             actionsWidth={200}
             data={list.data?.items ?? []}
             total={list.data?.total ?? 0}

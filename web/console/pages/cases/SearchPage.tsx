@@ -157,6 +157,7 @@ export default function SearchPage() {
         ) : (
           <CaseTable
             testId="search-table"
+            empty={t('case.empty.noMatch')}
             data={list.data?.items ?? []}
             total={list.data?.total ?? 0}
             loading={list.isFetching}

@@ -1,16 +1,21 @@
-import { Card, Col, Row, Segmented, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Card, Col, Empty, Row, Segmented, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { LoadError, PageTitle } from '../../../ui/components.tsx';
 import { useI18n } from '../../../ui/i18n/index.tsx';
 import { type SupervisionData, useSupervision } from '../../api/cases.ts';
+import { useOrgUnits } from '../../api/org.ts';
 import { IntakePlace } from './CaseTable.tsx';
-import { DaysLeft, StatusTag, shortTime, WarningTag } from './labels.tsx';
+import { DaysLeft, StatusTag, shortTime, useStepName, WarningTag } from './labels.tsx';
+import { type PointRow, rollUpServicePoints } from './service-points.ts';
 
 type SupRow = SupervisionData['items'][number];
-type Group = SupervisionData['byDepartment'][number];
+type Group = PointRow;
 
-/** Yellow and red counts of a department or window; a click filters the list by it. */
+/**
+ * Yellow and red counts of a department, window or service point; a click filters the list by it.
+ * Rows with children (a township's villages) start open and fold with the arrow.
+ */
 function GroupTable({
   title,
   nameLabel,
@@ -27,6 +32,8 @@ function GroupTable({
   testId: string;
 }) {
   const { t } = useI18n();
+  const [folded, setFolded] = useState<ReadonlySet<string>>(new Set());
+  const open = groups.filter((g) => g.children?.length && !folded.has(g.key)).map((g) => g.key);
   return (
     <Card size="small" title={title} className="ow-case-card">
       <Table<Group>
@@ -36,6 +43,20 @@ function GroupTable({
         dataSource={groups}
         data-testid={testId}
         scroll={{ y: 240 }}
+        locale={{
+          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('case.sup.noWarnings')} />,
+        }}
+        expandable={{
+          expandedRowKeys: open,
+          indentSize: 16,
+          onExpand: (expanded, g) =>
+            setFolded((f) => {
+              const next = new Set(f);
+              if (expanded) next.delete(g.key);
+              else next.add(g.key);
+              return next;
+            }),
+        }}
         rowClassName={(g) => (g.key === selected ? 'ow-row-selected' : 'ow-row-clickable')}
         onRow={(g) => ({ onClick: () => onSelect(g.key === selected ? undefined : g.key) })}
         columns={[
@@ -66,17 +87,37 @@ function placeName(c: SupRow): string {
 }
 
 /**
- * 效能监察: the yellow and red cases in the supervisor's area, counted by department and by window
- * (or service point), with the time used against the limit and the step where the time was lost.
+ * 效能监察: the yellow and red cases in the supervisor's area, counted by department, by window
+ * (or service point) and by township / village service point (a township takes in its villages'
+ * cases when chosen), with the time used against the limit and the step where the time was lost.
  */
 export default function SupervisionPage() {
   const { t } = useI18n();
+  const stepName = useStepName();
   const [level, setLevel] = useState<'yellow' | 'red' | undefined>();
   const [departmentId, setDepartmentId] = useState<string>();
   const [placeKey, setPlaceKey] = useState<string>();
+  const [servicePointId, setServicePointId] = useState<string>();
   // Counts come from the unfiltered answer, so choosing a department keeps the others visible.
   const all = useSupervision({ level });
-  const list = useSupervision({ level, departmentId });
+  // Villages under their township: a township with warnings only at its villages can still be chosen.
+  const units = useOrgUnits();
+  const points = useMemo(
+    () => rollUpServicePoints(all.data?.byServicePoint ?? [], units.data),
+    [all.data, units.data],
+  );
+  // The server names a window “中心 A01窗口”; shown as the case lists do, in the reader's language.
+  const windows = useMemo(
+    () =>
+      (all.data?.byWindow ?? []).map((g) => {
+        const c = all.data?.items.find((i) => placeName(i) === g.name);
+        return c?.windowNumber
+          ? { ...g, name: `${c.intakeUnitName} ${t('case.window', { n: c.windowNumber })}` }
+          : g;
+      }),
+    [all.data, t],
+  );
+  const list = useSupervision({ level, departmentId, servicePointId });
   const data = list.data;
   // A place may be a window or a service point; the API filters by window only, so filter here by its name.
   const place = all.data?.byWindow.find((g) => g.key === placeKey);
@@ -106,7 +147,7 @@ export default function SupervisionPage() {
       />
       {all.isError ? <LoadError error={all.error} onRetry={() => all.refetch()} /> : null}
       <Row gutter={16} className="ow-sup-groups">
-        <Col xs={24} lg={12}>
+        <Col xs={24} lg={8}>
           <GroupTable
             title={t('case.sup.byDepartment')}
             nameLabel={t('case.col.department')}
@@ -116,14 +157,24 @@ export default function SupervisionPage() {
             testId="sup-departments"
           />
         </Col>
-        <Col xs={24} lg={12}>
+        <Col xs={24} lg={8}>
           <GroupTable
             title={t('case.sup.byWindow')}
             nameLabel={t('case.col.intake')}
-            groups={all.data?.byWindow ?? []}
+            groups={windows}
             selected={placeKey}
             onSelect={setPlaceKey}
             testId="sup-windows"
+          />
+        </Col>
+        <Col xs={24} lg={8}>
+          <GroupTable
+            title={t('case.sup.byServicePoint')}
+            nameLabel={t('case.sup.servicePoint')}
+            groups={points}
+            selected={servicePointId}
+            onSelect={setServicePointId}
+            testId="sup-service-points"
           />
         </Col>
       </Row>
@@ -135,6 +186,7 @@ export default function SupervisionPage() {
           dataSource={rows}
           data-testid="sup-cases"
           scroll={{ x: 1000 }}
+          locale={{ emptyText: <Empty description={t('case.sup.noCases')} /> }}
           pagination={{ pageSize: 20, showTotal: (n) => t('common.total', { n }) }}
           columns={[
             {
@@ -172,7 +224,7 @@ export default function SupervisionPage() {
                   <StatusTag status={c.status} />
                   {c.stepName ? (
                     <div className="ow-muted">
-                      {c.stepName}
+                      {stepName(c.stepName)}
                       {c.assigneeName ? ` · ${c.assigneeName}` : ''}
                     </div>
                   ) : null}
@@ -186,9 +238,17 @@ export default function SupervisionPage() {
               render: (_, c) => (
                 <div>
                   <div className="ow-mono">
-                    {t('case.usedOf', { used: c.usedDays ?? 0, limit: c.limitDays })}
+                    {t(c.limitUnit === 'natural_day' ? 'case.usedOf.natural' : 'case.usedOf', {
+                      used: c.usedDays ?? 0,
+                      limit: c.limitDays,
+                    })}
                   </div>
-                  <DaysLeft remaining={c.remainingDays} paused={false} level={c.warningLevel} />
+                  <DaysLeft
+                    remaining={c.remainingDays}
+                    paused={false}
+                    level={c.warningLevel}
+                    unit={c.limitUnit}
+                  />
                 </div>
               ),
             },
@@ -196,7 +256,7 @@ export default function SupervisionPage() {
               title: t('case.col.lostStep'),
               dataIndex: 'lostStep',
               width: 90,
-              render: (s: string | null) => (s ? <Tag color="volcano">{s}</Tag> : '—'),
+              render: (s: string | null) => (s ? <Tag color="volcano">{stepName(s)}</Tag> : '—'),
             },
             {
               title: t('case.col.warning'),

@@ -59,6 +59,13 @@ export default function WorkPage() {
         ) : (
           <CaseTable
             testId={`work-${view}`}
+            empty={t(
+              query.number || query.warningLevel
+                ? 'case.empty.noMatch'
+                : view === 'mine'
+                  ? 'case.empty.mine'
+                  : 'case.empty.queue',
+            )}
             data={list.data?.items ?? []}
             total={list.data?.total ?? 0}
             loading={list.isFetching}

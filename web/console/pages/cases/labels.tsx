@@ -1,6 +1,6 @@
 import { PauseCircleOutlined } from '@ant-design/icons';
 import { Tag, Tooltip } from 'antd';
-import type { CaseStatus, WarningLevel } from '../../../../contracts/cases.ts';
+import type { CaseStatus, StepRole, WarningLevel } from '../../../../contracts/cases.ts';
 import { useI18n } from '../../../ui/i18n/index.tsx';
 import './cases.css';
 
@@ -24,6 +24,25 @@ const STATUS_COLOURS: Record<CaseStatus, string> = {
   withdrawn: 'default',
   voided: 'default',
 };
+
+/** The default step names of a process, by the role that acts there. */
+const DEFAULT_STEPS: Record<string, StepRole> = {
+  承办: 'dept_handler',
+  审核: 'dept_reviewer',
+  批准: 'dept_approver',
+};
+
+/**
+ * A back-office step's name in the reader's language: a process names its steps in Chinese, so in
+ * English the step is named by its role (given, or known from the default names); others as named.
+ */
+export function useStepName(): (name: string, role?: StepRole) => string {
+  const { t, lang } = useI18n();
+  return (name, role) => {
+    const by = role ?? DEFAULT_STEPS[name];
+    return lang === 'en-US' && by ? t(`case.progress.step.${by}`) : name;
+  };
+}
 
 /** The warning level as a coloured tag: green, yellow (黄牌) or red (红牌). */
 export function WarningTag({ level }: { level: WarningLevel }) {
@@ -50,20 +69,23 @@ export function DaysLeft({
   remaining,
   paused,
   level,
+  unit = 'working_day',
 }: {
   remaining: number | null;
   paused: boolean;
   level: WarningLevel;
+  /** The limit's unit: 工作日 or 自然日 (the figures count in it). */
+  unit?: 'working_day' | 'natural_day';
 }) {
   const { t } = useI18n();
   if (remaining === null) return <span className="ow-muted">—</span>;
   const colour = level === 'red' ? '#c8161d' : level === 'yellow' ? '#ad6800' : undefined;
   const text =
     remaining > 0
-      ? t('case.daysLeft', { n: remaining })
+      ? t(unit === 'natural_day' ? 'case.daysLeft.natural' : 'case.daysLeft', { n: remaining })
       : remaining === 0
         ? t('case.dueToday')
-        : t('case.daysOver', { n: -remaining });
+        : t(unit === 'natural_day' ? 'case.daysOver.natural' : 'case.daysOver', { n: -remaining });
   return (
     <span style={{ color: colour, whiteSpace: 'nowrap' }}>
       {text}

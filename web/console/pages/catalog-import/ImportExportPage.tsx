@@ -8,7 +8,7 @@ import { ApiError } from '../../../ui/api.ts';
 import { PageTitle } from '../../../ui/components.tsx';
 import { type MessageKey, useI18n } from '../../../ui/i18n/index.tsx';
 import { useOrgUnits } from '../../api/org.ts';
-import { can, useMe } from '../../session.ts';
+import { useCountyWide, useMe } from '../../session.ts';
 import {
   type ExportFilters,
   exportUrl,
@@ -35,6 +35,7 @@ function refusedErrors(err: unknown): ImportRowErrorView[] {
 export default function ImportExportPage() {
   const { t, lang } = useI18n();
   const me = useMe().data;
+  const countyWide = useCountyWide();
   const units = useOrgUnits();
   const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<ImportMode>('all-or-nothing');
@@ -49,7 +50,8 @@ export default function ImportExportPage() {
         .map((u) => ({ value: u.id, label: u.name })),
     [units.data],
   );
-  const mayImport = can(me, 'catalog.edit');
+  // Import writes county-wide: a catalogue grant for one town does not reach it.
+  const mayImport = countyWide('catalog.edit') === true;
 
   const start = async () => {
     if (!file || !me) return;
@@ -117,7 +119,7 @@ export default function ImportExportPage() {
                 ))}
               </Space>
             </Radio.Group>
-            {can(me, 'catalog.publish') ? (
+            {countyWide('catalog.publish') ? (
               <Checkbox checked={publish} onChange={(e) => setPublish(e.target.checked)}>
                 {t('catalogImport.publish')}
               </Checkbox>

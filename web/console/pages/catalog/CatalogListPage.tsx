@@ -1,12 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Select, Space, Switch, Table, Tag } from 'antd';
-import { useMemo, useState } from 'react';
+import { Button, Card, Input, Select, Space, Switch, Tag } from 'antd';
+import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ITEM_TYPE_CODES, ITEM_TYPES } from '../../../../contracts/catalog-codes.ts';
-import { formatTime, LoadError, PageTitle } from '../../../ui/components.tsx';
+import { formatTime, PageTitle } from '../../../ui/components.tsx';
 import { useI18n } from '../../../ui/i18n/index.tsx';
 import { type CatalogListQuery, type CatalogRow, useCatalogList } from '../../api/catalog.ts';
 import { useOrgUnits } from '../../api/org.ts';
+import { PagedTable, usePagedQuery } from '../../PagedTable.tsx';
 import { can, useMe } from '../../session.ts';
 import { ITEM_STATUS_KEYS } from './options.ts';
 import { StatsCard } from './StatsCard.tsx';
@@ -22,9 +23,8 @@ export function CatalogListPage() {
   const me = useMe().data;
   const navigate = useNavigate();
   const units = useOrgUnits();
-  const [query, setQuery] = useState<CatalogListQuery>({ page: 1, pageSize: 20 });
+  const { query, filter: set, turnPage } = usePagedQuery<CatalogListQuery>({ page: 1, pageSize: 20 });
   const list = useCatalogList(query);
-  const set = (patch: Partial<CatalogListQuery>) => setQuery((q) => ({ ...q, page: 1, ...patch }));
   const departments = useMemo(
     () =>
       (units.data ?? []).filter((u) => u.kind === 'department').map((u) => ({ value: u.id, label: u.name })),
@@ -86,77 +86,71 @@ export function CatalogListPage() {
             {t('catalog.list.pendingOnly')}
           </Space>
         </Space>
-        {list.isError ? (
-          <LoadError error={list.error} onRetry={() => list.refetch()} />
-        ) : (
-          <Table<CatalogRow>
-            rowKey="id"
-            size="middle"
-            loading={list.isFetching}
-            dataSource={list.data?.items ?? []}
-            scroll={{ x: 1100 }}
-            data-testid="catalog-table"
-            pagination={{
-              current: query.page,
-              pageSize: query.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (n) => t('common.total', { n }),
-              onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })),
-            }}
-            columns={[
-              {
-                title: t('catalog.f.name'),
-                dataIndex: 'name',
-                render: (name: string, r) => (
-                  <div>
-                    <Link to={`/console/catalog/${r.id}`}>{name}</Link>
-                    <div className="ow-muted ow-mono">{r.implementationCode}</div>
-                  </div>
-                ),
-              },
-              { title: t('catalog.f.department'), dataIndex: 'departmentName', width: 200 },
-              {
-                title: t('catalog.f.type'),
-                dataIndex: 'type',
-                width: 110,
-                render: (type: CatalogRow['type']) => <Tag>{ITEM_TYPES[type]}</Tag>,
-              },
-              {
-                title: t('common.status'),
-                key: 'status',
-                width: 190,
-                render: (_, r) => (
-                  <Space size={[0, 4]} wrap>
-                    <ItemStatusTag status={r.status} />
-                    {r.draftStatus && r.draftStatus !== r.status ? (
-                      <VersionStatusTag status={r.draftStatus} />
-                    ) : null}
-                  </Space>
-                ),
-              },
-              {
-                title: t('catalog.list.updatedAt'),
-                dataIndex: 'updatedAt',
-                width: 170,
-                render: (v: string) => <span className="ow-mono">{formatTime(v)}</span>,
-              },
-              {
-                title: t('common.actions'),
-                key: 'actions',
-                width: 240,
-                render: (_, r) => (
-                  <Space size={0} wrap>
-                    <Link to={`/console/catalog/${r.id}`} data-testid="open-item">
-                      {r.allowedActions.includes('edit') ? t('common.edit') : t('catalog.list.view')}
-                    </Link>
-                    <WorkflowButtons item={r} size="small" />
-                  </Space>
-                ),
-              },
-            ]}
-          />
-        )}
+        <PagedTable<CatalogRow>
+          list={list}
+          query={query}
+          onPage={turnPage}
+          scroll={{ x: 1100 }}
+          data-testid="catalog-table"
+          columns={[
+            {
+              title: t('catalog.f.name'),
+              dataIndex: 'name',
+              render: (name: string, r) => (
+                <div>
+                  <Link to={`/console/catalog/${r.id}`}>{name}</Link>
+                  <div className="ow-muted ow-mono">{r.implementationCode}</div>
+                </div>
+              ),
+            },
+            { title: t('catalog.f.department'), dataIndex: 'departmentName', width: 200 },
+            {
+              title: t('catalog.f.type'),
+              dataIndex: 'type',
+              width: 110,
+              render: (type: CatalogRow['type']) => <Tag>{ITEM_TYPES[type]}</Tag>,
+            },
+            {
+              title: t('common.status'),
+              key: 'status',
+              width: 190,
+              render: (_, r) => (
+                <Space size={[0, 4]} wrap>
+                  <ItemStatusTag status={r.status} />
+                  {r.draftStatus && r.draftStatus !== r.status ? (
+                    <VersionStatusTag status={r.draftStatus} />
+                  ) : null}
+                </Space>
+              ),
+            },
+            {
+              title: t('catalog.list.updatedAt'),
+              dataIndex: 'updatedAt',
+              width: 170,
+              render: (v: string) => <span className="ow-mono">{formatTime(v)}</span>,
+            },
+            {
+              title: t('common.actions'),
+              key: 'actions',
+              width: 240,
+              render: (_, r) => (
+                <Space size={0} wrap>
+                  <Link to={`/console/catalog/${r.id}`} data-testid="open-item">
+                    {r.allowedActions.includes('edit') ? t('common.edit') : t('catalog.list.view')}
+                  </Link>
+                  <WorkflowButtons
+                    item={r}
+                    size="small"
+                    // 修订 makes a draft to edit: open it rather than leave the user on the list.
+                    onDone={(_, action) => {
+                      if (action === 'newVersion') navigate(`/console/catalog/${r.id}`);
+                    }}
+                  />
+                </Space>
+              ),
+            },
+          ]}
+        />
       </Card>
     </div>
   );

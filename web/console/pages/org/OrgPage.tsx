@@ -6,14 +6,12 @@ import { LoadError, PageTitle } from '../../../ui/components.tsx';
 import { useReportError } from '../../../ui/form-errors.ts';
 import { type MessageKey, useI18n } from '../../../ui/i18n/index.tsx';
 import { type OrgUnitView, useOrgUnitMutations, useOrgUnits } from '../../api/org.ts';
-import { can, useMe } from '../../session.ts';
 import { type DrawerMode, OrgUnitDrawer } from './OrgUnitDrawer.tsx';
 import { branchIds, buildTree, filterTree, KIND_COLORS, type UnitNode } from './tree.ts';
 
 /** 机构管理: the county's org tree with kind tags; create, edit and delete where allowed. */
 export default function OrgPage() {
   const { t } = useI18n();
-  const me = useMe().data;
   const units = useOrgUnits();
   const { remove } = useOrgUnitMutations();
   const { message } = App.useApp();
@@ -49,17 +47,25 @@ export default function OrgPage() {
   const expandedKeys = filter ? branchIds(shown) : (expanded ?? defaultExpanded);
   const selected = units.data.find((u) => u.id === selectedId) ?? null;
   const allowed = (u: OrgUnitView, a: OrgUnitView['allowedActions'][number]) => u.allowedActions.includes(a);
+  // New units go under the selected one when the user may add there, else under the first they may
+  // (a town's administrator adds inside the town, not under the county the tree starts with).
+  const firstParent = units.data.find((u) => allowed(u, 'createChild'));
 
   return (
     <div>
       <PageTitle
         title={t('menu.org')}
         extra={
-          can(me, 'org.manage') ? (
+          firstParent ? (
             <Button
               type="primary"
               icon={<PlusOutlined />}
-              onClick={() => setDrawer({ kind: 'create', parentId: selected?.id ?? forest[0]?.unit.id })}
+              onClick={() =>
+                setDrawer({
+                  kind: 'create',
+                  parentId: selected && allowed(selected, 'createChild') ? selected.id : firstParent.id,
+                })
+              }
             >
               {t('org.create')}
             </Button>

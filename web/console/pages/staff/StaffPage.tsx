@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Input, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { ROLES } from '../../../../contracts/access.ts';
-import { LoadError, PageTitle } from '../../../ui/components.tsx';
+import { PageTitle } from '../../../ui/components.tsx';
 import { useI18n } from '../../../ui/i18n/index.tsx';
 import { type StaffQuery, type StaffView, useOrgUnits, useStaffList } from '../../api/org.ts';
+import { PagedTable, usePagedQuery } from '../../PagedTable.tsx';
 import { can, useMe } from '../../session.ts';
 import { PhoneCell } from './PhoneCell.tsx';
 import { ResetPasswordModal } from './ResetPasswordModal.tsx';
@@ -18,10 +19,9 @@ export default function StaffPage() {
   const { t, roleLabel } = useI18n();
   const me = useMe().data;
   const units = useOrgUnits();
-  const [query, setQuery] = useState<StaffQuery>({ page: 1, pageSize: 20 });
+  const { query, filter: set, turnPage } = usePagedQuery<StaffQuery>({ page: 1, pageSize: 20 });
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const list = useStaffList(query);
-  const set = (patch: Partial<StaffQuery>) => setQuery((q) => ({ ...q, page: 1, ...patch }));
 
   return (
     <div>
@@ -71,98 +71,81 @@ export default function StaffPage() {
             ]}
           />
         </Space>
-        {list.isError ? (
-          <LoadError error={list.error} onRetry={() => list.refetch()} />
-        ) : (
-          <Table<StaffView>
-            rowKey="id"
-            size="middle"
-            loading={list.isFetching}
-            dataSource={list.data?.items ?? []}
-            scroll={{ x: 1100 }}
-            data-testid="staff-table"
-            pagination={{
-              current: query.page,
-              pageSize: query.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (n) => t('common.total', { n }),
-              onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })),
-            }}
-            columns={[
-              {
-                title: t('staff.name'),
-                dataIndex: 'name',
-                width: 120,
-                render: (name: string, s) => (
-                  <div>
-                    <div>{name}</div>
-                    <div className="ow-muted">{s.username}</div>
-                  </div>
-                ),
-              },
-              {
-                title: `${t('staff.org')} / ${t('staff.title')}`,
-                dataIndex: 'orgUnitName',
-                width: 200,
-                render: (org: string, s) => (
-                  <div>
-                    <div>{org}</div>
-                    <div className="ow-muted">{s.title ?? ''}</div>
-                  </div>
-                ),
-              },
-              { title: t('staff.window'), dataIndex: 'windowName', width: 150, render: (v) => v ?? '—' },
-              {
-                title: t('staff.phone'),
-                key: 'phone',
-                width: 160,
-                render: (_, s) => <PhoneCell staff={s} />,
-              },
-              {
-                title: t('staff.roles'),
-                key: 'roles',
-                render: (_, s) => (
-                  <Space size={[0, 4]} wrap>
-                    {s.roles.map((r) => (
-                      <Tag key={`${r.role}:${r.scopeOrgUnitId}`} color="blue" title={r.scopeName}>
-                        {roleLabel(r.role)}
-                      </Tag>
-                    ))}
-                  </Space>
-                ),
-              },
-              {
-                title: t('common.status'),
-                key: 'status',
-                width: 90,
-                render: (_, s) => (
-                  <Space size={[0, 4]} wrap>
-                    {s.active ? (
-                      <Tag color="green">{t('staff.active')}</Tag>
-                    ) : (
-                      <Tag>{t('staff.inactive')}</Tag>
-                    )}
-                    {s.locked ? <Tag color="red">{t('staff.locked')}</Tag> : null}
-                  </Space>
-                ),
-              },
-              {
-                title: t('common.actions'),
-                key: 'actions',
-                fixed: 'right',
-                width: 190,
-                render: (_, s) => (
-                  <StaffActions
-                    staff={s}
-                    onEdit={() => setDialog({ kind: 'edit', staff: s })}
-                    onReset={() => setDialog({ kind: 'reset', staff: s })}
-                  />
-                ),
-              },
-            ]}
-          />
-        )}
+        <PagedTable<StaffView>
+          list={list}
+          query={query}
+          onPage={turnPage}
+          scroll={{ x: 1100 }}
+          data-testid="staff-table"
+          columns={[
+            {
+              title: t('staff.name'),
+              dataIndex: 'name',
+              width: 120,
+              render: (name: string, s) => (
+                <div>
+                  <div>{name}</div>
+                  <div className="ow-muted">{s.username}</div>
+                </div>
+              ),
+            },
+            {
+              title: `${t('staff.org')} / ${t('staff.title')}`,
+              dataIndex: 'orgUnitName',
+              width: 200,
+              render: (org: string, s) => (
+                <div>
+                  <div>{org}</div>
+                  <div className="ow-muted">{s.title ?? ''}</div>
+                </div>
+              ),
+            },
+            { title: t('staff.window'), dataIndex: 'windowName', width: 150, render: (v) => v ?? '—' },
+            {
+              title: t('staff.phone'),
+              key: 'phone',
+              width: 160,
+              render: (_, s) => <PhoneCell staff={s} />,
+            },
+            {
+              title: t('staff.roles'),
+              key: 'roles',
+              render: (_, s) => (
+                <Space size={[0, 4]} wrap>
+                  {s.roles.map((r) => (
+                    <Tag key={`${r.role}:${r.scopeOrgUnitId}`} color="blue" title={r.scopeName}>
+                      {roleLabel(r.role)}
+                    </Tag>
+                  ))}
+                </Space>
+              ),
+            },
+            {
+              title: t('common.status'),
+              key: 'status',
+              width: 90,
+              render: (_, s) => (
+                <Space size={[0, 4]} wrap>
+                  {s.active ? <Tag color="green">{t('staff.active')}</Tag> : <Tag>{t('staff.inactive')}</Tag>}
+                  {s.locked ? <Tag color="red">{t('staff.locked')}</Tag> : null}
+                </Space>
+              ),
+            },
+            {
+              title: t('common.actions'),
+              key: 'actions',
+              fixed: 'right',
+              width: 190,
+              render: (_, s) => (
+                <StaffActions
+                  staff={s}
+                  onEdit={() => setDialog({ kind: 'edit', staff: s })}
+                  onReset={() => setDialog({ kind: 'reset', staff: s })}
+                />
+              ),
+            },
+          ]}
+        />
       </Card>
       {dialog?.kind === 'create' ? (
         <StaffDrawer staff={null} units={units.data ?? []} onClose={() => setDialog(null)} />

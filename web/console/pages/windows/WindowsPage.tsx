@@ -5,7 +5,7 @@ import { useSearchParams } from 'react-router-dom';
 import { LoadError, PageTitle } from '../../../ui/components.tsx';
 import { type MessageKey, useI18n } from '../../../ui/i18n/index.tsx';
 import { useOrgUnits, useWindows, type WindowView } from '../../api/org.ts';
-import { can, useMe } from '../../session.ts';
+import { useMe } from '../../session.ts';
 import { WindowModal } from './WindowModal.tsx';
 
 const HOST_KINDS = ['service_centre', 'service_station'];
@@ -17,8 +17,12 @@ export default function WindowsPage() {
   const units = useOrgUnits();
   const [params, setParams] = useSearchParams();
   const centres = (units.data ?? []).filter((u) => HOST_KINDS.includes(u.kind));
-  const centreId = params.get('centre') ?? centres[0]?.id;
+  // The user's own centre first (a township clerk's is under their township), else the first.
+  const own = centres.find((c) => c.id === me?.orgUnitId || c.parentId === me?.orgUnitId);
+  const centreId = params.get('centre') ?? own?.id ?? centres[0]?.id;
+  const centre = centres.find((c) => c.id === centreId);
   const windows = useWindows(centreId);
+  const mayEditSome = (windows.data ?? []).some((w) => w.allowedActions.includes('update'));
   const [editing, setEditing] = useState<WindowView | 'new' | null>(null);
 
   if (units.isError) return <LoadError error={units.error} onRetry={() => units.refetch()} />;
@@ -39,7 +43,8 @@ export default function WindowsPage() {
               options={centres.map((c) => ({ value: c.id, label: c.name }))}
               data-testid="centre-select"
             />
-            {can(me, 'window.manage') && centreId ? (
+            {/* The centre's own allowedActions: a town's administrator adds windows to the town's centre only. */}
+            {centre?.allowedActions.includes('manageWindows') ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
                 {t('windows.create')}
               </Button>
@@ -75,16 +80,25 @@ export default function WindowsPage() {
                 render: (a: boolean) =>
                   a ? <Tag color="green">{t('common.active')}</Tag> : <Tag>{t('common.inactive')}</Tag>,
               },
-              {
-                title: t('common.actions'),
-                key: 'actions',
-                render: (_, w) =>
-                  w.allowedActions.includes('update') ? (
-                    <Button size="small" type="link" icon={<EditOutlined />} onClick={() => setEditing(w)}>
-                      {t('common.edit')}
-                    </Button>
-                  ) : null,
-              },
+              ...(mayEditSome
+                ? [
+                    {
+                      title: t('common.actions'),
+                      key: 'actions',
+                      render: (_: unknown, w: WindowView) =>
+                        w.allowedActions.includes('update') ? (
+                          <Button
+                            size="small"
+                            type="link"
+                            icon={<EditOutlined />}
+                            onClick={() => setEditing(w)}
+                          >
+                            {t('common.edit')}
+                          </Button>
+                        ) : null,
+                    },
+                  ]
+                : []),
             ]}
           />
         )}

@@ -1,7 +1,7 @@
 import { DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useI18n } from '../../../../ui/i18n/index.tsx';
-import { useDepartmentStaff } from '../../../api/cases.ts';
+import { useAssignees } from '../../../api/cases.ts';
 import {
   type ActionTarget,
   type CaseActionName,
@@ -22,18 +22,32 @@ function ReasonField({ label = 'case.act.reason' as const }: { label?: 'case.act
   );
 }
 
+/** 分派: only the staff who can act at the current step are offered (the server refuses anyone else). */
 function AssignFields({ c }: { c: ActionTarget }) {
   const { t } = useI18n();
   const required = useRequired();
-  const staff = useDepartmentStaff(c.departmentId);
+  const staff = useAssignees(c.id);
   return (
-    <Form.Item name="assigneeAccountId" label={t('case.act.assignee')} rules={required('case.act.assignee')}>
+    <Form.Item
+      name="assigneeAccountId"
+      label={t('case.act.assignee')}
+      rules={required('case.act.assignee')}
+      extra={
+        staff.data
+          ? t('case.act.assigneeHint', {
+              step: staff.data.stepName,
+              department: staff.data.departmentName,
+            })
+          : undefined
+      }
+    >
       <Select
         loading={staff.isPending}
         showSearch={{ optionFilterProp: 'label' }}
-        options={(staff.data ?? []).map((s) => ({
+        data-testid="assignee-select"
+        options={(staff.data?.items ?? []).map((s) => ({
           value: s.accountId,
-          label: `${s.name}（${s.title ?? s.username}）`,
+          label: [s.name, s.title, s.orgUnitName].filter(Boolean).join(' · '),
         }))}
       />
     </Form.Item>
@@ -198,7 +212,7 @@ export function ActionFields({ action, c }: { action: CaseActionName; c: ActionT
     case 'requestCorrection':
       return (
         <>
-          <Form.Item label={t('case.intake.extraItems')}>
+          <Form.Item label={t('case.act.correctionItems')}>
             <CorrectionItemsFields />
           </Form.Item>
           <Form.Item name="note" label={t('case.act.note')}>

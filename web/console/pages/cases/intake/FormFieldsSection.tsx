@@ -5,24 +5,6 @@ import { useI18n } from '../../../../ui/i18n/index.tsx';
 
 type Field = CatalogItemDocument['formFields'][number];
 
-/**
- * Form keys the demo and real catalogues use for the applicant's own data: filled from the
- * applicant section while the clerk has not typed into them (one entry, not two).
- */
-export const APPLICANT_FIELD_SOURCES: Record<string, readonly string[]> = {
-  applicantName: ['applicant', 'name'],
-  companyName: ['applicant', 'name'],
-  unitName: ['applicant', 'name'],
-  applicantIdNumber: ['applicant', 'idNumber'],
-  unitCreditCode: ['applicant', 'creditCode'],
-  legalRepresentative: ['applicant', 'legalRepresentative'],
-  applicantPhone: ['applicant', 'phone'],
-  contactPhone: ['applicant', 'phone'],
-  applicantAddress: ['applicant', 'address'],
-  unitAddress: ['applicant', 'address'],
-  address: ['applicant', 'address'],
-};
-
 /** The control of one field; `rest` is what Form.Item hands its child (value, onChange, id), passed on. */
 function FieldControl({ field, ...rest }: { field: Field } & Record<string, unknown>) {
   const { t } = useI18n();

@@ -1,7 +1,8 @@
 import { App, Button, Card, Form, Select, Space, Spin, Typography } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { applicantFormValues } from '../../../../../contracts/applicant-form.ts';
 import type { IntakeDecision } from '../../../../../contracts/cases.ts';
-import { applicableFor } from '../../../../../contracts/catalog.ts';
+import { applicableFor, type CatalogItemDocument } from '../../../../../contracts/catalog.ts';
 import { LoadError, PageTitle } from '../../../../ui/components.tsx';
 import { useReportError } from '../../../../ui/form-errors.ts';
 import { useI18n } from '../../../../ui/i18n/index.tsx';
@@ -13,10 +14,10 @@ import {
   useReceiveCase,
 } from '../../../api/cases.ts';
 import { useWindows } from '../../../api/org.ts';
-import { useMe } from '../../../session.ts';
+import { can, useMe } from '../../../session.ts';
 import { ApplicantSection } from './ApplicantSection.tsx';
 import { DecisionModal } from './DecisionModal.tsx';
-import { APPLICANT_FIELD_SOURCES, FormFieldsSection } from './FormFieldsSection.tsx';
+import { FormFieldsSection } from './FormFieldsSection.tsx';
 import { IntakeResult } from './IntakeResult.tsx';
 import { ItemPicker } from './ItemPicker.tsx';
 import { defaultSituations, ItemSummary, SituationsSection } from './ItemSummary.tsx';
@@ -25,6 +26,7 @@ import {
   type DecisionExtra,
   type IntakeValues,
   intakeBody,
+  newIntakeKey,
   remapIntakeError,
 } from './intake-body.ts';
 import { MaterialsSection } from './MaterialsSection.tsx';
@@ -46,7 +48,8 @@ export default function IntakePage() {
   const { message } = App.useApp();
   const report = useReportError();
   const me = useMe().data;
-  const myStaff = useMyStaffRecord(me?.username);
+  // Village agents may not read staff records (their intake point is their own unit): no 403 to ask.
+  const myStaff = useMyStaffRecord(can(me, 'staff.read') ? me?.username : undefined);
   const windows = useWindows(undefined);
   const [hit, setHit] = useState<CatalogSearchHitView>();
   const item = useCatalogItem(hit?.id);
@@ -54,6 +57,10 @@ export default function IntakePage() {
   const [asking, setAsking] = useState<'correct' | 'refuse' | null>(null);
   const [done, setDone] = useState<{ c: CaseDetailView; decision: IntakeDecision } | null>(null);
   const receive = useReceiveCase();
+  // One Idempotency-Key per application form, sent with each submit of it: a double click or a
+  // retry after a lost answer gets the case already received, not a second one.
+  const [intakeKey, setIntakeKey] = useState(newIntakeKey);
+  const inFlight = useRef(false);
   const level = grassrootsLevel((me?.grants ?? []).map((g) => g.role));
   const doc = item.data?.document;
 
@@ -87,7 +94,19 @@ export default function IntakePage() {
     // A new item: its own situations, form and checklist; the applicant stays.
     form.setFieldsValue({ situations: undefined, form: undefined, checklist: undefined });
   };
-  // Once the item's document arrives: preset the common situation answers and the applicant kind.
+  /** Copies the applicant's data into the item's form fields that ask for it, unless the clerk edited them. */
+  const edited = useRef(new Set<string>());
+  const fillApplicantFields = useCallback(
+    (fields: CatalogItemDocument['formFields']) => {
+      const values = applicantFormValues(fields, form.getFieldValue('applicant') ?? { kind: 'person' });
+      for (const [key, value] of Object.entries(values)) {
+        if (!edited.current.has(key)) form.setFieldValue(['form', key], value);
+      }
+    },
+    [form],
+  );
+  // Once the item's document arrives: preset the common situation answers and the applicant kind,
+  // and fill its applicant fields from an applicant already taken (the applicant stays across items).
   const versionId = item.data?.versionId;
   useEffect(() => {
     if (!doc || !versionId) return;
@@ -96,38 +115,32 @@ export default function IntakePage() {
       situations: defaultSituations(doc),
       applicant: { ...form.getFieldValue('applicant'), kind: personAllowed ? 'person' : 'enterprise' },
     });
-  }, [doc, versionId, form]);
+    fillApplicantFields(doc.formFields);
+  }, [doc, versionId, form, fillApplicantFields]);
   // The clerk's own window, once known, unless they already chose one.
   const ownWindowId = windowOptions.some((w) => w.id === myWindow?.id) ? myWindow?.id : undefined;
   useEffect(() => {
     if (ownWindowId && !form.getFieldValue('windowId')) form.setFieldValue('windowId', ownWindowId);
   }, [ownWindowId, form]);
 
-  /** Copies the applicant's data into the item's form fields that ask for it, until the clerk edits them. */
-  const edited = useRef(new Set<string>());
   const onValuesChange = (changed: Partial<IntakeValues>) => {
     for (const key of Object.keys(changed.form ?? {})) edited.current.add(key);
-    if (!changed.applicant || !doc) return;
-    const person = form.getFieldValue(['applicant', 'kind']) === 'person';
-    for (const f of doc.formFields) {
-      const source = APPLICANT_FIELD_SOURCES[f.key];
-      if (!source || edited.current.has(f.key)) continue;
-      if (source[1] === 'idNumber' && !person) continue;
-      if (source[1] === 'creditCode' && person) continue;
-      form.setFieldValue(['form', f.key], form.getFieldValue(source as string[]));
-    }
+    if (changed.applicant && doc) fillApplicantFields(doc.formFields);
   };
 
   const submit = async (decision: IntakeDecision, extra: DecisionExtra = {}) => {
-    if (!hit || !doc) return;
+    if (!hit || !doc || inFlight.current) return;
+    inFlight.current = true;
     const body = intakeBody(hit.id, doc, materialIds, form.getFieldsValue(true), decision, extra);
     try {
-      const c = await receive.mutateAsync(body);
+      const c = await receive.mutateAsync({ body, intakeKey });
       setAsking(null);
       setDone({ c, decision });
     } catch (err) {
       setAsking(null);
       report(remapIntakeError(err, materialIds), form);
+    } finally {
+      inFlight.current = false;
     }
   };
   const decide = async (decision: IntakeDecision) => {
@@ -143,6 +156,7 @@ export default function IntakePage() {
   const next = () => {
     setDone(null);
     setHit(undefined);
+    setIntakeKey(newIntakeKey());
     edited.current.clear();
     form.resetFields();
     if (ownWindowId) form.setFieldValue('windowId', ownWindowId);
@@ -234,14 +248,17 @@ export default function IntakePage() {
                   type="primary"
                   onClick={() => decide('accept')}
                   loading={receive.isPending && !asking}
+                  disabled={receive.isPending}
                 >
                   {t('case.intake.accept')}
                 </Button>
-                <Button onClick={() => decide('correct')}>{t('case.intake.correct')}</Button>
-                <Button danger onClick={() => decide('refuse')}>
+                <Button onClick={() => decide('correct')} disabled={receive.isPending}>
+                  {t('case.intake.correct')}
+                </Button>
+                <Button danger onClick={() => decide('refuse')} disabled={receive.isPending}>
                   {t('case.intake.refuse')}
                 </Button>
-                <Button type="text" onClick={() => decide('receive')}>
+                <Button type="text" onClick={() => decide('receive')} disabled={receive.isPending}>
                   {t('case.intake.receiveOnly')}
                 </Button>
               </Space>

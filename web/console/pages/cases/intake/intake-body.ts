@@ -154,3 +154,14 @@ export function remapIntakeError(err: unknown, materialIds: readonly string[]): 
   if (fields.length === 0) return err;
   return new ApiError(err.status, err.code, err.message, { fields });
 }
+
+/**
+ * A fresh Idempotency-Key for one application form. crypto.randomUUID exists only in secure
+ * contexts (https, localhost); a county intranet may serve the console over plain http, where
+ * getRandomValues still gives 128 random bits.
+ */
+export function newIntakeKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

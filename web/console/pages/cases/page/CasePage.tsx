@@ -6,7 +6,7 @@ import { useI18n } from '../../../../ui/i18n/index.tsx';
 import { documentUrl, useCase } from '../../../api/cases.ts';
 import { ActionBar } from '../actions/ActionBar.tsx';
 import { IntakePlace } from '../CaseTable.tsx';
-import { StatusTag, WarningTag } from '../labels.tsx';
+import { StatusTag, useStepName, WarningTag } from '../labels.tsx';
 import { ApplicantCard, ClockCard, FormCard, MaterialsCard, StepsCard } from './CaseSections.tsx';
 import { CaseTimeline, OutcomeSections } from './CaseTimeline.tsx';
 
@@ -17,6 +17,7 @@ import { CaseTimeline, OutcomeSections } from './CaseTimeline.tsx';
  */
 export default function CasePage() {
   const { t } = useI18n();
+  const stepName = useStepName();
   const { id } = useParams();
   const navigate = useNavigate();
   const query = useCase(id);
@@ -109,7 +110,9 @@ export default function CasePage() {
                 {
                   key: 'step',
                   label: t('case.col.step'),
-                  children: c.stepName ? `${c.stepName}${c.assigneeName ? ` · ${c.assigneeName}` : ''}` : '—',
+                  children: c.stepName
+                    ? `${stepName(c.stepName)}${c.assigneeName ? ` · ${c.assigneeName}` : ''}`
+                    : '—',
                 },
               ]}
             />

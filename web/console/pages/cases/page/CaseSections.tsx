@@ -5,7 +5,7 @@ import { useReportError } from '../../../../ui/form-errors.ts';
 import { useI18n } from '../../../../ui/i18n/index.tsx';
 import { type CaseDetailView, fetchCasePersonal, useCatalogItem } from '../../../api/cases.ts';
 import { can, useMe } from '../../../session.ts';
-import { shortTime } from '../labels.tsx';
+import { shortTime, useStepName } from '../labels.tsx';
 
 type Personal = Awaited<ReturnType<typeof fetchCasePersonal>>;
 
@@ -109,7 +109,8 @@ export function FormCard({ c }: { c: CaseDetailView }) {
       items={[
         ...situationEntries.map(([qid, v]) => {
           const s = answer(qid, v);
-          return { key: `s-${qid}`, label: s.question, children: s.answer };
+          // The question's own ? would sit before the list's colon (“办理？：”): drop it.
+          return { key: `s-${qid}`, label: s.question.replace(/[?？:：]\s*$/, ''), children: s.answer };
         }),
         ...formEntries.map(([key, v]) => ({
           key: `f-${key}`,
@@ -180,6 +181,7 @@ export function MaterialsCard({ c }: { c: CaseDetailView }) {
 /** 办理环节: each step's budget and use; the one where time was lost shows its overrun. */
 export function StepsCard({ c }: { c: CaseDetailView }) {
   const { t } = useI18n();
+  const stepName = useStepName();
   if (c.steps.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   const current = c.steps.findIndex((s) => s.current);
   const finished = ['decided', 'concluded', 'delivered'].includes(c.status);
@@ -190,7 +192,7 @@ export function StepsCard({ c }: { c: CaseDetailView }) {
       status={c.warningLevel === 'red' && current >= 0 ? 'error' : undefined}
       data-testid="case-steps"
       items={c.steps.map((s) => ({
-        title: s.name,
+        title: stepName(s.name, s.role),
         content: (
           <div>
             <div>{s.departmentName}</div>
@@ -211,8 +213,38 @@ export function StepsCard({ c }: { c: CaseDetailView }) {
 export function ClockCard({ c }: { c: CaseDetailView }) {
   const { t } = useI18n();
   const days = (n: number | null) => (n === null ? '—' : t('case.days', { n }));
+  // The limit and the days used and left count in the limit's unit; pauses and extensions in working days.
+  const limitDays = (n: number | null) =>
+    n === null ? '—' : t(c.limitUnit === 'natural_day' ? 'case.days.natural' : 'case.days', { n });
+  // Paused: the days left stay as they were at the stop; the dates are those of a resumption today.
+  const open = c.paused ? c.pauses.find((p) => p.to === null) : undefined;
+  const ifResumed = (date: string | null, testId: string) =>
+    date === null ? (
+      '—'
+    ) : (
+      <span data-testid={testId}>
+        {(c.remainingDays ?? 0) < 0
+          ? t('case.page.overdueWhilePaused', { date })
+          : t('case.page.dueIfResumed', { date })}
+      </span>
+    );
   return (
     <div>
+      {c.paused && c.pausedSince ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 8 }}
+          data-testid="clock-paused"
+          title={t('case.page.pausedSince', {
+            date: c.pausedSince,
+            kind:
+              open?.kind === 'special' && open.specialKind
+                ? t(`case.special.${open.specialKind}`)
+                : t('case.page.pauseCorrection'),
+          })}
+        />
+      ) : null}
       {c.calendarProblem ? (
         <Alert
           type="warning"
@@ -231,11 +263,31 @@ export function ClockCard({ c }: { c: CaseDetailView }) {
         items={[
           { key: 'received', label: t('case.page.receivedAt'), children: shortTime(c.receivedAt) },
           { key: 'accepted', label: t('case.page.acceptedAt'), children: shortTime(c.acceptedAt) },
-          { key: 'promised', label: t('case.page.promisedDue'), children: c.promisedDue ?? '—' },
-          { key: 'legal', label: t('case.page.legalDue'), children: c.legalDue ?? '—' },
-          { key: 'limit', label: t('case.page.limit'), children: days(c.limitDays) },
-          { key: 'used', label: t('case.page.used'), children: days(c.usedDays) },
-          { key: 'remaining', label: t('case.page.remaining'), children: days(c.remainingDays) },
+          {
+            key: 'promised',
+            label: t('case.page.promisedDue'),
+            children: c.paused
+              ? ifResumed(c.promisedDueIfResumedToday, 'promised-if-resumed')
+              : (c.promisedDue ?? '—'),
+          },
+          {
+            key: 'legal',
+            label: t('case.page.legalDue'),
+            children: c.paused
+              ? ifResumed(c.legalDueIfResumedToday, 'legal-if-resumed')
+              : (c.legalDue ?? '—'),
+          },
+          { key: 'limit', label: t('case.page.limit'), children: limitDays(c.limitDays) },
+          { key: 'used', label: t('case.page.used'), children: limitDays(c.usedDays) },
+          {
+            key: 'remaining',
+            label: t('case.page.remaining'),
+            children:
+              // Working days left stand still during a pause; natural days to the resumed date do not.
+              c.paused && c.remainingDays !== null && c.limitUnit !== 'natural_day'
+                ? t('case.page.remainingFrozen', { days: limitDays(c.remainingDays) })
+                : limitDays(c.remainingDays),
+          },
           {
             key: 'paused',
             label: t('case.page.pausedDays'),
