@@ -1,34 +1,22 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
 import {
+  acceptAtWindow,
   act,
-  caseNumberShown,
   caseRow,
   chooseFirst,
   decideAtWindow,
   field,
   fieldError,
+  fillFoodLicence,
   fillPerson,
   idNumber,
+  openCase,
   pickItem,
+  queueRow,
+  startFoodLicenceIntake,
 } from './case-steps.ts';
-import { logIn, menuLabels, openMenu, startWebApp, textOf, type WebApp } from './harness.ts';
-
-/** Opens a case from a list row's number. */
-async function openCase(page: Page, table: string, number: string) {
-  await caseRow(page, table, number).getByTestId('case-link').click();
-  await page.getByTestId('case-page').waitFor();
-}
-
-/** The department queue of a back-office user, with the row of a case. */
-async function queueRow(page: Page, number: string) {
-  await openMenu(page, '我的待办');
-  await page.getByRole('tab', { name: '部门队列' }).click();
-  const row = caseRow(page, 'work-queue', number);
-  await row.waitFor();
-  return row;
-}
+import { logIn, menuLabels, openMenu, pageAs, startWebApp, textOf, type WebApp } from './harness.ts';
 
 describe('a case from window to delivery (Chromium)', () => {
   let web: WebApp;
@@ -40,8 +28,7 @@ describe('a case from window to delivery (Chromium)', () => {
   });
 
   test('the intake form checks ID check digits in the browser, and puts the server’s refusal at the field', async () => {
-    const { page } = await web.newPage();
-    await logIn(web, page, 'clerk');
+    const page = await pageAs(web, 'clerk');
     await openMenu(page, '综合窗口受理');
     // The clerk's own window is preselected.
     await page.getByTestId('window-select').getByText(/A01/).waitFor();
@@ -113,22 +100,13 @@ describe('a case from window to delivery (Chromium)', () => {
   test('accepted at the comprehensive window, handled, reviewed, approved, concluded, delivered, and tracked by the public', async () => {
     const applicant = { name: '赵丽华', id: idNumber(3), phone: '13944445555' };
     // 综合窗口: a 市场监督管理局 item flagged for comprehensive acceptance.
-    const clerk = (await web.newPage()).page;
-    await logIn(web, clerk, 'clerk');
-    await openMenu(clerk, '综合窗口受理');
-    await pickItem(clerk, '食品经营许可');
+    const clerk = await startFoodLicenceIntake(web);
     assert.match(
       await textOf(clerk.getByTestId('item-summary')),
       /梨树县市场监督管理局[\s\S]*无差别全科受理/,
     );
-    await fillPerson(clerk, applicant);
-    const form = clerk.getByTestId('form-fields');
-    await chooseFirst(clerk, field(form, '主体业态').locator('.ant-select'));
-    await field(form, '经营场所面积（平方米）').locator('input').fill('60');
-    await clerk.getByTestId('all-original').click();
-    await decideAtWindow(clerk, '受理');
-    await clerk.getByTestId('intake-result').waitFor();
-    const number = await caseNumberShown(clerk);
+    await fillFoodLicence(clerk, applicant, '60');
+    const number = await acceptAtWindow(clerk);
     assert.match(await textOf(clerk.getByTestId('intake-result')), /已受理[\s\S]*承诺办结日期/);
     // The notices: printable HTML with the QR code to the progress page, and .docx.
     const links = clerk.getByTestId('notice-links');
@@ -147,8 +125,7 @@ describe('a case from window to delivery (Chromium)', () => {
     assert.match(docx.headers()['content-type'] ?? '', /wordprocessingml/);
 
     // 承办: the handler claims it from the department queue and passes it on.
-    const handler = (await web.newPage()).page;
-    await logIn(web, handler, 'scjg_handler');
+    const handler = await pageAs(web, 'scjg_handler');
     const row = await queueRow(handler, number);
     assert.match(await textOf(row), /正常/, 'a fresh case is green');
     assert.match(await textOf(row), /剩 \d+ 个工作日/);
@@ -192,15 +169,13 @@ describe('a case from window to delivery (Chromium)', () => {
     await act(handler, 'pass', (m) => m.locator('textarea').fill('材料齐全，符合条件，建议准予'));
 
     // 审核.
-    const reviewer = (await web.newPage()).page;
-    await logIn(web, reviewer, 'scjg_reviewer');
+    const reviewer = await pageAs(web, 'scjg_reviewer');
     await (await queueRow(reviewer, number)).getByRole('button', { name: /办\s*理/ }).click();
     await reviewer.getByTestId('case-page').waitFor();
     await act(reviewer, 'pass', (m) => m.locator('textarea').fill('同意'));
 
     // 批准 and 办结; a second tab still showing the old version is told so and reloads.
-    const approver = (await web.newPage()).page;
-    await logIn(web, approver, 'scjg_approver');
+    const approver = await pageAs(web, 'scjg_approver');
     await (await queueRow(approver, number)).getByTestId('case-link').click();
     await approver.getByTestId('case-page').waitFor();
     const stale = await approver.context().newPage();
@@ -219,8 +194,7 @@ describe('a case from window to delivery (Chromium)', () => {
     assert.match(await textOf(approver.getByTestId('case-result')), /食品经营许可证 JY12203220012345/);
 
     // 统一出件.
-    const delivery = (await web.newPage()).page;
-    await logIn(web, delivery, 'delivery');
+    const delivery = await pageAs(web, 'delivery');
     await openMenu(delivery, '统一出件');
     const ready = caseRow(delivery, 'delivery-table', number);
     await ready.getByTestId('deliver').click();
@@ -286,22 +260,18 @@ describe('a case from window to delivery (Chromium)', () => {
   });
 
   test('a township clerk accepts a grassroots item; another township cannot see it', async () => {
-    const page = (await web.newPage()).page;
-    await logIn(web, page, 'lishuzhen');
+    const page = await pageAs(web, 'lishuzhen');
     await openMenu(page, '综合窗口受理');
     await pickItem(page, '百岁老人长寿补贴');
     await fillPerson(page, { name: '钱玉兰', id: idNumber(5), phone: '13611112222' });
     await page.getByTestId('all-original').click();
-    await decideAtWindow(page, '受理');
-    await page.getByTestId('intake-result').waitFor();
-    const number = await caseNumberShown(page);
+    const number = await acceptAtWindow(page);
     await page.getByRole('button', { name: '查看办件' }).click();
     await page.getByTestId('case-page').waitFor();
     assert.match(await textOf(page.getByTestId('case-page')), /梨树镇/);
     const caseUrl = page.url();
 
-    const other = (await web.newPage()).page;
-    await logIn(web, other, 'guojiadian');
+    const other = await pageAs(web, 'guojiadian');
     await openMenu(other, '办件查询');
     await other.getByTestId('case-filters').getByPlaceholder('办件编号').fill(number);
     await other.getByTestId('case-search').click();

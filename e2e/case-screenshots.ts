@@ -5,15 +5,13 @@
  */
 import type { Page } from 'playwright-core';
 import {
-  caseNumberShown,
-  chooseFirst,
-  decideAtWindow,
-  field,
-  fillPerson,
+  acceptAtWindow,
+  fillFoodLicence,
   idNumber,
-  pickItem,
+  openDepartmentQueue,
+  startFoodLicenceIntake,
 } from './case-steps.ts';
-import { logIn, openMenu, type WebApp } from './harness.ts';
+import { openMenu, pageAs, type WebApp } from './harness.ts';
 
 type Shot = (page: Page, name: string, options?: { fullPage?: boolean }) => Promise<void>;
 type Size = { width: number; height: number };
@@ -21,26 +19,15 @@ type Size = { width: number; height: number };
 /** Takes the case pages' screenshots. */
 export async function caseScreenshots(web: WebApp, shot: Shot, sizes: { desktop: Size; phone: Size }) {
   const applicant = { name: '赵丽华', id: idNumber(3), phone: '13944445555' };
-  const clerk = (await web.newPage(sizes.desktop)).page;
-  await logIn(web, clerk, 'clerk');
-  await openMenu(clerk, '综合窗口受理');
-  await pickItem(clerk, '食品经营许可');
-  await fillPerson(clerk, applicant);
-  const form = clerk.getByTestId('form-fields');
-  await chooseFirst(clerk, field(form, '主体业态').locator('.ant-select'));
-  await field(form, '经营场所面积（平方米）').locator('input').fill('60');
-  await clerk.getByTestId('all-original').click();
+  const clerk = await startFoodLicenceIntake(web, sizes.desktop);
+  await fillFoodLicence(clerk, applicant, '60');
   await clerk.mouse.click(1200, 80);
   await shot(clerk, 'console-intake', { fullPage: true });
-  await decideAtWindow(clerk, '受理');
-  await clerk.getByTestId('intake-result').waitFor();
-  const number = await caseNumberShown(clerk);
+  const number = await acceptAtWindow(clerk);
   await shot(clerk, 'console-intake-done');
 
-  const handler = (await web.newPage(sizes.desktop)).page;
-  await logIn(web, handler, 'scjg_handler');
-  await openMenu(handler, '我的待办');
-  await handler.getByRole('tab', { name: '部门队列' }).click();
+  const handler = await pageAs(web, 'scjg_handler', sizes.desktop);
+  await openDepartmentQueue(handler);
   await handler.getByTestId('work-queue').locator('.ant-table-row').first().waitFor();
   await shot(handler, 'console-queue');
 
@@ -51,8 +38,7 @@ export async function caseScreenshots(web: WebApp, shot: Shot, sizes: { desktop:
   await handler.getByTestId('case-timeline').waitFor();
   await shot(handler, 'console-case', { fullPage: true });
 
-  const supervisor = (await web.newPage(sizes.desktop)).page;
-  await logIn(web, supervisor, 'supervisor');
+  const supervisor = await pageAs(web, 'supervisor', sizes.desktop);
   await openMenu(supervisor, '效能监察');
   await supervisor.getByTestId('sup-cases').locator('.ant-table-row').first().waitFor();
   await shot(supervisor, 'console-supervision');

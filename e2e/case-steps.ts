@@ -4,7 +4,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { creditCodeCheckChar, idNumberCheckChar } from '../contracts/identifiers.ts';
-import { textOf } from './harness.ts';
+import { openMenu, pageAs, textOf, type WebApp } from './harness.ts';
 
 /** A valid ID number (check digit computed) born on 1985-MM-DD of a Lishu address code. */
 export function idNumber(serial: number): string {
@@ -117,4 +117,52 @@ export async function act(
 /** Opens the row of a case in a case table and returns it. */
 export function caseRow(page: Page, table: string, number: string): Locator {
   return page.getByTestId(table).locator('tr', { hasText: number });
+}
+
+/** The clerk, logged in on a fresh page, at the window intake of 食品经营许可 (a comprehensive-window item). */
+export async function startFoodLicenceIntake(web: WebApp, viewport?: { width: number; height: number }) {
+  const clerk = await pageAs(web, 'clerk', viewport);
+  await openMenu(clerk, '综合窗口受理');
+  await pickItem(clerk, '食品经营许可');
+  return clerk;
+}
+
+/** Fills the 食品经营许可 intake: the applicant, the first business type, the floor area, every original. */
+export async function fillFoodLicence(
+  page: Page,
+  applicant: { name: string; id: string; phone: string },
+  area: string,
+) {
+  await fillPerson(page, applicant);
+  const form = page.getByTestId('form-fields');
+  await chooseFirst(page, field(form, '主体业态').locator('.ant-select'));
+  await field(form, '经营场所面积（平方米）').locator('input').fill(area);
+  await page.getByTestId('all-original').click();
+}
+
+/** Accepts the intake at the window and returns the new case's number. */
+export async function acceptAtWindow(page: Page): Promise<string> {
+  await decideAtWindow(page, '受理');
+  await page.getByTestId('intake-result').waitFor();
+  return caseNumberShown(page);
+}
+
+/** Opens the department queue of a back-office user's 我的待办. */
+export async function openDepartmentQueue(page: Page) {
+  await openMenu(page, '我的待办');
+  await page.getByRole('tab', { name: '部门队列' }).click();
+}
+
+/** The department queue of a back-office user, with the row of a case. */
+export async function queueRow(page: Page, number: string) {
+  await openDepartmentQueue(page);
+  const row = caseRow(page, 'work-queue', number);
+  await row.waitFor();
+  return row;
+}
+
+/** Opens a case from a list row's number. */
+export async function openCase(page: Page, table: string, number: string) {
+  await caseRow(page, table, number).getByTestId('case-link').click();
+  await page.getByTestId('case-page').waitFor();
 }

@@ -1,23 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { person } from '../server/modules/cases/http-test-support.ts';
-import { receiveCase } from '../server/modules/cases/receive-case.ts';
+import { acceptLongAgo, person } from '../server/modules/cases/http-test-support.ts';
 import { recomputeWarnings } from '../server/modules/cases/recompute-warnings.ts';
 import { DEFAULT_CASE_SETTINGS } from '../server/modules/cases/settings.ts';
 import { insertTestItem, testMaterial } from '../server/modules/cases/test-items.ts';
-import type { Actor } from '../server/platform/access/policy.ts';
 import { logIn, openMenu, startWebApp, textOf, type WebApp } from './harness.ts';
-
-async function actorOf(web: WebApp, username: string): Promise<Actor> {
-  const account = await web.platform.db
-    .selectFrom('accounts')
-    .select('id')
-    .where('username', '=', username)
-    .executeTakeFirstOrThrow();
-  const actor = await web.platform.loadActor(web.platform.db, account.id);
-  assert.ok(actor, username);
-  return actor;
-}
 
 describe('效能监察 by service point (Chromium)', () => {
   let web: WebApp;
@@ -37,23 +24,12 @@ describe('效能监察 by service point (Chromium)', () => {
       ['village', 62],
       ['guojiadian', 63],
     ] as const) {
-      await receiveCase(
-        web.platform,
-        await actorOf(web, clerk),
-        {
-          itemId,
-          applicant: person(seq),
-          situations: {},
-          form: { shopName: `南杏山${seq}号小卖部` },
-          materials: [
-            { materialId: 'm1', form: 'original' },
-            { materialId: 'm2', form: 'original' },
-          ],
-          decision: 'accept',
-        },
-        DEFAULT_CASE_SETTINGS,
-        { now: '2026-10-12T02:00:00.000Z' },
-      );
+      await acceptLongAgo(web, clerk, {
+        itemId,
+        applicant: person(seq),
+        situations: {},
+        form: { shopName: `南杏山${seq}号小卖部` },
+      });
     }
     await recomputeWarnings(web.platform, DEFAULT_CASE_SETTINGS);
   });

@@ -78,6 +78,13 @@ export async function logIn(web: WebApp, page: Page, username: string, password 
   await page.getByTestId('side-menu').waitFor();
 }
 
+/** A fresh page (own cookies) at a viewport size, logged in as a demo account. */
+export async function pageAs(web: WebApp, username: string, viewport?: { width: number; height: number }) {
+  const { page } = await web.newPage(viewport);
+  await logIn(web, page, username);
+  return page;
+}
+
 /** The labels of the side menu, in order. */
 export async function menuLabels(page: Page): Promise<string[]> {
   const items = page.getByTestId('side-menu').locator('.ant-menu-item');

@@ -3,22 +3,19 @@ import { before, test } from 'node:test';
 import { nowIso, shanghaiDateOf } from '../../platform/time.ts';
 import { type Client, describeEachDb } from '../../testing/harness.ts';
 import {
-  ALL_ORIGINALS,
+  type CountyDesk,
   idNumber,
+  intakeByClerk,
   ok,
   person,
-  setUpItems,
-  type TestItems,
-  windowId,
+  setUpCountyDesk,
 } from './http-test-support.ts';
 
 /** The applicant hears of every decision by SMS: each one lands in the outbox, with no personal data. */
 describeEachDb('case SMS to the applicant', (ctx) => {
-  let items: TestItems;
-  let a01: string;
+  let desk: CountyDesk;
   before(async () => {
-    items = await setUpItems(ctx());
-    a01 = await windowId(await ctx().as('clerk'), '220322C00', 'A01', ctx());
+    desk = await setUpCountyDesk(ctx());
   });
 
   /** The texts queued for a case, oldest first: template and body. */
@@ -32,16 +29,10 @@ describeEachDb('case SMS to the applicant', (ctx) => {
       .execute();
 
   const intake = async (seq: number, decision: string, extra: Record<string, unknown> = {}) =>
-    ok<{ id: string; version: number; number: string }>(
-      await (await ctx().as('clerk')).post('/api/cases', {
-        itemId: items.market,
-        windowId: a01,
-        applicant: person(seq, '钱多多'),
-        materials: ALL_ORIGINALS,
-        decision,
-        ...extra,
-      }),
-    );
+    intakeByClerk<{ id: string; version: number; number: string }>(ctx(), desk, person(seq, '钱多多'), {
+      decision,
+      ...extra,
+    });
   const act = async (who: Client, id: string, action: string, body: Record<string, unknown>) =>
     ok<{ version: number; status: string }>(await who.post(`/api/cases/${id}/${action}`, body));
 

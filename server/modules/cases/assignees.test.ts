@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { describeEachDb, type TestContext } from '../../testing/harness.ts';
+import { describeEachDb } from '../../testing/harness.ts';
 import {
-  ALL_ORIGINALS,
+  accountIdOf,
+  type CountyDesk,
   expectError,
+  intakeByClerk,
   ok,
   person,
-  setUpItems,
-  type TestItems,
-  windowId,
+  setUpCountyDesk,
 } from './http-test-support.ts';
 
 type Assignees = {
@@ -17,33 +17,13 @@ type Assignees = {
   items: { accountId: string; name: string; title: string | null; orgUnitName: string; current: boolean }[];
 };
 
-async function accountIdOf(ctx: TestContext, username: string): Promise<string> {
-  const row = await ctx.platform.db
-    .selectFrom('accounts')
-    .select('id')
-    .where('username', '=', username)
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
 describeEachDb('分派: who is offered and who is refused', (ctx) => {
-  let items: TestItems;
-  let a01: string;
+  let desk: CountyDesk;
   before(async () => {
-    items = await setUpItems(ctx());
-    a01 = await windowId(await ctx().as('clerk'), '220322C00', 'A01', ctx());
+    desk = await setUpCountyDesk(ctx());
   });
 
-  const accept = async (seq: number) =>
-    ok(
-      await (await ctx().as('clerk')).post('/api/cases', {
-        itemId: items.market,
-        windowId: a01,
-        applicant: person(seq),
-        materials: ALL_ORIGINALS,
-        decision: 'accept',
-      }),
-    );
+  const accept = async (seq: number) => intakeByClerk(ctx(), desk, person(seq));
 
   test('at 承办 the market handler is offered, the police handler is not and is refused', async () => {
     const c = await accept(60);
@@ -123,15 +103,7 @@ describeEachDb('分派: who is offered and who is refused', (ctx) => {
       'ACCESS_OUT_OF_SCOPE',
     );
     // A case that is not at a step has nobody to assign.
-    const received = ok(
-      await (await ctx().as('clerk')).post('/api/cases', {
-        itemId: items.market,
-        windowId: a01,
-        applicant: person(62),
-        materials: ALL_ORIGINALS,
-        decision: 'receive',
-      }),
-    );
+    const received = await intakeByClerk(ctx(), desk, person(62), { decision: 'receive' });
     expectError(await approver.get(`/api/cases/${received.id}/assignees`), 409, 'CASE_ACTION_NOT_ALLOWED');
     expectError(await approver.get('/api/cases/no-such-case/assignees'), 404, 'CASE_NOT_FOUND');
   });

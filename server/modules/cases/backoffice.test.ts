@@ -1,18 +1,18 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import type { Actor } from '../../platform/access/policy.ts';
 import { getWorkCalendar } from '../../platform/calendar/index.ts';
 import { nowIso, shanghaiDateOf } from '../../platform/time.ts';
-import { describeEachDb, type TestContext } from '../../testing/harness.ts';
+import { describeEachDb } from '../../testing/harness.ts';
 import { actOnCase } from './act-on-case.ts';
 import {
-  ALL_ORIGINALS,
+  actorOf,
+  type CountyDesk,
   expectError,
+  intakeAtA01,
+  intakeByClerk,
   ok,
   person,
-  setUpItems,
-  type TestItems,
-  windowId,
+  setUpCountyDesk,
 } from './http-test-support.ts';
 import { allCaseIds, rebuildProjection } from './rebuild.ts';
 import { receiveCase } from './receive-case.ts';
@@ -20,37 +20,15 @@ import { recomputeWarnings } from './recompute-warnings.ts';
 import { DEFAULT_CASE_SETTINGS } from './settings.ts';
 import { casesDb } from './store.ts';
 
-async function actorOf(ctx: TestContext, username: string): Promise<Actor> {
-  const account = await ctx.platform.db
-    .selectFrom('accounts')
-    .select('id')
-    .where('username', '=', username)
-    .executeTakeFirstOrThrow();
-  const actor = await ctx.platform.loadActor(ctx.platform.db, account.id);
-  assert.ok(actor);
-  return actor;
-}
-
 describeEachDb(
   'case back office, supervision and projections',
   (ctx) => {
-    let items: TestItems;
-    let a01: string;
+    let desk: CountyDesk;
     before(async () => {
-      items = await setUpItems(ctx());
-      a01 = await windowId(await ctx().as('clerk'), '220322C00', 'A01', ctx());
+      desk = await setUpCountyDesk(ctx());
     });
 
-    const accept = async (seq: number) =>
-      ok(
-        await (await ctx().as('clerk')).post('/api/cases', {
-          itemId: items.market,
-          windowId: a01,
-          applicant: person(seq),
-          materials: ALL_ORIGINALS,
-          decision: 'accept',
-        }),
-      );
+    const accept = async (seq: number) => intakeByClerk(ctx(), desk, person(seq));
 
     test('return, correction after acceptance, special procedure, extension, assignment, withdrawal, voiding', async () => {
       const c = await accept(30);
@@ -169,15 +147,7 @@ describeEachDb(
       const old = await receiveCase(
         ctx().platform,
         clerk,
-        {
-          itemId: items.market,
-          windowId: a01,
-          applicant: person(32),
-          materials: ALL_ORIGINALS,
-          decision: 'accept',
-          form: {},
-          situations: {},
-        },
+        { ...intakeAtA01(desk, person(32)), decision: 'accept', form: {}, situations: {} },
         settings,
         { now: then },
       );
@@ -228,7 +198,7 @@ describeEachDb(
     test('process definitions are data: a two-step process for an item, checked, snapshotted at acceptance', async () => {
       const catalog = await ctx().as('catalog');
       const dflt = ok<{ isDefault: boolean; steps: { name: string; budgetDays: number }[] }>(
-        await catalog.get(`/api/case-processes/${items.market}`),
+        await catalog.get(`/api/case-processes/${desk.items.market}`),
       );
       assert.equal(dflt.isDefault, true);
       assert.deepEqual(
@@ -240,7 +210,7 @@ describeEachDb(
         ],
       );
       const bad = expectError(
-        await catalog.put(`/api/case-processes/${items.market}`, {
+        await catalog.put(`/api/case-processes/${desk.items.market}`, {
           steps: [{ key: 'handle', name: '承办', role: 'dept_handler', budgetDays: 5 }],
         }),
         400,
@@ -249,7 +219,7 @@ describeEachDb(
       assert.equal(bad.details.fields[0].path, 'body.steps.0.role');
       // Budgets: every step a working day at least, all within the promised 10 days.
       const idle = expectError(
-        await catalog.put(`/api/case-processes/${items.market}`, {
+        await catalog.put(`/api/case-processes/${desk.items.market}`, {
           steps: [
             { key: 'handle', name: '承办', role: 'dept_handler', budgetDays: 10 },
             { key: 'approve', name: '批准', role: 'dept_approver', budgetDays: 0 },
@@ -260,7 +230,7 @@ describeEachDb(
       );
       assert.equal(idle.details.fields[0].path, 'body.steps.1.budgetDays');
       const over = expectError(
-        await catalog.put(`/api/case-processes/${items.market}`, {
+        await catalog.put(`/api/case-processes/${desk.items.market}`, {
           steps: [
             { key: 'handle', name: '承办', role: 'dept_handler', budgetDays: 7 },
             { key: 'approve', name: '批准', role: 'dept_approver', budgetDays: 4 },
@@ -276,12 +246,12 @@ describeEachDb(
         { key: 'approve', name: '批准', role: 'dept_approver', budgetDays: 4 },
       ];
       expectError(
-        await (await ctx().as('clerk')).put(`/api/case-processes/${items.market}`, { steps }),
+        await (await ctx().as('clerk')).put(`/api/case-processes/${desk.items.market}`, { steps }),
         403,
         'ACCESS_DENIED',
       );
       const saved = ok<{ revision: number; isDefault: boolean }>(
-        await catalog.put(`/api/case-processes/${items.market}`, { steps }),
+        await catalog.put(`/api/case-processes/${desk.items.market}`, { steps }),
       );
       assert.deepEqual([saved.revision, saved.isDefault], [1, false]);
       const c = await accept(40);

@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
 import { idNumberCheckChar } from '../../../contracts/identifiers.ts';
+import type { Actor } from '../../platform/access/policy.ts';
+import type { Platform } from '../../platform/context.ts';
 import type { Client, TestContext } from '../../testing/harness.ts';
 import { findOrgUnitByCode } from '../org/index.ts';
+import { receiveCase } from './receive-case.ts';
+import { DEFAULT_CASE_SETTINGS } from './settings.ts';
 import { insertTestItem, testMaterial } from './test-items.ts';
 
 /** Shared set-up of the cases HTTP tests: items of every kind, windows, applicants. */
@@ -72,6 +76,88 @@ export async function windowId(
   return w.id;
 }
 
+/** The test items and the county centre's window A01 (the demo clerk's own), set up once per suite. */
+export interface CountyDesk {
+  items: TestItems;
+  a01: string;
+}
+
+/** Inserts the test items and finds window A01 of the county centre (220322C00). */
+export async function setUpCountyDesk(ctx: TestContext): Promise<CountyDesk> {
+  const items = await setUpItems(ctx);
+  return { items, a01: await windowId(await ctx.as('clerk'), '220322C00', 'A01', ctx) };
+}
+
+/** The body of a window intake at A01 of the basic market item, every original presented, accepted. */
+export function intakeAtA01(
+  desk: CountyDesk,
+  applicant: ReturnType<typeof person>,
+  over: Record<string, unknown> = {},
+) {
+  return {
+    itemId: desk.items.market,
+    windowId: desk.a01,
+    applicant,
+    materials: ALL_ORIGINALS,
+    decision: 'accept',
+    ...over,
+  };
+}
+
+/** Takes in a case at A01 as the demo clerk (accepted unless `over` decides otherwise); returns its page. */
+export async function intakeByClerk<T = Reply>(
+  ctx: TestContext,
+  desk: CountyDesk,
+  applicant: ReturnType<typeof person>,
+  over: Record<string, unknown> = {},
+): Promise<T> {
+  return ok<T>(await (await ctx.as('clerk')).post('/api/cases', intakeAtA01(desk, applicant, over)));
+}
+
+/** A test context or a browser test's web app: whatever holds the platform. */
+type HasPlatform = { platform: Platform };
+
+/** The account id of a demo log-in. */
+export async function accountIdOf(ctx: HasPlatform, username: string): Promise<string> {
+  const row = await ctx.platform.db
+    .selectFrom('accounts')
+    .select('id')
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The actor of a demo log-in, for calling a use case directly as the HTTP layer would. */
+export async function actorOf(ctx: HasPlatform, username: string): Promise<Actor> {
+  const actor = await ctx.platform.loadActor(ctx.platform.db, await accountIdOf(ctx, username));
+  assert.ok(actor, username);
+  return actor;
+}
+
+/** Accepts a case as a clerk on Mon 12 Oct 2026 with m1 and m2 as originals: weeks later it is overdue. */
+export async function acceptLongAgo(
+  ctx: HasPlatform,
+  clerk: string,
+  intake: {
+    itemId: string;
+    applicant: ReturnType<typeof person>;
+    situations: Record<string, string>;
+    form: Record<string, string>;
+  },
+) {
+  const materials = [
+    { materialId: 'm1', form: 'original' as const },
+    { materialId: 'm2', form: 'original' as const },
+  ];
+  return receiveCase(
+    ctx.platform,
+    await actorOf(ctx, clerk),
+    { ...intake, materials, decision: 'accept' },
+    DEFAULT_CASE_SETTINGS,
+    { now: '2026-10-12T02:00:00.000Z' },
+  );
+}
+
 /** A valid ID number born on a date, with a sequence. */
 export function idNumber(seq: number, birth = '19850312'): string {
   const first17 = `220322${birth}${String(seq % 1000).padStart(3, '0')}`;
@@ -102,10 +188,11 @@ export function expectError(res: LightMyRequestResponse, status: number, code: s
   return body.error;
 }
 
+/** What a case route answers, as far as most tests read it. */
+type Reply = Record<string, unknown> & { id: string; version: number; status: string };
+
 /** Asserts a 2xx and returns the JSON body. */
-export function ok<T = Record<string, unknown> & { id: string; version: number; status: string }>(
-  res: LightMyRequestResponse,
-): T {
+export function ok<T = Reply>(res: LightMyRequestResponse): T {
   assert.ok(res.statusCode >= 200 && res.statusCode < 300, `${res.statusCode} ${res.body}`);
   return res.json() as T;
 }

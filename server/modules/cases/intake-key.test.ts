@@ -3,13 +3,12 @@ import { before, test } from 'node:test';
 import { getWorkCalendar } from '../../platform/calendar/index.ts';
 import { describeEachDb } from '../../testing/harness.ts';
 import {
-  ALL_ORIGINALS,
+  type CountyDesk,
   expectError,
+  intakeAtA01,
   ok,
   person,
-  setUpItems,
-  type TestItems,
-  windowId,
+  setUpCountyDesk,
 } from './http-test-support.ts';
 import { rebuildProjection } from './rebuild.ts';
 import { DEFAULT_CASE_SETTINGS } from './settings.ts';
@@ -19,20 +18,12 @@ type Page = { id: string; number: string; version: number; status: string };
 
 /** Window intake with an Idempotency-Key: a repeated submit is answered, never received twice. */
 describeEachDb('case intake: Idempotency-Key against double submission', (ctx) => {
-  let items: TestItems;
-  let a01: string;
+  let desk: CountyDesk;
   before(async () => {
-    items = await setUpItems(ctx());
-    a01 = await windowId(await ctx().as('clerk'), '220322C00', 'A01', ctx());
+    desk = await setUpCountyDesk(ctx());
   });
 
-  const body = (seq: number, decision = 'accept') => ({
-    itemId: items.market,
-    windowId: a01,
-    applicant: person(seq, '赵重复'),
-    materials: ALL_ORIGINALS,
-    decision,
-  });
+  const body = (seq: number, decision = 'accept') => intakeAtA01(desk, person(seq, '赵重复'), { decision });
   const keyed = (key: string) => ({ 'idempotency-key': key });
 
   /** What a double intake would leave behind: cases, the year's last case number, audit rows, texts. */

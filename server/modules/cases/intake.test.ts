@@ -4,12 +4,13 @@ import { shanghaiDateOf } from '../../platform/time.ts';
 import { describeEachDb } from '../../testing/harness.ts';
 import {
   ALL_ORIGINALS,
+  type CountyDesk,
   expectError,
   idNumber,
+  intakeAtA01,
   ok,
   person,
-  setUpItems,
-  type TestItems,
+  setUpCountyDesk,
   windowId,
 } from './http-test-support.ts';
 
@@ -23,27 +24,19 @@ const countCases = async (ctx: () => { platform: { db: import('../../platform/db
 };
 
 describeEachDb('case intake rules and scope over HTTP', (ctx) => {
-  let items: TestItems;
-  let a01: string;
+  let desk: CountyDesk;
   let b01: string;
   let c01: string;
   before(async () => {
-    items = await setUpItems(ctx());
+    desk = await setUpCountyDesk(ctx());
     const clerk = await ctx().as('clerk');
-    a01 = await windowId(clerk, '220322C00', 'A01', ctx());
     b01 = await windowId(clerk, '220322C00', 'B01', ctx());
     c01 = await windowId(clerk, '220322C00', 'C01', ctx());
   });
 
   test('bad input at intake: each a clear error, and no case is created', async () => {
     const clerk = await ctx().as('clerk');
-    const base = {
-      itemId: items.market,
-      windowId: a01,
-      applicant: person(10),
-      materials: ALL_ORIGINALS,
-      decision: 'accept',
-    };
+    const base = intakeAtA01(desk, person(10));
     const before = await countCases(ctx);
     const badId = {
       ...person(10),
@@ -65,12 +58,12 @@ describeEachDb('case intake rules and scope over HTTP', (ctx) => {
     };
     expectError(await clerk.post('/api/cases', { ...base, applicant: badCredit }), 400, 'VALIDATION_FAILED');
     expectError(
-      await clerk.post('/api/cases', { ...base, itemId: items.retired }),
+      await clerk.post('/api/cases', { ...base, itemId: desk.items.retired }),
       422,
       'CASE_ITEM_NOT_PUBLISHED',
     );
     expectError(
-      await clerk.post('/api/cases', { ...base, itemId: items.police }),
+      await clerk.post('/api/cases', { ...base, itemId: desk.items.police }),
       422,
       'CASE_ITEM_NOT_AT_WINDOW',
     );
@@ -102,7 +95,7 @@ describeEachDb('case intake rules and scope over HTTP', (ctx) => {
     const gaj = await ctx().as('clerk');
     const c = ok(
       await gaj.post('/api/cases', {
-        itemId: items.police,
+        itemId: desk.items.police,
         windowId: b01,
         applicant: person(11),
         materials: ALL_ORIGINALS,
@@ -116,8 +109,8 @@ describeEachDb('case intake rules and scope over HTTP', (ctx) => {
     const clerk = await ctx().as('clerk');
     const c = ok<{ id: string; version: number; status: string; number: string; documents: string[] }>(
       await clerk.post('/api/cases', {
-        itemId: items.market,
-        windowId: a01,
+        itemId: desk.items.market,
+        windowId: desk.a01,
         applicant: person(12),
         materials: [{ materialId: 'm1', form: 'copy' }],
         decision: 'correct',
@@ -145,7 +138,7 @@ describeEachDb('case intake rules and scope over HTTP', (ctx) => {
   test('deferral (容缺), situations, form fields and an agent at a township point (代收代办)', async () => {
     const lsz = await ctx().as('lishuzhen');
     const body = {
-      itemId: items.marketLocal,
+      itemId: desk.items.marketLocal,
       applicant: person(13, '王小丽'),
       agent: {
         name: '王大力',
@@ -216,7 +209,7 @@ describeEachDb('case intake rules and scope over HTTP', (ctx) => {
     const gjd = await ctx().as('guojiadian');
     expectError(
       await gjd.post('/api/cases', {
-        itemId: items.market,
+        itemId: desk.items.market,
         applicant: person(15),
         materials: ALL_ORIGINALS,
         decision: 'accept',
@@ -227,7 +220,7 @@ describeEachDb('case intake rules and scope over HTTP', (ctx) => {
     const village = await ctx().as('village');
     const c = ok<{ id: string; intakeLevel: string; servicePointName: string }>(
       await village.post('/api/cases', {
-        itemId: items.marketLocal,
+        itemId: desk.items.marketLocal,
         applicant: person(16),
         situations: { s1: 'self' },
         form: { shopName: '南杏山小卖部' },
@@ -247,13 +240,7 @@ describeEachDb('case intake rules and scope over HTTP', (ctx) => {
   test('search by number, applicant ID, status and department, within scope', async () => {
     const clerk = await ctx().as('clerk');
     const c = ok<{ id: string; number: string }>(
-      await clerk.post('/api/cases', {
-        itemId: items.market,
-        windowId: a01,
-        applicant: person(17, '赵六'),
-        materials: ALL_ORIGINALS,
-        decision: 'accept',
-      }),
+      await clerk.post('/api/cases', intakeAtA01(desk, person(17, '赵六'))),
     );
     const byNumber = ok<{ items: { id: string }[]; total: number }>(
       await clerk.get(`/api/cases?number=${c.number.slice(-7)}`),

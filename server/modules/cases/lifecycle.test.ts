@@ -2,32 +2,23 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { describeEachDb } from '../../testing/harness.ts';
 import {
-  ALL_ORIGINALS,
+  type CountyDesk,
   expectError,
+  intakeAtA01,
   ok,
   person,
-  setUpItems,
-  type TestItems,
-  windowId,
+  setUpCountyDesk,
 } from './http-test-support.ts';
 
 describeEachDb('case lifecycle over HTTP', (ctx) => {
-  let items: TestItems;
-  let a01: string;
+  let desk: CountyDesk;
   before(async () => {
-    items = await setUpItems(ctx());
-    a01 = await windowId(await ctx().as('clerk'), '220322C00', 'A01', ctx());
+    desk = await setUpCountyDesk(ctx());
   });
 
   test('accept → handle → review → approve → conclude → deliver, with the timeline and notices', async () => {
     const clerk = await ctx().as('clerk');
-    const created = await clerk.post('/api/cases', {
-      itemId: items.market,
-      windowId: a01,
-      applicant: person(1),
-      materials: ALL_ORIGINALS,
-      decision: 'accept',
-    });
+    const created = await clerk.post('/api/cases', intakeAtA01(desk, person(1)));
     assert.equal(created.statusCode, 201, created.body);
     const c = created.json();
     assert.match(c.number, /^220322-\d{4}-\d{7}$/);
@@ -104,15 +95,7 @@ describeEachDb('case lifecycle over HTTP', (ctx) => {
 
   test('a stale version and an action the status does not allow are 409s, and change nothing', async () => {
     const clerk = await ctx().as('clerk');
-    const c = ok(
-      await clerk.post('/api/cases', {
-        itemId: items.market,
-        windowId: a01,
-        applicant: person(2),
-        materials: ALL_ORIGINALS,
-        decision: 'accept',
-      }),
-    );
+    const c = ok(await clerk.post('/api/cases', intakeAtA01(desk, person(2))));
     const handler = await ctx().as('scjg_handler');
     ok(await handler.post(`/api/cases/${c.id}/claim`, { version: c.version }));
     expectError(
@@ -148,15 +131,7 @@ describeEachDb('case lifecycle over HTTP', (ctx) => {
 
   test('20 concurrent decisions on one case: exactly one succeeds, the others are told it moved', async () => {
     const clerk = await ctx().as('clerk');
-    const c = ok(
-      await clerk.post('/api/cases', {
-        itemId: items.market,
-        windowId: a01,
-        applicant: person(3),
-        materials: ALL_ORIGINALS,
-        decision: 'accept',
-      }),
-    );
+    const c = ok(await clerk.post('/api/cases', intakeAtA01(desk, person(3))));
     const handler = await ctx().as('scjg_handler');
     const reviewer = await ctx().as('scjg_reviewer');
     let v = ok(
@@ -190,13 +165,7 @@ describeEachDb('case lifecycle over HTTP', (ctx) => {
   test('notices print as HTML with a QR code and as .docx; the progress lookup shows no personal data', async () => {
     const clerk = await ctx().as('clerk');
     const c = ok<{ id: string; number: string }>(
-      await clerk.post('/api/cases', {
-        itemId: items.market,
-        windowId: a01,
-        applicant: person(4, '李淑芬'),
-        materials: ALL_ORIGINALS,
-        decision: 'accept',
-      }),
+      await clerk.post('/api/cases', intakeAtA01(desk, person(4, '李淑芬'))),
     );
     const html = await clerk.get(`/api/cases/${c.id}/documents/acceptance`);
     assert.equal(html.statusCode, 200);
@@ -246,15 +215,7 @@ describeEachDb('case lifecycle over HTTP', (ctx) => {
 
   test('reading the full ID number and phone is allowed in scope and audited', async () => {
     const clerk = await ctx().as('clerk');
-    const c = ok(
-      await clerk.post('/api/cases', {
-        itemId: items.market,
-        windowId: a01,
-        applicant: person(5),
-        materials: ALL_ORIGINALS,
-        decision: 'accept',
-      }),
-    );
+    const c = ok(await clerk.post('/api/cases', intakeAtA01(desk, person(5))));
     const handler = await ctx().as('scjg_handler');
     const full = ok<{ applicantId: string; applicantPhone: string }>(
       await handler.post(`/api/cases/${c.id}/personal`, {}),

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { describeEachDb } from '../../testing/harness.ts';
-import { ALL_ORIGINALS, ok, person, setUpItems, type TestItems, windowId } from './http-test-support.ts';
+import { describeEachDb, type TestContext } from '../../testing/harness.ts';
+import { type CountyDesk, intakeByClerk, ok, person, setUpCountyDesk } from './http-test-support.ts';
 import { milestonesOf } from './lookup-progress.ts';
 
 type Progress = {
@@ -12,25 +12,25 @@ type Progress = {
   milestones: { type: string; label: string; step: string | null; stepRole: string | null; on: string }[];
 };
 
+type Accepted = { id: string; number: string; version: number };
+
+/** The public progress lookup of a case, by its number and the last six of the applicant's ID number. */
+async function lookUp(ctx: TestContext, c: { number: string }, applicant: { idNumber: string }) {
+  const res = await ctx.anonymous.get(
+    `/api/public/case-progress?number=${c.number}&tail=${applicant.idNumber.slice(-6)}`,
+  );
+  return { p: ok<Progress>(res), body: res.body };
+}
+
 describeEachDb('public progress: milestones with their action codes and steps', (ctx) => {
-  let items: TestItems;
-  let a01: string;
+  let desk: CountyDesk;
   before(async () => {
-    items = await setUpItems(ctx());
-    a01 = await windowId(await ctx().as('clerk'), '220322C00', 'A01', ctx());
+    desk = await setUpCountyDesk(ctx());
   });
 
   test('a delivered case: each milestone has its code, its step and its Chinese words; no names', async () => {
     const applicant = person(70, '韩秀英');
-    const c = ok<{ id: string; number: string; version: number }>(
-      await (await ctx().as('clerk')).post('/api/cases', {
-        itemId: items.market,
-        windowId: a01,
-        applicant,
-        materials: ALL_ORIGINALS,
-        decision: 'accept',
-      }),
-    );
+    const c = await intakeByClerk<Accepted>(ctx(), desk, applicant);
     const post = async (user: string, path: string, body: Record<string, unknown>) =>
       ok(await (await ctx().as(user)).post(`/api/cases/${c.id}/${path}`, body)).version;
     let v = await post('scjg_handler', 'pass', { version: c.version, opinion: '符合条件' });
@@ -43,9 +43,7 @@ describeEachDb('public progress: milestones with their action codes and steps', 
     });
     await post('delivery', 'deliver', { version: v, method: 'window' });
 
-    const tail = applicant.idNumber.slice(-6);
-    const res = await ctx().anonymous.get(`/api/public/case-progress?number=${c.number}&tail=${tail}`);
-    const p = ok<Progress>(res);
+    const { p, body } = await lookUp(ctx(), c, applicant);
     assert.deepEqual(
       p.milestones.map((m) => [m.type, m.step, m.stepRole, m.label]),
       [
@@ -71,32 +69,20 @@ describeEachDb('public progress: milestones with their action codes and steps', 
       '张丽娜',
       '李秀梅',
     ]) {
-      assert.ok(!res.body.includes(secret), `no ${secret} in the public answer`);
+      assert.ok(!body.includes(secret), `no ${secret} in the public answer`);
     }
   });
 
   test('a correction asked at 承办 names the step; the current step comes with its role', async () => {
     const applicant = person(71);
-    const c = ok<{ id: string; number: string; version: number }>(
-      await (await ctx().as('clerk')).post('/api/cases', {
-        itemId: items.market,
-        windowId: a01,
-        applicant,
-        materials: ALL_ORIGINALS,
-        decision: 'accept',
-      }),
-    );
+    const c = await intakeByClerk<Accepted>(ctx(), desk, applicant);
     ok(
       await (await ctx().as('scjg_handler')).post(`/api/cases/${c.id}/correction`, {
         version: c.version,
         items: [{ name: '经营场所证明', problem: '地址与申请书不一致' }],
       }),
     );
-    const p = ok<Progress>(
-      await ctx().anonymous.get(
-        `/api/public/case-progress?number=${c.number}&tail=${applicant.idNumber.slice(-6)}`,
-      ),
-    );
+    const { p } = await lookUp(ctx(), c, applicant);
     assert.deepEqual(
       p.milestones.map((m) => [m.type, m.step]),
       [
@@ -113,11 +99,9 @@ describeEachDb('public progress: milestones with their action codes and steps', 
 describeEachDb(
   'public progress: the due date, and while the clock is paused, since when and till when',
   (ctx) => {
-    let items: TestItems;
-    let a01: string;
+    let desk: CountyDesk;
     before(async () => {
-      items = await setUpItems(ctx());
-      a01 = await windowId(await ctx().as('clerk'), '220322C00', 'A01', ctx());
+      desk = await setUpCountyDesk(ctx());
     });
 
     type Page = {
@@ -128,22 +112,9 @@ describeEachDb(
 
     test('running, in a special procedure, in correction: the date staff see, never the reasons', async () => {
       const applicant = person(72);
-      const c = ok<{ id: string; number: string; version: number }>(
-        await (await ctx().as('clerk')).post('/api/cases', {
-          itemId: items.market,
-          windowId: a01,
-          applicant,
-          materials: ALL_ORIGINALS,
-          decision: 'accept',
-        }),
-      );
+      const c = await intakeByClerk<Accepted>(ctx(), desk, applicant);
       const handler = await ctx().as('scjg_handler');
-      const lookup = async () => {
-        const res = await ctx().anonymous.get(
-          `/api/public/case-progress?number=${c.number}&tail=${applicant.idNumber.slice(-6)}`,
-        );
-        return { p: ok<Progress>(res), body: res.body };
-      };
+      const lookup = () => lookUp(ctx(), c, applicant);
       const staffPage = async () => ok<Page>(await handler.get(`/api/cases/${c.id}`));
 
       const running = await lookup();

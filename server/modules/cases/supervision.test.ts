@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import type { Actor } from '../../platform/access/policy.ts';
-import { describeEachDb, type TestContext } from '../../testing/harness.ts';
+import { describeEachDb } from '../../testing/harness.ts';
 import { findOrgUnit, findOrgUnitByCode } from '../org/index.ts';
-import { expectError, ok, person, setUpItems } from './http-test-support.ts';
-import { receiveCase } from './receive-case.ts';
+import { acceptLongAgo, expectError, ok, person, setUpItems } from './http-test-support.ts';
 import { recomputeWarnings } from './recompute-warnings.ts';
 import { DEFAULT_CASE_SETTINGS } from './settings.ts';
 
@@ -15,17 +13,6 @@ type Supervision = {
   byWindow: Group[];
   byServicePoint: Group[];
 };
-
-async function actorOf(ctx: TestContext, username: string): Promise<Actor> {
-  const account = await ctx.platform.db
-    .selectFrom('accounts')
-    .select('id')
-    .where('username', '=', username)
-    .executeTakeFirstOrThrow();
-  const actor = await ctx.platform.loadActor(ctx.platform.db, account.id);
-  assert.ok(actor);
-  return actor;
-}
 
 describeEachDb(
   '效能监察 by service point (demo cases)',
@@ -53,23 +40,12 @@ describeEachDb(
         ['lishuzhen', 80],
         ['guojiadian', 81],
       ] as const) {
-        await receiveCase(
-          ctx().platform,
-          await actorOf(ctx(), clerk),
-          {
-            itemId: items.marketLocal,
-            applicant: person(seq),
-            situations: { s1: 'self' },
-            form: { shopName: `${clerk}五金店` },
-            materials: [
-              { materialId: 'm1', form: 'original' },
-              { materialId: 'm2', form: 'original' },
-            ],
-            decision: 'accept',
-          },
-          DEFAULT_CASE_SETTINGS,
-          { now: '2026-10-12T02:00:00.000Z' },
-        );
+        await acceptLongAgo(ctx(), clerk, {
+          itemId: items.marketLocal,
+          applicant: person(seq),
+          situations: { s1: 'self' },
+          form: { shopName: `${clerk}五金店` },
+        });
       }
       await recomputeWarnings(ctx().platform, DEFAULT_CASE_SETTINGS);
       // A township supervisor, created by 梨树镇's own administrator.

@@ -1,24 +1,12 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import type { Actor } from '../../platform/access/policy.ts';
 import { describeEachDb, type TestContext } from '../../testing/harness.ts';
 import { findOrgUnitByCode } from '../org/index.ts';
 import { actOnCase } from './act-on-case.ts';
-import { ALL_ORIGINALS, ok, person, setUpItems, type TestItems } from './http-test-support.ts';
+import { ALL_ORIGINALS, actorOf, ok, person, setUpItems, type TestItems } from './http-test-support.ts';
 import { receiveCase } from './receive-case.ts';
 import { recomputeWarnings } from './recompute-warnings.ts';
 import { DEFAULT_CASE_SETTINGS } from './settings.ts';
-
-async function actorOf(ctx: TestContext, username: string): Promise<Actor> {
-  const account = await ctx.platform.db
-    .selectFrom('accounts')
-    .select('id')
-    .where('username', '=', username)
-    .executeTakeFirstOrThrow();
-  const actor = await ctx.platform.loadActor(ctx.platform.db, account.id);
-  assert.ok(actor);
-  return actor;
-}
 
 /** The warning messages in an account's inbox about a case, oldest first. */
 async function warningsOf(ctx: TestContext, username: string, caseId: string) {
