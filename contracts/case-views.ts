@@ -94,6 +94,7 @@ export const TimelineEntry = z.object({
   actorName: z.string(),
   orgUnitName: z.string().nullable(),
   /** Working days of the clock used at that moment (pauses excluded); null before acceptance. */
+  /** Days of the clock used by then, in the limit's unit (working days, or natural days for 自然日 items). */
   workdaysElapsed: z.number().int().nullable(),
   summary: z.string(),
 });

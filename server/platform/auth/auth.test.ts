@@ -50,6 +50,19 @@ describeEachDb('staff log-in', (ctx) => {
       .execute();
   });
 
+  test('an anonymous change is refused with 401 before its body is looked at', async () => {
+    const { anonymous } = ctx();
+    for (const [url, body] of [
+      ['/api/cases', { itemId: 'not-a-uuid', applicant: 42 }],
+      ['/api/auth/password', {}],
+      ['/api/org/units', { name: '' }],
+    ] as const) {
+      const res = await anonymous.post(url, body);
+      assert.equal(res.statusCode, 401, `${url}: ${res.body}`);
+      assert.equal(res.json().error.code, 'AUTH_REQUIRED');
+    }
+  });
+
   test('bad log-in input names the field at fault, in Chinese or English', async () => {
     const { anonymous } = ctx();
     const res = await anonymous.post('/api/auth/login', { username: '' });

@@ -21,6 +21,10 @@ declare module 'fastify' {
     actor: Actor | null;
     sessionToken: string | null;
   }
+  interface FastifyContextConfig {
+    /** A change anyone may send without logging in (log-in, log-out); every other change needs a session. */
+    public?: boolean;
+  }
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -55,6 +59,13 @@ export const authPlugin = fp<{ db: Db; loadActor: ActorLoader }>(async (app: Fas
   app.decorateRequest('sessionToken', null);
   // Before validation: a forged or anonymous change is refused before its body is even looked at.
   app.addHook('preValidation', async (req) => {
+    await attachSession(req);
+    if (!req.actor && UNSAFE.has(req.method) && !req.routeOptions.config?.public) {
+      throw new AppError('AUTH_REQUIRED');
+    }
+  });
+  /** Resolves the session cookie to the request's actor; a change must carry the session's CSRF token. */
+  const attachSession = async (req: FastifyRequest): Promise<void> => {
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
     const now = Date.now();
@@ -76,7 +87,7 @@ export const authPlugin = fp<{ db: Db; loadActor: ActorLoader }>(async (app: Fas
     }
     req.sessionToken = token;
     req.actor = hit.actor;
-  });
+  };
   // After the change committed and before the client hears of it: its next request sees it.
   app.addHook('onSend', async (req) => {
     if (UNSAFE.has(req.method) && ACTOR_CHANGING_PATHS.some((p) => req.url.startsWith(p))) {

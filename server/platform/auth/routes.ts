@@ -24,7 +24,7 @@ export function authRoutes(app: FastifyInstance, platform: Platform): void {
         body: LoginBody,
         response: { 200: MeResponse },
       },
-      config: { rateLimit: { max: platform.config.loginRateLimit, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: platform.config.loginRateLimit, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
       const session = await login(platform, {
@@ -46,7 +46,10 @@ export function authRoutes(app: FastifyInstance, platform: Platform): void {
 
   r.post(
     '/api/auth/logout',
-    { schema: { operationId: 'logout', tags: ['auth'], summary: '退出登录', response: { 200: OkResponse } } },
+    {
+      schema: { operationId: 'logout', tags: ['auth'], summary: '退出登录', response: { 200: OkResponse } },
+      config: { public: true },
+    },
     async (req, reply) => {
       if (req.sessionToken) await deleteSession(platform.db, req.sessionToken);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });

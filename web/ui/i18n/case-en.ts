@@ -241,6 +241,7 @@ export const caseEn: Record<CaseMessageKey, string> = {
   'case.page.stepOverrun': '{n} working {n|day|days} over',
   'case.page.timeline': 'Full record',
   'case.page.elapsed': 'Working day {n}',
+  'case.page.elapsed.natural': 'Day {n}',
   'case.page.corrections': 'Correction',
   'case.page.correctionIntake': 'before acceptance',
   'case.page.correctionProcess': 'during processing',

@@ -235,6 +235,7 @@ export const caseZh = {
   'case.page.stepOverrun': '超时 {n} 个工作日',
   'case.page.timeline': '全过程记录',
   'case.page.elapsed': '第 {n} 个工作日',
+  'case.page.elapsed.natural': '第 {n} 天',
   'case.page.corrections': '补正记录',
   'case.page.correctionIntake': '受理前补正',
   'case.page.correctionProcess': '办理中补正',

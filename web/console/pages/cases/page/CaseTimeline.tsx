@@ -37,7 +37,11 @@ export function CaseTimeline({ c }: { c: CaseDetailView }) {
               {e.actorName}
               {e.orgUnitName ? ` · ${e.orgUnitName}` : ''}
               {e.workdaysElapsed !== null ? (
-                <Tag style={{ marginInlineStart: 8 }}>{t('case.page.elapsed', { n: e.workdaysElapsed })}</Tag>
+                <Tag style={{ marginInlineStart: 8 }}>
+                  {t(c.limitUnit === 'natural_day' ? 'case.page.elapsed.natural' : 'case.page.elapsed', {
+                    n: e.workdaysElapsed,
+                  })}
+                </Tag>
               ) : null}
             </div>
             {e.summary ? <div className="ow-muted ow-timeline-summary">{e.summary}</div> : null}
