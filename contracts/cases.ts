@@ -5,24 +5,13 @@
  */
 import { z } from 'zod';
 import { IsoDate } from './calendar.ts';
+// The statuses and warning levels are in case-codes.ts (no zod: the console's pages import them).
+import { CASE_STATUSES, type CaseStatus, WARNING_LEVELS, type WarningLevel } from './case-codes.ts';
 import type { LimitUnit } from './catalog-codes.ts';
 import { CreditCodeSchema, IdNumberSchema, MobilePhoneSchema } from './identifiers.ts';
 import { plainText } from './plain-text.ts';
 
-export const CASE_STATUSES = [
-  'received',
-  'intake_correction',
-  'refused',
-  'in_process',
-  'process_correction',
-  'special_procedure',
-  'decided',
-  'concluded',
-  'delivered',
-  'withdrawn',
-  'voided',
-] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
+export { CASE_STATUSES, type CaseStatus, WARNING_LEVELS, type WarningLevel };
 
 export const CASE_STATUS_LABELS: Record<CaseStatus, { zh: string; en: string }> = {
   received: { zh: '已收件（待受理）', en: 'Received' },
@@ -128,8 +117,6 @@ export const DELIVERY_METHOD_LABELS: Record<DeliveryMethod, { zh: string; en: st
   electronic: { zh: '电子送达', en: 'Electronically' },
 };
 
-export const WARNING_LEVELS = ['none', 'green', 'yellow', 'red'] as const;
-export type WarningLevel = (typeof WARNING_LEVELS)[number];
 export const WARNING_LEVEL_LABELS: Record<WarningLevel, { zh: string; en: string }> = {
   none: { zh: '未计时', en: 'Clock not running' },
   green: { zh: '正常', en: 'On time' },

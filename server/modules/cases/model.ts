@@ -124,7 +124,7 @@ export interface ReceivePayload {
   materials: MaterialRecord[];
   /**
    * The intake request's Idempotency-Key and the HMAC-SM3 of its body, when it came with one: kept
-   * in the log so a rebuilt projection has them too. Not folded into the state.
+   * in the log, and folded into the state with the receiving clerk's account for the projection.
    */
   intakeKey?: IntakeKeyRecord;
 }
@@ -219,6 +219,8 @@ export interface CaseState {
   formSecrets: Record<string, string>;
   situations: Record<string, string | string[]>;
   materials: MaterialRecord[];
+  /** The intake's Idempotency-Key, per receiving clerk (absent when the request had none). */
+  intakeKey?: IntakeKeyRecord & { accountId: string | null };
   receivedAt: string;
   /** Latest receipt of materials (first receipt or resubmission): art. 32's five days run from it. */
   lastReceivedOn: string;

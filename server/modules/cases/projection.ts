@@ -72,6 +72,9 @@ export function projectionOf(
     closed_at: state.closure?.at ?? state.refusal?.at ?? null,
     version: state.version,
     last_hash: lastHash,
+    intake_key: state.intakeKey?.key ?? null,
+    intake_key_account: state.intakeKey?.accountId ?? null,
+    intake_key_hash: state.intakeKey?.bodyHash ?? null,
     state: toJson(state),
     created_at: state.receivedAt,
     updated_at: state.lastActionAt,
@@ -107,6 +110,9 @@ type FixedColumn =
   | 'applicant_phone_masked'
   | 'received_at'
   | 'received_on'
+  | 'intake_key'
+  | 'intake_key_account'
+  | 'intake_key_hash'
   | 'created_at';
 export type ChangingColumns = Omit<CasesTable, FixedColumn>;
 

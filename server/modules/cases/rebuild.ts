@@ -1,7 +1,6 @@
 import type { WorkCalendar } from '../../platform/calendar/index.ts';
 import type { Executor } from '../../platform/db/index.ts';
 import { computeClock } from './clock.ts';
-import type { CaseAction } from './model.ts';
 import { projectionOf } from './projection.ts';
 import type { CaseSettings } from './settings.ts';
 import { actionFromRow, brokenLink, casesDb, listActionRows } from './store.ts';
@@ -24,23 +23,8 @@ export async function rebuildProjection(
   const actions = rows.map(actionFromRow);
   const state = foldActions(caseId, actions);
   const clock = computeClock(state, calendar, clockOn, settings);
-  const row = {
-    ...projectionOf(state, clock, clockOn, rows.at(-1)?.hash ?? ''),
-    ...intakeKeyColumns(actions[0]),
-  };
+  const row = projectionOf(state, clock, clockOn, rows.at(-1)?.hash ?? '');
   return { row, brokenAt: brokenLink(rows) };
-}
-
-/** The intake key columns, from the receive action that recorded the key (receive-case.ts). */
-function intakeKeyColumns(
-  first: CaseAction | undefined,
-): Pick<CasesTable, 'intake_key' | 'intake_key_account' | 'intake_key_hash'> {
-  const key = first?.type === 'receive' ? first.payload.intakeKey : undefined;
-  return {
-    intake_key: key?.key ?? null,
-    intake_key_account: key ? first?.actor.accountId : null,
-    intake_key_hash: key?.bodyHash ?? null,
-  };
 }
 
 /** Every case id, for a full rebuild or check. */

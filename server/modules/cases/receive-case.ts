@@ -21,7 +21,7 @@ import type { AgentRecord, ApplicantRecord, IntakeKeyRecord, ItemSnapshot, Recei
 import { countyDivision, departmentOf, resolveIntakePoint } from './org-port.ts';
 import { resolveProcess } from './processes.ts';
 import type { CaseSettings } from './settings.ts';
-import { nextCaseSerial, recordIntakeKey } from './store.ts';
+import { nextCaseSerial } from './store.ts';
 import { type CaseWork, type CaseWritten, caseWork, createCase } from './write-path.ts';
 
 /**
@@ -113,14 +113,7 @@ export async function receiveWith(
     ...(intakeKey ? { intakeKey } : {}),
   };
   const then = await decisionCommands(work, input, item, materials);
-  const written = await createCase(
-    work,
-    newId(),
-    { type: 'receive', at: work.now, actor: work.stamp, payload },
-    then,
-  );
-  if (intakeKey) await recordIntakeKey(trx, written.state.id, actor.accountId, intakeKey);
-  return written;
+  return createCase(work, newId(), { type: 'receive', at: work.now, actor: work.stamp, payload }, then);
 }
 
 /** The commands that follow the receipt, by the clerk's decision. */

@@ -5,7 +5,7 @@ import type { Executor } from '../../platform/db/index.ts';
 import { fromJson, toJson } from '../../platform/db/json.ts';
 import { prepared } from '../../platform/db/prepared.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { CaseAction, CaseState, IntakeKeyRecord, NewCaseAction } from './model.ts';
+import type { CaseAction, CaseState, NewCaseAction } from './model.ts';
 import { type ChangingColumns, changingColumns } from './projection.ts';
 import type { CaseActionsTable, CasesTable, CaseTables } from './tables.ts';
 
@@ -190,23 +190,6 @@ export async function findKeyedIntake(
     .where('intake_key', '=', key)
     .executeTakeFirst();
   return row && { id: row.id, number: row.number, bodyHash: row.intake_key_hash ?? '' };
-}
-
-/**
- * Records the intake key on the case just received. A key the same clerk's concurrent request
- * recorded first breaks the unique index (`isIntakeKeyTaken`): this transaction then rolls back.
- */
-export async function recordIntakeKey(
-  db: Executor,
-  caseId: string,
-  accountId: string,
-  record: IntakeKeyRecord,
-): Promise<void> {
-  await casesDb(db)
-    .updateTable('cases')
-    .set({ intake_key: record.key, intake_key_account: accountId, intake_key_hash: record.bodyHash })
-    .where('id', '=', caseId)
-    .execute();
 }
 
 /** Whether an error is the unique index on intake keys refusing a second case (SQLite or PostgreSQL). */

@@ -40,6 +40,16 @@ export async function superviseCases(
   if (q.servicePointId)
     query = query.where('intake_path', 'like', `${await pointPath(platform, q.servicePointId)}%`);
   const rows = await query.orderBy('remaining_days', 'asc').orderBy('number').limit(1000).execute();
+  // The limit's unit is fixed per item version: one state parsed per version, not per row.
+  const units = new Map<string, CaseState['item']['promised']['unit']>();
+  const unitOf = (row: (typeof rows)[number]) => {
+    let unit = units.get(row.item_version_id);
+    if (!unit) {
+      unit = fromJson<CaseState>(row.state, {} as CaseState).item.promised.unit;
+      units.set(row.item_version_id, unit);
+    }
+    return unit;
+  };
   const byDepartment = new Map<string, { key: string; name: string; yellow: number; red: number }>();
   const byWindow = new Map<string, { key: string; name: string; yellow: number; red: number }>();
   const byServicePoint = new Map<string, { key: string; name: string; yellow: number; red: number }>();
@@ -82,7 +92,7 @@ export async function superviseCases(
           limitDays: f.limitDays,
           usedDays: f.usedDays,
           remainingDays: f.remainingDays,
-          limitUnit: fromJson<Pick<CaseState, 'item'>>(row.state, {} as CaseState).item.promised.unit,
+          limitUnit: unitOf(row),
           warningLevel: f.warningLevel,
           lostStep: f.lostStep,
           stepName: row.step_name,

@@ -141,6 +141,7 @@ export function startState(caseId: string, action: NewCaseAction & { seq: number
     formSecrets: p.formSecrets,
     situations: p.situations,
     materials: p.materials,
+    ...(p.intakeKey ? { intakeKey: { ...p.intakeKey, accountId: action.actor.accountId } } : {}),
     receivedAt: action.at,
     lastReceivedOn: shanghaiDay(action.at),
     corrections: [],

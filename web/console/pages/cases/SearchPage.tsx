@@ -1,28 +1,18 @@
 import { Button, Card, DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import type { CaseStatus, WarningLevel } from '../../../../contracts/cases.ts';
+import {
+  CASE_STATUSES,
+  type CaseStatus,
+  WARNING_LEVELS,
+  type WarningLevel,
+} from '../../../../contracts/case-codes.ts';
 import { LoadError, PageTitle } from '../../../ui/components.tsx';
 import { useI18n } from '../../../ui/i18n/index.tsx';
 import { type CaseQuery, type CatalogSearchHitView, useCaseList } from '../../api/cases.ts';
 import { useOrgUnits, useWindows } from '../../api/org.ts';
 import { CaseTable } from './CaseTable.tsx';
 import { ItemPicker } from './intake/ItemPicker.tsx';
-
-const STATUSES: CaseStatus[] = [
-  'received',
-  'intake_correction',
-  'refused',
-  'in_process',
-  'process_correction',
-  'special_procedure',
-  'decided',
-  'concluded',
-  'delivered',
-  'withdrawn',
-  'voided',
-];
-const LEVELS: WarningLevel[] = ['none', 'green', 'yellow', 'red'];
 
 interface Filters {
   number?: string;
@@ -98,7 +88,7 @@ export default function SearchPage() {
               allowClear
               placeholder={t('case.filter.status')}
               style={{ width: 170 }}
-              options={STATUSES.map((s) => ({ value: s, label: t(`case.status.${s}`) }))}
+              options={CASE_STATUSES.map((s) => ({ value: s, label: t(`case.status.${s}`) }))}
             />
           </Form.Item>
           <Form.Item name="windowId">
@@ -130,7 +120,7 @@ export default function SearchPage() {
               allowClear
               placeholder={t('case.filter.warning')}
               style={{ width: 130 }}
-              options={LEVELS.map((l) => ({ value: l, label: t(`case.warning.${l}`) }))}
+              options={WARNING_LEVELS.map((l) => ({ value: l, label: t(`case.warning.${l}`) }))}
             />
           </Form.Item>
           <Form.Item>
