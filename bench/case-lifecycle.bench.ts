@@ -34,9 +34,12 @@ import { median, report, round3 } from './lib.ts';
 const CLIENTS = 50;
 const ACTIONS_PER_LIFECYCLE = 7;
 const ROUND_MS = Number(process.env.CASE_BENCH_ROUND_MS ?? 3000);
-const WARMUP_MS = 1500;
+const WARMUP_MS = Number(process.env.CASE_BENCH_WARMUP_MS ?? 1500);
 const ROUNDS = Number(process.env.CASE_BENCH_ROUNDS ?? 5);
-/** CASE_BENCH_PROFILE=file.cpuprofile: profile this (the server's) thread during our rounds only. */
+/**
+ * CASE_BENCH_PROFILE=file.cpuprofile: profile this (the server's) thread during our rounds only,
+ * one file per round (file-1.cpuprofile, …). CASE_BENCH_WARMUP_MS: the warm-up of each side.
+ */
 const PROFILE = process.env.CASE_BENCH_PROFILE;
 const PASSWORD = 'Bench-Pass-2026';
 
@@ -313,7 +316,11 @@ try {
       `round ${i + 1}: ours ${round3(o.actionsPerSecond)} actions/s (p50 ${round3(o.p50)} ms, p99 ${round3(o.p99)} ms, server CPU ${round3(o.cpuMsPerAction)} ms/action), bare ${round3(b.actionsPerSecond)} actions/s (p50 ${round3(b.p50)} ms, p99 ${round3(b.p99)} ms, server CPU ${round3(b.cpuMsPerAction)} ms/action)`,
     );
   }
-  if (PROFILE && samples.length > 0) writeFileSync(PROFILE, JSON.stringify(samples.at(-1)));
+  if (PROFILE) {
+    for (const [i, profile] of samples.entries()) {
+      writeFileSync(PROFILE.replace('.cpuprofile', `-${i + 1}.cpuprofile`), JSON.stringify(profile));
+    }
+  }
   const value = median(oursRounds.map((r) => r.actionsPerSecond));
   const baseline = median(baseRounds.map((r) => r.actionsPerSecond));
   console.log(

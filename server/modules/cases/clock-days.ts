@@ -24,14 +24,24 @@ export interface Counter {
 
 /** Day arithmetic in the unit of a time limit: working days from the calendar, or plain days. */
 export function counterFor(calendar: ClockCalendar, unit: TimeLimitUnit): Counter {
-  if (unit === 'working_day') {
-    return { add: (f, n) => calendar.addWorkdays(f, n), between: (f, t) => calendar.workdaysBetween(f, t) };
+  if (unit !== 'working_day') return NATURAL_DAYS;
+  // One counter per calendar, made once: the clock asks for it several times per action.
+  let counter = workdayCounters.get(calendar);
+  if (!counter) {
+    counter = {
+      add: (f, n) => calendar.addWorkdays(f, n),
+      between: (f, t) => calendar.workdaysBetween(f, t),
+    };
+    workdayCounters.set(calendar, counter);
   }
-  return {
-    add: (f, n) => dateOf(dayNumber(f) + n),
-    between: (f, t) => Math.max(0, dayNumber(t) - dayNumber(f)),
-  };
+  return counter;
 }
+
+const NATURAL_DAYS: Counter = {
+  add: (f, n) => dateOf(dayNumber(f) + n),
+  between: (f, t) => Math.max(0, dayNumber(t) - dayNumber(f)),
+};
+const workdayCounters = new WeakMap<ClockCalendar, Counter>();
 
 /** Days of the pauses that fall after `from` up to and including `until` (open pauses run to `until`). */
 export function pausedWithin(

@@ -412,4 +412,13 @@ describe('shanghaiDay', () => {
       { numRuns: 5000 },
     );
   });
+
+  test('turns the day at 16:00 UTC, across month and year ends, and reads offsets other than Z', () => {
+    assert.equal(shanghaiDay('2026-12-31T15:59:59.999Z'), '2026-12-31');
+    assert.equal(shanghaiDay('2026-12-31T16:00:00.000Z'), '2027-01-01');
+    assert.equal(shanghaiDay('2028-02-28T16:00:00.000Z'), '2028-02-29');
+    assert.equal(shanghaiDay('2026-02-28T23:59:59.999Z'), '2026-03-01');
+    assert.equal(shanghaiDay('2026-03-01T07:30:00+08:00'), '2026-03-01');
+    assert.equal(shanghaiDay('2026-03-01T23:30:00.000+08:00'), '2026-03-01');
+  });
 });

@@ -1,8 +1,8 @@
 import { maskName } from '../../platform/crypto/mask.ts';
-import { toJson } from '../../platform/db/json.ts';
 import type { CaseClock } from './clock.ts';
 import type { CaseState } from './model.ts';
 import { shanghaiDay } from './shanghai-day.ts';
+import { stateJson } from './state-json.ts';
 import type { CasesTable } from './tables.ts';
 
 /** The projection row of a case, pure: from its folded state and clock; and what an action changes of it. */
@@ -75,7 +75,7 @@ export function projectionOf(
     intake_key: state.intakeKey?.key ?? null,
     intake_key_account: state.intakeKey?.accountId ?? null,
     intake_key_hash: state.intakeKey?.bodyHash ?? null,
-    state: toJson(state),
+    state: stateJson(state),
     created_at: state.receivedAt,
     updated_at: state.lastActionAt,
   };

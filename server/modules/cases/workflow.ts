@@ -76,7 +76,6 @@ export function refusalOf(state: CaseState, type: CaseActionType, actorId: strin
   const last = state.steps.length - 1;
   const claimedByOther = state.assignee !== null && state.assignee.accountId !== actorId;
   const claimed: Refusal = { code: 'CASE_CLAIMED_BY_OTHER', details: { assignee: state.assignee?.name } };
-  const conflict = (reason: string): Refusal => ({ code: 'CASE_STEP_CONFLICT', details: { reason } });
   switch (type) {
     case 'claim':
       if (state.assignee?.accountId === actorId) return conflict('already claimed by you');
@@ -120,6 +119,10 @@ export function refusalOf(state: CaseState, type: CaseActionType, actorId: strin
 export function guard(state: CaseState, type: CaseActionType, actorId: string | null): AppError | null {
   const refusal = refusalOf(state, type, actorId);
   return refusal ? new AppError(refusal.code, refusal.details) : null;
+}
+
+function conflict(reason: string): Refusal {
+  return { code: 'CASE_STEP_CONFLICT', details: { reason } };
 }
 
 /** The state a `receive` action starts; every other action evolves it. */
