@@ -33,25 +33,60 @@ const DOC = {
 
 describe('applicableFor: what a set of chosen answers calls for', () => {
   test('with nothing chosen, only what no answer mentions', () => {
-    assert.deepEqual(applicableFor(DOC, []), { materialIds: ['id-card'], conditionIds: ['c1'] });
+    assert.deepEqual(applicableFor(DOC, {}), { materialIds: ['id-card'], conditionIds: ['c1'] });
   });
 
   test('an answer that brings nothing in leaves the base set', () => {
-    assert.deepEqual(applicableFor(DOC, ['self']), { materialIds: ['id-card'], conditionIds: ['c1'] });
+    assert.deepEqual(applicableFor(DOC, { entrust: ['self'] }), {
+      materialIds: ['id-card'],
+      conditionIds: ['c1'],
+    });
   });
 
   test('chosen answers add their materials and conditions, in document order whatever the choice order', () => {
-    assert.deepEqual(applicableFor(DOC, ['house', 'agent', 'job']), {
+    assert.deepEqual(applicableFor(DOC, { reason: ['house', 'job'], entrust: ['agent'] }), {
       materialIds: ['id-card', 'entrust-letter', 'agent-id', 'job-contract', 'deed'],
       conditionIds: ['c1', 'employed', 'owner'],
     });
-    assert.deepEqual(applicableFor(DOC, ['job']), {
+    assert.deepEqual(applicableFor(DOC, { reason: ['job'] }), {
       materialIds: ['id-card', 'job-contract'],
       conditionIds: ['c1', 'employed'],
     });
   });
 
-  test('an id no answer has changes nothing', () => {
-    assert.deepEqual(applicableFor(DOC, ['nope']), applicableFor(DOC, []));
+  test('an id no answer has changes nothing, nor an answer named under another question', () => {
+    assert.deepEqual(applicableFor(DOC, { entrust: ['nope'], nowhere: ['job'] }), applicableFor(DOC, {}));
+    assert.deepEqual(applicableFor(DOC, { entrust: ['job'] }), applicableFor(DOC, {}));
+  });
+
+  test('two questions with the same answer ids: a choice in one never selects the other’s', () => {
+    const doc = {
+      materials: ['id-card', 'entrust-letter', 'foreign-approval'].map((id) => ({ id })),
+      conditions: [],
+      situations: [
+        {
+          id: 'entrust',
+          answers: [
+            { id: 'yes', materialIds: ['entrust-letter'], conditionIds: [] },
+            { id: 'no', materialIds: [], conditionIds: [] },
+          ],
+        },
+        {
+          id: 'foreign',
+          answers: [
+            { id: 'yes', materialIds: ['foreign-approval'], conditionIds: [] },
+            { id: 'no', materialIds: [], conditionIds: [] },
+          ],
+        },
+      ],
+    };
+    assert.deepEqual(applicableFor(doc, { entrust: ['yes'], foreign: ['no'] }).materialIds, [
+      'id-card',
+      'entrust-letter',
+    ]);
+    assert.deepEqual(applicableFor(doc, { entrust: ['no'], foreign: ['yes'] }).materialIds, [
+      'id-card',
+      'foreign-approval',
+    ]);
   });
 });

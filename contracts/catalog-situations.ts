@@ -8,9 +8,16 @@ export interface SituationalDoc {
   materials: readonly { id: string }[];
   conditions: readonly { id: string }[];
   situations: readonly {
+    id: string;
     answers: readonly { id: string; materialIds: readonly string[]; conditionIds: readonly string[] }[];
   }[];
 }
+
+/**
+ * The answers chosen, by situation (question) id. Answer ids are unique within a question only
+ * (two questions may both have `yes`), so an answer is always named with its question.
+ */
+export type ChosenAnswers = Readonly<Record<string, readonly string[]>>;
 
 /**
  * Materials and conditions that apply for a set of chosen answers: those that no answer mentions
@@ -18,15 +25,16 @@ export interface SituationalDoc {
  */
 export function applicableFor(
   doc: SituationalDoc,
-  chosenAnswerIds: readonly string[],
+  chosenAnswers: ChosenAnswers,
 ): { materialIds: string[]; conditionIds: string[] } {
   const situational = { m: new Set<string>(), c: new Set<string>() };
   const chosen = { m: new Set<string>(), c: new Set<string>() };
   for (const s of doc.situations) {
+    const picked = Object.hasOwn(chosenAnswers, s.id) ? chosenAnswers[s.id] : undefined;
     for (const a of s.answers) {
       for (const m of a.materialIds) situational.m.add(m);
       for (const c of a.conditionIds) situational.c.add(c);
-      if (chosenAnswerIds.includes(a.id)) {
+      if (picked?.includes(a.id)) {
         for (const m of a.materialIds) chosen.m.add(m);
         for (const c of a.conditionIds) chosen.c.add(c);
       }

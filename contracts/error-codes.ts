@@ -248,8 +248,8 @@ export const ERROR_CODES = {
   },
   CASE_PROCESS_BUDGET_INVALID: {
     status: 400,
-    zh: '环节时限无效：每个环节至少 1 个工作日，且合计不得超过承诺办结时限',
-    en: 'Invalid step time budgets: each step needs at least 1 working day, and together they may not exceed the promised time limit',
+    zh: '环节时限无效：每个环节至少 1 天（与承诺办结时限同一单位），且合计不得超过承诺办结时限',
+    en: 'Invalid step time budgets: each step needs at least 1 day (in the unit of the promised time limit), and together they may not exceed the promised time limit',
   },
   CASE_SERVICE_POINT_INVALID: {
     status: 400,

@@ -400,7 +400,9 @@ function intakeOf(
       .map((f) => [f.key, own[f.key] ?? fieldValue(f, idNumber, applicant)]),
   );
   const missing = plan === 'correct' || plan === 'holdIntakeCorrection';
-  const applicable = new Set(applicableFor(doc, Object.values(situations)).materialIds);
+  const applicable = new Set(
+    applicableFor(doc, Object.fromEntries(Object.entries(situations).map(([q, a]) => [q, [a]]))).materialIds,
+  );
   const materials = doc.materials
     .filter((m) => applicable.has(m.id))
     .map((m, k) => ({

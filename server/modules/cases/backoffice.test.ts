@@ -19,6 +19,7 @@ import { receiveCase } from './receive-case.ts';
 import { recomputeWarnings } from './recompute-warnings.ts';
 import { DEFAULT_CASE_SETTINGS } from './settings.ts';
 import { casesDb } from './store.ts';
+import { insertTestItem } from './test-items.ts';
 
 describeEachDb(
   'case back office, supervision and projections',
@@ -240,7 +241,8 @@ describeEachDb(
         'CASE_PROCESS_BUDGET_INVALID',
       );
       assert.equal(over.details.fields[0].path, 'body.steps');
-      assert.match(over.message, /每个环节至少 1 个工作日/);
+      assert.match(over.message, /每个环节至少 1 天/);
+      assert.match(over.details.fields[0].message, /合计 11 个工作日，超过该事项的承诺办结时限 10 个工作日/);
       const steps = [
         { key: 'handle', name: '承办', role: 'dept_handler', budgetDays: 6 },
         { key: 'approve', name: '批准', role: 'dept_approver', budgetDays: 4 },
@@ -273,6 +275,45 @@ describeEachDb(
           ['承办', 6],
           ['批准', 4],
         ],
+      );
+    });
+
+    test('a natural-day (自然日) item: its default budgets, the editor’s rules and wording count natural days', async () => {
+      const itemId = await insertTestItem(ctx().platform, {
+        name: '建设工程消防设计审查（测试）',
+        departmentCode: '220322D01',
+        comprehensive: true,
+        promisedDays: 30,
+        legalDays: 60,
+        limitUnit: 'natural_day',
+      });
+      const catalog = await ctx().as('catalog');
+      const dflt = ok<{ steps: { budgetDays: number }[] }>(
+        await catalog.get(`/api/case-processes/${itemId}`),
+      );
+      assert.deepEqual(
+        dflt.steps.map((x) => x.budgetDays),
+        [15, 9, 6],
+      );
+      const step = (key: string, name: string, role: string, budgetDays: number) => ({
+        key,
+        name,
+        role,
+        budgetDays,
+      });
+      const over = expectError(
+        await catalog.put(`/api/case-processes/${itemId}`, {
+          steps: [step('handle', '承办', 'dept_handler', 20), step('approve', '批准', 'dept_approver', 11)],
+        }),
+        400,
+        'CASE_PROCESS_BUDGET_INVALID',
+      );
+      assert.match(over.details.fields[0].message, /合计 31 个自然日，超过该事项的承诺办结时限 30 个自然日/);
+      // Budgets up to the 30 natural days are accepted.
+      ok(
+        await catalog.put(`/api/case-processes/${itemId}`, {
+          steps: [step('handle', '承办', 'dept_handler', 25), step('approve', '批准', 'dept_approver', 5)],
+        }),
       );
     });
 

@@ -333,6 +333,23 @@ describe('natural-day limits (自然日): a period ending on a day off ends on t
     assert.equal(clockOn(decided, '2026-10-20').warningLevel, 'green', 'decided on the due date: on time');
   });
 
+  test('step budgets and the days a step used count in natural days too', () => {
+    // Accepted Thu 3 Sep; 承办 passes on Mon 14 Sep: 11 natural days, 7 working days.
+    const r = acceptOn('2026-09-03').act('2026-09-14', { type: 'pass', opinion: '同意' }, handlerStamp);
+    const c = clockOn(r, '2026-09-15');
+    const [handle, review] = c.steps;
+    assert.equal(handle?.budgetDays, 5);
+    assert.equal(handle?.usedDays, 11, '4–14 Sep, weekends included');
+    assert.equal(handle?.overrunDays, 6);
+    assert.equal(review?.usedDays, 1, 'Tue 15 Sep');
+    assert.equal(c.lostStep?.name, '承办');
+    // The same dates on a working-day item: 7 working days.
+    const working = new CaseRun('2026-09-03')
+      .act('2026-09-03', { type: 'accept', steps }, clerkStamp)
+      .act('2026-09-14', { type: 'pass', opinion: '同意' }, handlerStamp);
+    assert.equal(clockOn(working, '2026-09-15').steps[0]?.usedDays, 7);
+  });
+
   test('a pause moves the last day, then the holiday rule applies; while paused: the date if resumed today', () => {
     // Accepted Fri 16 Jan: the 30th day would be Sun 15 Feb. Correction asked on Tue 10 Feb.
     const r = acceptOn('2026-01-16').act('2026-02-10', correction);

@@ -206,9 +206,12 @@ export function computeClock(
   return clock;
 }
 
-/** Working days each visited step used (pauses excluded), summed over its visits. */
+/**
+ * Days each visited step used (pauses excluded), summed over its visits, in the unit of the
+ * promised limit its budget is a share of (working days, or natural days for a 自然日 limit).
+ */
 export function stepUsage(state: CaseState, calendar: ClockCalendar, end: string): StepUsage[] {
-  const counter = counterFor(calendar, 'working_day');
+  const counter = counterFor(calendar, state.item.promised.unit);
   return state.steps.map((step, index) => {
     let usedDays = 0;
     for (const v of state.stepVisits) {

@@ -13,6 +13,7 @@ import {
   setUpCountyDesk,
   windowId,
 } from './http-test-support.ts';
+import { insertTestItem, testMaterial } from './test-items.ts';
 
 const countCases = async (ctx: () => { platform: { db: import('../../platform/db/index.ts').Db } }) => {
   const row = await ctx()
@@ -203,6 +204,60 @@ describeEachDb('case intake rules and scope over HTTP', (ctx) => {
     ok(await handler.get(`/api/cases/${page.id}`));
     const gaj = await ctx().as('gaj_handler');
     expectError(await gaj.get(`/api/cases/${page.id}`), 403, 'ACCESS_OUT_OF_SCOPE');
+  });
+
+  test('two questions with the same answer ids: each choice brings in only its own question’s materials', async () => {
+    const yesNo = (id: string, question: string, material: string) => ({
+      id,
+      question,
+      multiple: false,
+      answers: [
+        { id: 'yes', label: '是', materialIds: [material], conditionIds: [] },
+        { id: 'no', label: '否', materialIds: [], conditionIds: [] },
+      ],
+    });
+    const itemId = await insertTestItem(ctx().platform, {
+      name: '外商投资企业设立登记（测试）',
+      departmentCode: '220322D01',
+      materials: [
+        testMaterial('m1', '设立登记申请书'),
+        testMaterial('m2', '授权委托书'),
+        testMaterial('m3', '外商投资批准文件'),
+      ],
+      situations: [yesNo('entrust', '是否委托他人办理？', 'm2'), yesNo('foreign', '是否外商投资？', 'm3')],
+    });
+    const clerk = await ctx().as('clerk');
+    const body = {
+      ...intakeAtA01(desk, person(61)),
+      itemId,
+      situations: { entrust: 'yes', foreign: 'no' },
+      materials: [
+        { materialId: 'm1', form: 'original' },
+        { materialId: 'm2', form: 'original' },
+      ],
+    };
+    const foreignPaper = [...body.materials, { materialId: 'm3', form: 'original' }];
+    const notForThisCase = expectError(
+      await clerk.post('/api/cases', { ...body, materials: foreignPaper }),
+      400,
+      'CASE_MATERIAL_UNKNOWN',
+    );
+    assert.equal(notForThisCase.details.materialId, 'm3');
+    const page = ok<{ materials: { materialId: string }[] }>(await clerk.post('/api/cases', body));
+    assert.deepEqual(
+      page.materials.map((m) => m.materialId),
+      ['m1', 'm2'],
+    );
+    expectError(
+      await clerk.post('/api/cases', {
+        ...body,
+        applicant: person(62),
+        situations: { entrust: 'no', foreign: 'yes' },
+        materials: [{ materialId: 'm1', form: 'original' }],
+      }),
+      422,
+      'CASE_MATERIAL_MISSING',
+    );
   });
 
   test('a township point refuses items not delegated to it; a village agent takes village items', async () => {

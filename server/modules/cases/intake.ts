@@ -1,7 +1,7 @@
 import { APPLICANT_FORM_KEYS } from '../../../contracts/applicant-form.ts';
 import { isRealIsoDate } from '../../../contracts/calendar.ts';
 import type { MaterialInput } from '../../../contracts/cases.ts';
-import { applicableFor, type CatalogItemDocument } from '../../../contracts/catalog.ts';
+import { applicableFor, type CatalogItemDocument, type ChosenAnswers } from '../../../contracts/catalog.ts';
 import { isValidCreditCode, isValidIdNumber } from '../../../contracts/identifiers.ts';
 import { AppError } from '../../platform/errors.ts';
 import { applyMaterialInput, checkDeferral } from './decide.ts';
@@ -47,13 +47,13 @@ export function checkItemAtPoint(doc: CatalogItemDocument, point: IntakePoint): 
     throw new AppError('CASE_ITEM_NOT_AT_WINDOW', { window: point.record.windowNumber, windowKind: kind });
 }
 
-/** The chosen answer ids, checked against the item's situation questions. */
+/** The chosen answers by question, checked against the item's situation questions. */
 export function chosenAnswers(
   doc: CatalogItemDocument,
   answers: Record<string, string | string[]>,
-): string[] {
+): ChosenAnswers {
   const fields: Field[] = [];
-  const chosen: string[] = [];
+  const chosen: Record<string, string[]> = {};
   for (const [questionId, value] of Object.entries(answers)) {
     const question = doc.situations.find((s) => s.id === questionId);
     const path = `body.situations.${questionId}`;
@@ -64,10 +64,11 @@ export function chosenAnswers(
     const ids = Array.isArray(value) ? value : [value];
     if (ids.length > 1 && !question.multiple)
       fields.push({ path, message: `“${question.question}”只能选一项` });
+    const known = ids.filter((id) => question.answers.some((a) => a.id === id));
     for (const id of ids) {
-      if (question.answers.some((a) => a.id === id)) chosen.push(id);
-      else fields.push({ path, message: `“${question.question}”没有选项 ${id}` });
+      if (!known.includes(id)) fields.push({ path, message: `“${question.question}”没有选项 ${id}` });
     }
+    chosen[questionId] = known;
   }
   if (fields.length > 0) throw new AppError('CASE_FORM_INVALID', { fields });
   return chosen;
@@ -79,7 +80,7 @@ export function chosenAnswers(
  */
 export function checklist(
   doc: CatalogItemDocument,
-  chosen: readonly string[],
+  chosen: ChosenAnswers,
   inputs: readonly MaterialInput[],
   latestDeferral: string | null,
 ): MaterialRecord[] {

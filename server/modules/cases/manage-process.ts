@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ProcessView } from '../../../contracts/case-views.ts';
-import type { ProcessStepInput } from '../../../contracts/cases.ts';
+import type { ProcessStepInput, TimeLimitUnit } from '../../../contracts/cases.ts';
 import { type Actor, authorize, can } from '../../platform/access/policy.ts';
 import { audit, inTransaction, type Platform } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/index.ts';
@@ -12,15 +12,18 @@ import { departmentOf } from './org-port.ts';
 import { budgetProblems, defaultProcess, processProblems, storedProcess } from './processes.ts';
 import { casesDb } from './store.ts';
 
-/** An item's promised days, or null when it has no published version. */
-async function publishedPromisedDays(db: Executor, itemId: string): Promise<number | null> {
+/** An item's promised limit, or null when it has no published version. */
+async function publishedPromisedLimit(
+  db: Executor,
+  itemId: string,
+): Promise<{ days: number; unit: TimeLimitUnit } | null> {
   const v = await getPublishedVersion(db, itemId);
-  return v?.document.promisedLimit.value ?? null;
+  return v ? { days: v.document.promisedLimit.value, unit: v.document.promisedLimit.unit } : null;
 }
 
 /** An item's promised days (for the default split), or 10 when it has no published version. */
 async function promisedDaysOf(db: Executor, itemId: string): Promise<number> {
-  return (await publishedPromisedDays(db, itemId)) ?? 10;
+  return (await publishedPromisedLimit(db, itemId))?.days ?? 10;
 }
 
 /** An unknown item has no process: a 404, not a default one (nor a stored one for no item). */
@@ -70,7 +73,8 @@ export function updateProcess(
     }
     // Budgets against the published promised limit: a step of 0 days or a sum beyond the limit
     // would make the step warnings meaningless (every case late at that step, or never).
-    const budget = budgetProblems(steps, await publishedPromisedDays(trx, itemId));
+    const limit = await publishedPromisedLimit(trx, itemId);
+    const budget = budgetProblems(steps, limit?.days ?? null, limit?.unit);
     if (fields.length > 0) throw new AppError('CASE_PROCESS_INVALID', { fields: [...fields, ...budget] });
     if (budget.length > 0) throw new AppError('CASE_PROCESS_BUDGET_INVALID', { fields: budget });
     const current = await storedProcess(trx, itemId);

@@ -1,4 +1,4 @@
-import type { ProcessStepInput } from '../../../contracts/cases.ts';
+import type { ProcessStepInput, TimeLimitUnit } from '../../../contracts/cases.ts';
 import type { Executor } from '../../platform/db/index.ts';
 import { fromJson } from '../../platform/db/json.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -90,20 +90,23 @@ export function processProblems(steps: readonly ProcessStepInput[]): { path: str
 
 /**
  * The time rules of a definition against the item's promised limit (null when the item has no
- * published version yet): each step at least one working day, all of them within the limit. An
- * item done on the spot (limit 0) may only have 0-day steps.
+ * published version yet): each step at least one day, all of them within the limit. Step budgets
+ * count in the limit's unit (working days, or natural days for a 自然日 limit). An item done on
+ * the spot (limit 0) may only have 0-day steps.
  */
 export function budgetProblems(
   steps: readonly ProcessStepInput[],
   promisedDays: number | null,
+  unit: TimeLimitUnit = 'working_day',
 ): { path: string; message: string }[] {
+  const days = unit === 'natural_day' ? '个自然日' : '个工作日';
   const problems: { path: string; message: string }[] = [];
   if (promisedDays !== 0) {
     steps.forEach((s, i) => {
       if (s.budgetDays < 1) {
         problems.push({
           path: `body.steps.${i}.budgetDays`,
-          message: `环节“${s.name}”的时限至少为 1 个工作日`,
+          message: `环节“${s.name}”的时限至少为 1 ${days}`,
         });
       }
     });
@@ -112,7 +115,7 @@ export function budgetProblems(
   if (promisedDays !== null && sum > promisedDays) {
     problems.push({
       path: 'body.steps',
-      message: `各环节时限合计 ${sum} 个工作日，超过该事项的承诺办结时限 ${promisedDays} 个工作日`,
+      message: `各环节时限合计 ${sum} ${days}，超过该事项的承诺办结时限 ${promisedDays} ${days}`,
     });
   }
   return problems;

@@ -25,6 +25,8 @@ export interface TestItemSpec {
   grassroots?: ('township' | 'village')[];
   promisedDays?: number;
   legalDays?: number;
+  /** The unit of both limits: working days by default, or natural days (自然日). */
+  limitUnit?: 'working_day' | 'natural_day';
   status?: 'published' | 'retired' | 'draft';
   materials?: CatalogItemInput['materials'];
   formFields?: CatalogItemInput['formFields'];
@@ -71,8 +73,8 @@ export async function insertTestItem(platform: Platform, spec: TestItemSpec): Pr
     exerciseLevel: '4',
     departmentId: dept.id,
     implementingBody: { name: dept.name, creditCode: dept.credit_code ?? bodyCredit, nature: '1' },
-    legalLimit: { value: spec.legalDays ?? 20, unit: 'working_day', note: '' },
-    promisedLimit: { value: spec.promisedDays ?? 10, unit: 'working_day', note: '' },
+    legalLimit: { value: spec.legalDays ?? 20, unit: spec.limitUnit ?? 'working_day', note: '' },
+    promisedLimit: { value: spec.promisedDays ?? 10, unit: spec.limitUnit ?? 'working_day', note: '' },
     caseType: '2',
     conditions: [{ id: 'c1', text: '符合法定条件' }],
     process: '受理、审查、决定、送达',

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { CatalogItemInput } from '../../../contracts/catalog.ts';
 import { applicableFor, depthSummaryOf, promisedExceedsLegal } from '../../../contracts/catalog.ts';
+import type { AppError } from '../../platform/errors.ts';
+import { chosenAnswers } from './guide-docx.ts';
 import { pinyinKeys } from './pinyin.ts';
 import { sampleItem } from './test-fixtures.ts';
 import { parseItemDocument } from './validate-item.ts';
@@ -84,8 +87,57 @@ test('cross-field rules: fee basis, comprehensive needs the hall, situations ref
 test('situations select materials: the power of attorney only when someone else applies', () => {
   const r = parseItemDocument(sampleItem(DEPT), 'document');
   assert.ok(r.ok);
-  assert.deepEqual(applicableFor(r.document, ['self']).materialIds, ['id-card']);
-  assert.deepEqual(applicableFor(r.document, ['agent']).materialIds, ['id-card', 'entrust-letter']);
+  assert.deepEqual(applicableFor(r.document, { entrust: ['self'] }).materialIds, ['id-card']);
+  assert.deepEqual(applicableFor(r.document, { entrust: ['agent'] }).materialIds, [
+    'id-card',
+    'entrust-letter',
+  ]);
+});
+
+test('the Word guide’s ?answers=: pairs name the question; a bare answer id only where one question has it', () => {
+  const r = parseItemDocument(
+    sampleItem(DEPT, {
+      situations: [
+        {
+          id: 'entrust',
+          question: '是否委托他人办理？',
+          answers: [
+            { id: 'yes', label: '是', materialIds: ['entrust-letter'] },
+            { id: 'no', label: '否' },
+          ],
+        },
+        {
+          id: 'foreign',
+          question: '是否外商投资？',
+          answers: [
+            { id: 'yes', label: '是' },
+            { id: 'no', label: '否' },
+            { id: 'hk', label: '港澳台' },
+          ],
+        },
+      ],
+    } as Partial<CatalogItemInput>),
+    'document',
+  );
+  assert.ok(r.ok);
+  assert.deepEqual(chosenAnswers(r.document, 'entrust:yes,foreign:no'), {
+    entrust: ['yes'],
+    foreign: ['no'],
+  });
+  assert.deepEqual(chosenAnswers(r.document, 'hk'), { foreign: ['hk'] });
+  assert.deepEqual(applicableFor(r.document, chosenAnswers(r.document, 'foreign:yes')).materialIds, [
+    'id-card',
+  ]);
+  const ambiguous = (() => {
+    try {
+      chosenAnswers(r.document, 'yes');
+    } catch (err) {
+      return err as AppError;
+    }
+    throw new Error('an ambiguous answer id was taken');
+  })();
+  assert.equal(ambiguous.code, 'CATALOG_GUIDE_ANSWER_INVALID');
+  assert.match(JSON.stringify(ambiguous.details), /不止一个问题/);
 });
 
 test('depth summary and pinyin keys', () => {

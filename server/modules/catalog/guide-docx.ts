@@ -20,6 +20,7 @@ import QRCode from 'qrcode';
 import {
   applicableFor,
   type CatalogItemDocument,
+  type ChosenAnswers,
   DEPTH_SUMMARIES,
   depthSummaryOf,
 } from '../../../contracts/catalog.ts';
@@ -71,33 +72,42 @@ function limitText(l: { value: number | null; unit: keyof typeof LIMIT_UNITS; no
   return l.note ? `${base}（${l.note}）` : base;
 }
 
-/** Chosen answers from `?answers=`: "situation:answer" pairs or bare answer ids; unknown ones are a 400. */
-export function chosenAnswers(doc: CatalogItemDocument, raw: string | undefined): string[] {
-  const ids: string[] = [];
+/**
+ * Chosen answers from `?answers=`: "situation:answer" pairs, or a bare answer id where only one
+ * question has it; an unknown or ambiguous one is a 400.
+ */
+export function chosenAnswers(doc: CatalogItemDocument, raw: string | undefined): ChosenAnswers {
+  const chosen: Record<string, string[]> = {};
   for (const token of (raw ?? '')
     .split(',')
     .map((t) => t.trim())
     .filter(Boolean)) {
     const [first, second] = token.includes(':') ? token.split(':') : [undefined, token];
-    const situations = first === undefined ? doc.situations : doc.situations.filter((s) => s.id === first);
-    const answer = situations.flatMap((s) => s.answers).find((a) => a.id === second);
-    if (!answer) {
+    const having = doc.situations.filter(
+      (s) => (first === undefined || s.id === first) && s.answers.some((a) => a.id === second),
+    );
+    const [situation] = having;
+    if (!situation || second === undefined || having.length > 1) {
+      const message =
+        having.length > 1
+          ? `情形选项 ${token} 不止一个问题有，请写作“情形编号:选项编号”`
+          : `情形选项 ${token} 不存在`;
       throw new AppError('CATALOG_GUIDE_ANSWER_INVALID', {
-        fields: [{ path: 'querystring.answers', message: `情形选项 ${token} 不存在` }],
+        fields: [{ path: 'querystring.answers', message }],
       });
     }
-    ids.push(answer.id);
+    chosen[situation.id] = [...(chosen[situation.id] ?? []), second];
   }
-  return ids;
+  return chosen;
 }
 
 /** The guide's sections as [heading, content] in the order the online guide shows them. */
 function sections(
   doc: CatalogItemDocument,
   departmentName: string,
-  answerIds: string[],
+  answers: ChosenAnswers,
 ): [string, (Paragraph | Table)[]][] {
-  const applicable = applicableFor(doc, answerIds);
+  const applicable = applicableFor(doc, answers);
   const conditions = doc.conditions.filter((c) => applicable.conditionIds.includes(c.id));
   const materials = doc.materials.filter((m) => applicable.materialIds.includes(m.id));
   const depth = DEPTH_SUMMARIES[depthSummaryOf(doc.depthFlags)];
@@ -183,7 +193,7 @@ function sections(
 /** The guide as .docx bytes; `url` is the online guide the QR code links to. */
 export async function guideDocx(
   doc: CatalogItemDocument,
-  options: { departmentName: string; url: string; answerIds: string[] },
+  options: { departmentName: string; url: string; answers: ChosenAnswers },
 ): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [
     new Paragraph({
@@ -194,10 +204,12 @@ export async function guideDocx(
     new Paragraph({ alignment: AlignmentType.CENTER, children: [run('办事指南', { size: 28 })] }),
   ];
   const chosen = doc.situations.flatMap((s) =>
-    s.answers.filter((a) => options.answerIds.includes(a.id)).map((a) => `${s.question}${a.label}`),
+    s.answers
+      .filter((a) => Object.hasOwn(options.answers, s.id) && options.answers[s.id]?.includes(a.id))
+      .map((a) => `${s.question}${a.label}`),
   );
   if (chosen.length) children.push(para(`按所选情形生成：${chosen.join('；')}`));
-  sections(doc, options.departmentName, options.answerIds).forEach(([heading, content], i) => {
+  sections(doc, options.departmentName, options.answers).forEach(([heading, content], i) => {
     children.push(
       new Paragraph({
         heading: HeadingLevel.HEADING_2,

@@ -185,11 +185,11 @@ export function catalogExchangeRoutes(app: FastifyInstance, platform: Platform):
     async (req, reply) => {
       // Public: the published version only, whoever asks.
       const item = await getCatalogItem(platform.db, null, req.params.id, undefined);
-      const answerIds = chosenAnswers(item.document, req.query.answers);
+      const answers = chosenAnswers(item.document, req.query.answers);
       const file = await guideDocx(item.document, {
         departmentName: item.departmentName,
         url: guideUrl(platform, item.id),
-        answerIds,
+        answers,
       });
       return download(reply, DOCX, `${item.document.name}办事指南.docx`, file);
     },

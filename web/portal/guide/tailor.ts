@@ -27,19 +27,6 @@ function push(map: Map<string, string[]>, id: string, label: string) {
 }
 
 /**
- * Answer ids are unique within a question only, so each is keyed by its question here: a choice
- * in one question never selects a same-named answer of another.
- */
-function byQuestion(doc: Doc, answers: Answers): { doc: Doc; chosen: string[] } {
-  const situations = doc.situations.map((s) => ({
-    ...s,
-    answers: s.answers.map((a) => ({ ...a, id: `${s.id}:${a.id}` })),
-  }));
-  const chosen = Object.entries(answers).flatMap(([s, ids]) => ids.map((a) => `${s}:${a}`));
-  return { doc: { ...doc, situations }, chosen };
-}
-
-/**
  * A material or condition applies when no answer mentions it, or a chosen answer does. Until a
  * question is answered, what its answers would bring in is shown too, marked as pending, so the
  * list is never shorter than what a person may need.
@@ -56,8 +43,7 @@ export function tailor(doc: Doc, answers: Answers): Tailored {
     }
   }
   for (const id of because.keys()) pending.delete(id);
-  const keyed = byQuestion(doc, answers);
-  const applicable = applicableFor(keyed.doc, keyed.chosen);
+  const applicable = applicableFor(doc, answers);
   const materials = new Set(applicable.materialIds);
   const conditions = new Set(applicable.conditionIds);
   return {

@@ -239,6 +239,8 @@ export const caseEn: Record<CaseMessageKey, string> = {
   'case.page.steps': 'Steps',
   'case.page.stepBudget': 'Budget {budget} / used {used} working {used|day|days}',
   'case.page.stepOverrun': '{n} working {n|day|days} over',
+  'case.page.stepBudget.natural': 'Budget {budget} / used {used} calendar {used|day|days}',
+  'case.page.stepOverrun.natural': '{n} calendar {n|day|days} over',
   'case.page.timeline': 'Full record',
   'case.page.elapsed': 'Working day {n}',
   'case.page.elapsed.natural': 'Day {n}',

@@ -233,6 +233,8 @@ export const caseZh = {
   'case.page.steps': '办理环节',
   'case.page.stepBudget': '时限 {budget} / 已用 {used} 个工作日',
   'case.page.stepOverrun': '超时 {n} 个工作日',
+  'case.page.stepBudget.natural': '时限 {budget} / 已用 {used} 个自然日',
+  'case.page.stepOverrun.natural': '超时 {n} 个自然日',
   'case.page.timeline': '全过程记录',
   'case.page.elapsed': '第 {n} 个工作日',
   'case.page.elapsed.natural': '第 {n} 天',

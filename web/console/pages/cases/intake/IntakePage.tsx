@@ -22,7 +22,7 @@ import { IntakeResult } from './IntakeResult.tsx';
 import { ItemPicker } from './ItemPicker.tsx';
 import { defaultSituations, ItemSummary, SituationsSection } from './ItemSummary.tsx';
 import {
-  chosenAnswerIds,
+  chosenAnswers,
   type DecisionExtra,
   type IntakeValues,
   intakeBody,
@@ -83,7 +83,7 @@ export default function IntakePage() {
   const situations = Form.useWatch('situations', form);
   const materials = useMemo(() => {
     if (!doc) return [];
-    const ids = new Set(applicableFor(doc, chosenAnswerIds(situations)).materialIds);
+    const ids = new Set(applicableFor(doc, chosenAnswers(situations)).materialIds);
     return doc.materials.filter((m) => ids.has(m.id));
   }, [doc, situations]);
   const materialIds = materials.map((m) => m.id);

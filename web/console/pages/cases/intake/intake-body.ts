@@ -5,7 +5,7 @@ import type {
   IntakeInput,
   MaterialForm,
 } from '../../../../../contracts/cases.ts';
-import type { CatalogItemDocument } from '../../../../../contracts/catalog.ts';
+import type { CatalogItemDocument, ChosenAnswers } from '../../../../../contracts/catalog.ts';
 import { ApiError, type FieldError } from '../../../../ui/api.ts';
 
 /** One checklist row as the clerk ticks it. */
@@ -40,9 +40,11 @@ export interface DecisionExtra {
   refusal?: { reason: string; competentBody?: string; legalBasis?: string };
 }
 
-/** The chosen answer ids of the situation questions. */
-export function chosenAnswerIds(situations: IntakeValues['situations']): string[] {
-  return Object.values(situations ?? {}).flatMap((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+/** The chosen answers, by situation question (answer ids are unique within a question only). */
+export function chosenAnswers(situations: IntakeValues['situations']): ChosenAnswers {
+  return Object.fromEntries(
+    Object.entries(situations ?? {}).map(([q, v]) => [q, v === undefined ? [] : Array.isArray(v) ? v : [v]]),
+  );
 }
 
 function isDayjs(v: unknown): v is Dayjs {

@@ -184,6 +184,8 @@ export function StepsCard({ c }: { c: CaseDetailView }) {
   const stepName = useStepName();
   if (c.steps.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   const current = c.steps.findIndex((s) => s.current);
+  // Budgets are shares of the promised limit and count in its unit.
+  const natural = c.limitUnit === 'natural_day';
   const finished = ['decided', 'concluded', 'delivered'].includes(c.status);
   return (
     <Steps
@@ -197,10 +199,15 @@ export function StepsCard({ c }: { c: CaseDetailView }) {
           <div>
             <div>{s.departmentName}</div>
             <div className="ow-muted">
-              {t('case.page.stepBudget', { budget: s.budgetDays, used: s.usedDays })}
+              {t(natural ? 'case.page.stepBudget.natural' : 'case.page.stepBudget', {
+                budget: s.budgetDays,
+                used: s.usedDays,
+              })}
             </div>
             {s.overrunDays > 0 ? (
-              <Tag color="red">{t('case.page.stepOverrun', { n: s.overrunDays })}</Tag>
+              <Tag color="red">
+                {t(natural ? 'case.page.stepOverrun.natural' : 'case.page.stepOverrun', { n: s.overrunDays })}
+              </Tag>
             ) : null}
           </div>
         ),
