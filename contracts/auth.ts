@@ -15,6 +15,11 @@ export const GrantSchema = z.object({
   role: z.enum(ROLES),
   scopeOrgUnitId: z.string(),
   scopeName: z.string(),
+  /**
+   * Held over the root of the org tree (the county): only such a grant reaches county resources
+   * (the outbox, the job queue, the audit log, the calendar), whatever the role allows.
+   */
+  countyWide: z.boolean(),
 });
 
 export const MeResponse = z.object({

@@ -34,11 +34,7 @@ function Guarded({ entry }: { entry: MenuEntry }) {
   const me = useMe();
   const countyWide = useCountyWide();
   if (entry.action && !can(me.data, entry.action)) return <Forbidden />;
-  if (entry.action && entry.countyWide) {
-    const allowed = countyWide(entry.action);
-    if (allowed === undefined) return <Centered />;
-    if (!allowed) return <Forbidden />;
-  }
+  if (entry.action && entry.countyWide && !countyWide(entry.action)) return <Forbidden />;
   const Page = entry.page;
   return <Page />;
 }

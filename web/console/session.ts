@@ -3,7 +3,6 @@ import { useCallback, useMemo } from 'react';
 import { type Action, ROLE_ACTIONS } from '../../contracts/access.ts';
 import type { Me } from '../../contracts/auth.ts';
 import { ApiError, http, setCsrfToken } from '../ui/api.ts';
-import { useOrgUnits } from './api/org.ts';
 import { MENU, type MenuEntry } from './menu.tsx';
 
 export type { Me } from '../../contracts/auth.ts';
@@ -78,36 +77,26 @@ export function can(me: Me | null | undefined, action: Action | readonly Action[
  * Whether the user may do an action county-wide: the outbox, the job queue, the audit log and the
  * calendar's editing are county resources that only a grant at the root of the org tree reaches
  * (a 梨树镇 administrator holds the same actions for the town only, and the server refuses them).
- * Undefined while the org tree loads; when it cannot load, the plain `can` (the server decides).
  */
-export function useCountyWide(): (action: Action | readonly Action[]) => boolean | undefined {
+export function useCountyWide(): (action: Action | readonly Action[]) => boolean {
   const me = useMe().data;
-  const units = useOrgUnits(!!me);
-  const rootId = units.data?.find((u) => u.parentId === null)?.id;
-  const failed = units.isError;
   return useCallback(
     (action) => {
-      if (!me || !can(me, action)) return false;
-      if (failed) return true;
-      if (!rootId) return undefined;
       const wanted: readonly Action[] = typeof action === 'string' ? [action] : action;
       const allows = (role: keyof typeof ROLE_ACTIONS) =>
         wanted.some((a) => (ROLE_ACTIONS[role] as readonly Action[]).includes(a));
-      return me.grants.some((g) => g.scopeOrgUnitId === rootId && allows(g.role));
+      return !!me?.grants.some((g) => g.countyWide && allows(g.role));
     },
-    [me, rootId, failed],
+    [me],
   );
 }
 
-/** The menu entries this user may open (a county-wide one only once the grant is known to be county-wide). */
+/** The menu entries this user may open (a county-wide one only with a county-wide grant). */
 export function useMenu(): MenuEntry[] {
   const me = useMe().data;
   const countyWide = useCountyWide();
   return useMemo(
-    () =>
-      MENU.filter(
-        (m) => !m.action || (can(me, m.action) && (!m.countyWide || countyWide(m.action) === true)),
-      ),
+    () => MENU.filter((m) => !m.action || (can(me, m.action) && (!m.countyWide || countyWide(m.action)))),
     [me, countyWide],
   );
 }

@@ -123,10 +123,17 @@ describeEachDb('demo organisation of 梨树县', (ctx) => {
     assert.equal(staff.find((s) => s.username === 'delivery')?.windowName, 'C01 统一出件窗口');
     assert.equal(staff.find((s) => s.username === 'townadmin')?.roles[0]?.scopeName, '梨树镇');
     assert.equal(staff.find((s) => s.username === 'village')?.orgUnitName, '南杏山村');
+    const countyWide: Record<string, boolean[]> = {};
     for (const a of DEMO_ACCOUNTS.filter((x) => x.username !== 'admin')) {
       const c = await ctx().as(a.username);
       const me = (await c.get('/api/auth/me')).json();
       assert.equal(me.username, a.username);
+      countyWide[a.username] = me.grants.map((g: { countyWide: boolean }) => g.countyWide);
     }
+    // Only a grant over the county itself reaches county resources (the console hides them otherwise).
+    assert.deepEqual(countyWide.supervisor, [true]);
+    assert.deepEqual(countyWide.townadmin, [false], '梨树镇 only');
+    assert.deepEqual(countyWide.lishuzhen, [false]);
+    assert.deepEqual(countyWide.scjg_handler, [false], 'a department');
   });
 });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ChangePasswordBody, LoginBody, MeResponse, OkResponse } from '../../../contracts/auth.ts';
-import { allowedActions, type Grant } from '../access/policy.ts';
+import { allowedActions, type Grant, grantCovers } from '../access/policy.ts';
 import type { Platform } from '../context.ts';
 import { changePassword } from './change-password.ts';
 import { login } from './login.ts';
@@ -98,5 +98,10 @@ export function authRoutes(app: FastifyInstance, platform: Platform): void {
 }
 
 function toGrantView(g: Grant) {
-  return { role: g.role, scopeOrgUnitId: g.scopeOrgUnitId, scopeName: g.scopeName };
+  return {
+    role: g.role,
+    scopeOrgUnitId: g.scopeOrgUnitId,
+    scopeName: g.scopeName,
+    countyWide: grantCovers(g, 'global'),
+  };
 }

@@ -51,7 +51,7 @@ export default function ImportExportPage() {
     [units.data],
   );
   // Import writes county-wide: a catalogue grant for one town does not reach it.
-  const mayImport = countyWide('catalog.edit') === true;
+  const mayImport = countyWide('catalog.edit');
 
   const start = async () => {
     if (!file || !me) return;
