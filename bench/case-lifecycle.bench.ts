@@ -34,7 +34,12 @@ import { median, report, round3 } from './lib.ts';
 const CLIENTS = 50;
 const ACTIONS_PER_LIFECYCLE = 7;
 const ROUND_MS = Number(process.env.CASE_BENCH_ROUND_MS ?? 3000);
-const WARMUP_MS = Number(process.env.CASE_BENCH_WARMUP_MS ?? 1500);
+/**
+ * The server's CPU per action keeps falling for several seconds under load (JIT tiers, the heap
+ * growing to its working size, the WAL file growing to its checkpoint size): after a 1.5 s warm-up
+ * the first rounds ran 20–30% slower than the later ones, so each side warms up for 5 s.
+ */
+const WARMUP_MS = Number(process.env.CASE_BENCH_WARMUP_MS ?? 5000);
 const ROUNDS = Number(process.env.CASE_BENCH_ROUNDS ?? 5);
 /**
  * CASE_BENCH_PROFILE=file.cpuprofile: profile this (the server's) thread during our rounds only,
