@@ -23,7 +23,12 @@ describeEachDb('staff accounts: first log-in, deactivation, password reset', (ct
     assert.equal(res.statusCode, 200);
     assert.equal(res.json().mustChangePassword, true);
     assert.deepEqual(res.json().grants, [
-      { role: 'dept_handler', scopeOrgUnitId: market?.id, scopeName: '梨树县市场监督管理局' },
+      {
+        role: 'dept_handler',
+        scopeOrgUnitId: market?.id,
+        scopeName: '梨树县市场监督管理局',
+        countyWide: false,
+      },
     ]);
   });
 
