@@ -185,7 +185,10 @@ describe('a case from window to delivery (Chromium)', () => {
     await stale.getByTestId('action-decide').click();
     await stale.locator('.ant-modal:visible textarea').first().fill('准予许可');
     await stale.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary').click();
-    await stale.getByText('该办件已被他人处理，请刷新后再操作').waitFor();
+    // What the tab says next, whatever it is (a notice, or a field error if the form did not go out).
+    const said = stale.locator('.ant-message-notice, .ant-form-item-explain-error').first();
+    await said.waitFor();
+    assert.match(await textOf(said), /^该办件已被他人处理，请刷新后再操作/);
     await stale.getByTestId('action-conclude').waitFor();
     await act(approver, 'conclude', async (m) => {
       await field(m, '结果文书或证照名称').locator('input').fill('食品经营许可证');
