@@ -19,6 +19,11 @@ export interface SituationalDoc {
  */
 export type ChosenAnswers = Readonly<Record<string, readonly string[]>>;
 
+/** The answers chosen to one question (none when it is unanswered). */
+export function answersTo(chosen: ChosenAnswers, situationId: string): readonly string[] {
+  return (Object.hasOwn(chosen, situationId) ? chosen[situationId] : undefined) ?? [];
+}
+
 /**
  * Materials and conditions that apply for a set of chosen answers: those that no answer mentions
  * (the base set) plus those the chosen answers bring in, in document order.
@@ -30,11 +35,11 @@ export function applicableFor(
   const situational = { m: new Set<string>(), c: new Set<string>() };
   const chosen = { m: new Set<string>(), c: new Set<string>() };
   for (const s of doc.situations) {
-    const picked = Object.hasOwn(chosenAnswers, s.id) ? chosenAnswers[s.id] : undefined;
+    const picked = answersTo(chosenAnswers, s.id);
     for (const a of s.answers) {
       for (const m of a.materialIds) situational.m.add(m);
       for (const c of a.conditionIds) situational.c.add(c);
-      if (picked?.includes(a.id)) {
+      if (picked.includes(a.id)) {
         for (const m of a.materialIds) chosen.m.add(m);
         for (const c of a.conditionIds) chosen.c.add(c);
       }

@@ -41,7 +41,7 @@ import {
 import { plainText } from './plain-text.ts';
 
 export * from './catalog-codes.ts';
-export { applicableFor, type ChosenAnswers } from './catalog-situations.ts';
+export { answersTo, applicableFor, type ChosenAnswers } from './catalog-situations.ts';
 
 /** A time limit: value, unit (工作日 / 自然日) and a note. */
 function timeLimit(label: string) {

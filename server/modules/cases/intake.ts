@@ -64,9 +64,10 @@ export function chosenAnswers(
     const ids = Array.isArray(value) ? value : [value];
     if (ids.length > 1 && !question.multiple)
       fields.push({ path, message: `“${question.question}”只能选一项` });
-    const known = ids.filter((id) => question.answers.some((a) => a.id === id));
+    const known: string[] = [];
     for (const id of ids) {
-      if (!known.includes(id)) fields.push({ path, message: `“${question.question}”没有选项 ${id}` });
+      if (question.answers.some((a) => a.id === id)) known.push(id);
+      else fields.push({ path, message: `“${question.question}”没有选项 ${id}` });
     }
     chosen[questionId] = known;
   }

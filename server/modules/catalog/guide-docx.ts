@@ -18,6 +18,7 @@ import {
 } from 'docx';
 import QRCode from 'qrcode';
 import {
+  answersTo,
   applicableFor,
   type CatalogItemDocument,
   type ChosenAnswers,
@@ -205,7 +206,7 @@ export async function guideDocx(
   ];
   const chosen = doc.situations.flatMap((s) =>
     s.answers
-      .filter((a) => Object.hasOwn(options.answers, s.id) && options.answers[s.id]?.includes(a.id))
+      .filter((a) => answersTo(options.answers, s.id).includes(a.id))
       .map((a) => `${s.question}${a.label}`),
   );
   if (chosen.length) children.push(para(`按所选情形生成：${chosen.join('；')}`));

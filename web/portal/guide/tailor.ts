@@ -4,7 +4,7 @@
  * while a question is open, what its answers would bring in, marked as pending.
  */
 import type { CatalogItemDocument } from '../../../contracts/catalog.ts';
-import { applicableFor } from '../../../contracts/catalog-situations.ts';
+import { answersTo, applicableFor } from '../../../contracts/catalog-situations.ts';
 
 type Doc = Pick<CatalogItemDocument, 'materials' | 'conditions' | 'situations'>;
 
@@ -35,7 +35,7 @@ export function tailor(doc: Doc, answers: Answers): Tailored {
   const pending = new Map<string, string[]>();
   const because = new Map<string, string[]>();
   for (const s of doc.situations) {
-    const picked = answers[s.id] ?? [];
+    const picked = answersTo(answers, s.id);
     for (const a of s.answers) {
       const into = picked.length === 0 ? pending : picked.includes(a.id) ? because : null;
       if (!into) continue;

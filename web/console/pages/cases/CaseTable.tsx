@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../../ui/i18n/index.tsx';
 import type { CaseSummaryView } from '../../api/cases.ts';
-import { DaysLeft, StatusTag, shortTime, useStepName, WarningTag } from './labels.tsx';
+import { DaysLeft, ItemCell, StatusCell, shortTime, WarningTag } from './labels.tsx';
 
 /** Where a case was received: the service point, or the county centre and its window. */
 export function IntakePlace({
@@ -50,7 +50,6 @@ export function CaseTable({
   empty?: string;
 }) {
   const { t } = useI18n();
-  const stepName = useStepName();
   const columns: TableColumnsType<CaseSummaryView> = [
     {
       title: t('case.col.number'),
@@ -72,12 +71,7 @@ export function CaseTable({
     {
       title: t('case.col.item'),
       dataIndex: 'itemName',
-      render: (name: string, c) => (
-        <div>
-          <div>{name}</div>
-          <div className="ow-muted">{c.departmentName}</div>
-        </div>
-      ),
+      render: (_, c) => <ItemCell c={c} />,
     },
     {
       title: t('case.col.applicant'),
@@ -94,17 +88,7 @@ export function CaseTable({
       title: t('case.col.status'),
       dataIndex: 'status',
       width: 150,
-      render: (_, c) => (
-        <div>
-          <StatusTag status={c.status} />
-          {c.stepName ? (
-            <div className="ow-muted">
-              {stepName(c.stepName)}
-              {c.assigneeName ? ` · ${c.assigneeName}` : ''}
-            </div>
-          ) : null}
-        </div>
-      ),
+      render: (_, c) => <StatusCell c={c} />,
     },
     {
       title: t('case.col.due'),

@@ -6,7 +6,7 @@ import { useI18n } from '../../../ui/i18n/index.tsx';
 import { type SupervisionData, useSupervision } from '../../api/cases.ts';
 import { useOrgUnits } from '../../api/org.ts';
 import { IntakePlace } from './CaseTable.tsx';
-import { DaysLeft, StatusTag, shortTime, useStepName, WarningTag } from './labels.tsx';
+import { DaysLeft, ItemCell, StatusCell, shortTime, useStepName, WarningTag } from './labels.tsx';
 import { type PointRow, rollUpServicePoints } from './service-points.ts';
 
 type SupRow = SupervisionData['items'][number];
@@ -202,12 +202,7 @@ export default function SupervisionPage() {
             {
               title: t('case.col.item'),
               dataIndex: 'itemName',
-              render: (name: string, c) => (
-                <div>
-                  <div>{name}</div>
-                  <div className="ow-muted">{c.departmentName}</div>
-                </div>
-              ),
+              render: (_, c) => <ItemCell c={c} />,
             },
             {
               title: t('case.col.intake'),
@@ -219,17 +214,7 @@ export default function SupervisionPage() {
               title: t('case.col.status'),
               key: 'status',
               width: 150,
-              render: (_, c) => (
-                <div>
-                  <StatusTag status={c.status} />
-                  {c.stepName ? (
-                    <div className="ow-muted">
-                      {stepName(c.stepName)}
-                      {c.assigneeName ? ` · ${c.assigneeName}` : ''}
-                    </div>
-                  ) : null}
-                </div>
-              ),
+              render: (_, c) => <StatusCell c={c} />,
             },
             {
               title: t('case.col.used'),

@@ -109,3 +109,33 @@ export function shortTime(iso: string | null | undefined): string {
     .slice(0, 16)
     .replace('T', ' ');
 }
+
+/** A case list's item cell: the item, and below it the department that decides it. */
+export function ItemCell({ c }: { c: { itemName: string; departmentName: string } }) {
+  return (
+    <div>
+      <div>{c.itemName}</div>
+      <div className="ow-muted">{c.departmentName}</div>
+    </div>
+  );
+}
+
+/** A case list's status cell: the status, and below it the current step and who holds it. */
+export function StatusCell({
+  c,
+}: {
+  c: { status: CaseStatus; stepName: string | null; assigneeName: string | null };
+}) {
+  const stepName = useStepName();
+  return (
+    <div>
+      <StatusTag status={c.status} />
+      {c.stepName ? (
+        <div className="ow-muted">
+          {stepName(c.stepName)}
+          {c.assigneeName ? ` · ${c.assigneeName}` : ''}
+        </div>
+      ) : null}
+    </div>
+  );
+}
