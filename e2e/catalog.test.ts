@@ -90,10 +90,11 @@ describe('catalogue pages: portal search and guide, console 事项管理 (Chromi
     const all = Number((await textOf(page.getByTestId('search-count'))).match(/\d+/)?.[0]);
     await page.getByTestId('filter-department').selectOption({ label: '梨树县公安局' });
     await page.waitForURL(/department=/);
-    await page.waitForFunction(
-      (n) => !document.querySelector('[data-testid="search-count"]')?.textContent?.includes(`共找到 ${n} `),
-      all,
-    );
+    // Wait for the new count (not the old one, nor the loading line shown in between).
+    await page.waitForFunction((n) => {
+      const m = document.querySelector('[data-testid="search-count"]')?.textContent?.match(/共找到 (\d+) /);
+      return m !== null && m !== undefined && Number(m[1]) !== n;
+    }, all);
     const some = Number((await textOf(page.getByTestId('search-count'))).match(/\d+/)?.[0]);
     assert.ok(some > 0 && some < all, `${some} of ${all}`);
     for (const t of await page.getByTestId('search-results').locator('.sr-dept').allTextContents()) {
