@@ -2,9 +2,11 @@
  * Browser tests' harness: the real server (a fresh, seeded SQLite platform serving dist/web) on a
  * free port, and Debian's Chromium driven by playwright-core.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
+import { afterEach, beforeEach } from 'node:test';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { buildApp } from '../server/app.ts';
 import type { Platform } from '../server/platform/context.ts';
@@ -36,6 +38,34 @@ export interface WebApp {
   close(): Promise<void>;
 }
 
+/**
+ * Every browser context any test opened, in order; when a test fails, the pages of the contexts it
+ * opened are described in the test output (address and visible text) and saved as screenshots, so a
+ * failure seen once on CI shows what the user would have seen.
+ */
+const openedContexts: BrowserContext[] = [];
+let firstOfThisTest = 0;
+beforeEach(() => {
+  firstOfThisTest = openedContexts.length;
+});
+afterEach(async (t) => {
+  if (!('passed' in t) || t.passed) return;
+  const dir = path.join(os.tmpdir(), 'onewindow-e2e-failures');
+  mkdirSync(dir, { recursive: true });
+  const pages = openedContexts.slice(firstOfThisTest).flatMap((c) => c.pages());
+  for (const [i, page] of pages.entries()) {
+    if (page.isClosed()) continue;
+    const shot = path.join(dir, `${t.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}-${i + 1}.png`);
+    const text = await page
+      .locator('body')
+      // biome-ignore lint/performance/useDomNodeTextContent: what the user saw, laid out (no hidden text)
+      .innerText({ timeout: 2000 })
+      .catch((e: Error) => `(no text: ${e.message})`);
+    await page.screenshot({ path: shot, fullPage: true, timeout: 5000 }).catch(() => undefined);
+    console.log(`page ${i + 1} of the failed test at ${page.url()} (${shot}):\n${text.slice(0, 2000)}`);
+  }
+});
+
 /** Starts the server on 127.0.0.1 with a free port, and Chromium (`cases`: with the demo cases of 2026). */
 export async function startWebApp(options: { cases?: boolean } = {}): Promise<WebApp> {
   if (!existsSync(path.join(WEB_DIR, 'index.html'))) {
@@ -55,6 +85,7 @@ export async function startWebApp(options: { cases?: boolean } = {}): Promise<We
     newPage: async (viewport = { width: 1280, height: 800 }) => {
       const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
       contexts.push(context);
+      openedContexts.push(context);
       const page = await context.newPage();
       // Generous: CI runs two suites at once on two cores, and argon2 hashing is deliberately slow.
       page.setDefaultTimeout(30_000);
