@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { AppError } from './errors.ts';
 
@@ -25,6 +26,12 @@ export interface Config {
   publicUrl: string;
   /** Log-in attempts per client address per minute (LOGIN_RATE_LIMIT). */
   loginRateLimit: number;
+  /**
+   * Whose X-Forwarded-For is believed (TRUST_PROXY): the reverse proxies' addresses or CIDRs.
+   * Off by default: otherwise any client could name its own address and slip
+   * past the per-address rate limits (log-in, the public progress lookup) and into the audit log.
+   */
+  trustProxy: string[] | false;
 }
 
 export const DEFAULT_DEMO_PASSWORD = 'Lishu@2026';
@@ -55,7 +62,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smsSignature: env.SMS_SIGNATURE?.trim() || '梨树县政务服务',
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
     loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 20),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
+}
+
+/** TRUST_PROXY: empty → nobody; `127.0.0.1,10.0.0.0/8` → those addresses. */
+function parseTrustProxy(value: string | undefined): Config['trustProxy'] {
+  const given = value?.trim();
+  if (!given) return false;
+  const addresses = given
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  const wrong = addresses.find((a) => {
+    const [ip = '', prefix] = a.split('/');
+    return isIP(ip) === 0 || (prefix !== undefined && !/^\d{1,3}$/.test(prefix));
+  });
+  if (wrong !== undefined) {
+    throw new AppError('CONFIG_INVALID', {
+      field: 'TRUST_PROXY',
+      value: wrong,
+      expected: 'IP addresses or CIDRs separated by commas',
+    });
+  }
+  return addresses;
 }
 
 /**

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildApp } from '../../app.ts';
 import { describeEachDb, openTestPlatform, TEST_PASSWORD } from '../../testing/harness.ts';
+import { loadConfig } from '../config.ts';
+import type { AppError } from '../errors.ts';
 
 describeEachDb('staff log-in', (ctx) => {
   test('admin logs in, sees who they are, and logs out', async () => {
@@ -131,6 +133,61 @@ test('log-in attempts are rate-limited per address', async () => {
       payload: { username: 'x', password: 'y' },
     });
     assert.equal(last.json().error.code, 'RATE_LIMITED');
+  } finally {
+    await app.close();
+    await opened.close();
+  }
+});
+
+test('a client cannot escape the log-in rate limit by naming another address in X-Forwarded-For', async () => {
+  const opened = await openTestPlatform('sqlite', { demo: false });
+  opened.platform.config.loginRateLimit = 3;
+  const app = await buildApp(opened.platform);
+  try {
+    const codes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'x-forwarded-for': `10.0.0.${i + 1}` },
+        payload: { username: 'x', password: 'y' },
+      });
+      codes.push(res.statusCode);
+    }
+    assert.deepEqual(codes, [401, 401, 401, 429, 429]);
+  } finally {
+    await app.close();
+    await opened.close();
+  }
+});
+
+test('behind a proxy named in TRUST_PROXY, each forwarded client address is limited on its own', async () => {
+  assert.deepEqual(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' }).trustProxy, [
+    '127.0.0.1',
+    '10.0.0.0/8',
+  ]);
+  assert.equal(loadConfig({}).trustProxy, false);
+  assert.throws(
+    () => loadConfig({ TRUST_PROXY: 'true' }),
+    (err: AppError) => err.code === 'CONFIG_INVALID' && JSON.stringify(err.details).includes('TRUST_PROXY'),
+  );
+  const opened = await openTestPlatform('sqlite', { demo: false });
+  opened.platform.config.loginRateLimit = 2;
+  opened.platform.config.trustProxy = ['127.0.0.1'];
+  const app = await buildApp(opened.platform);
+  try {
+    const codeFrom = async (client: string) =>
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          headers: { 'x-forwarded-for': client },
+          payload: { username: 'x', password: 'y' },
+        })
+      ).statusCode;
+    const first = [await codeFrom('10.0.0.1'), await codeFrom('10.0.0.1'), await codeFrom('10.0.0.1')];
+    assert.deepEqual(first, [401, 401, 429]);
+    assert.equal(await codeFrom('10.0.0.2'), 401);
   } finally {
     await app.close();
     await opened.close();
