@@ -1,5 +1,6 @@
 import type { TimeLimitUnit } from '../../../contracts/cases.ts';
 import { dateOf, dayNumber } from '../../platform/calendar/dates.ts';
+import { isAppError } from '../../platform/errors.ts';
 import type { Pause } from './model.ts';
 
 /**
@@ -128,4 +129,36 @@ export function usedDaysAt(counter: Counter, start: string, pauses: readonly Pau
 export function daysLeft(counter: Counter, pauses: readonly Pause[], end: string, due: string): number {
   if (end <= due) return counter.between(end, due);
   return -(counter.between(due, end) - pausedWithin(counter, pauses, due, end));
+}
+
+/** The year a CALENDAR_YEAR_NOT_PUBLISHED error names; any other error is thrown on. */
+export function unpublishedYear(err: unknown): number {
+  if (!isAppError(err, 'CALENDAR_YEAR_NOT_PUBLISHED')) throw err;
+  const year = (err.details as { year?: unknown } | undefined)?.year;
+  if (typeof year !== 'number') throw err;
+  return year;
+}
+
+/** How far the calendar counts from a day towards another (see reachOf). */
+export interface Reach {
+  /** The last day a count may run to: the target, or the eve of the first unpublished year. */
+  day: string;
+  /** The first year without published holidays on the way; null when the target is reached. */
+  missingYear: number | null;
+}
+
+/**
+ * How far a count from `from` towards `to` can go: all the way, or, when it crosses a year whose
+ * holidays are not published, up to 31 December before that year (never before `from`). Counts up
+ * to `day` are exact; what lies beyond is unknown and is not guessed.
+ */
+export function reachOf(counter: Counter, from: string, to: string): Reach {
+  try {
+    counter.between(from, to);
+    return { day: to, missingYear: null };
+  } catch (err) {
+    const year = unpublishedYear(err);
+    const eve = `${year - 1}-12-31`;
+    return { day: eve > from ? eve : from, missingYear: year };
+  }
 }

@@ -257,6 +257,69 @@ describe('the clock, other rules', () => {
   });
 });
 
+describe('today in a year whose holidays are not published (2027): unknown and flagged, never a throw', () => {
+  const unpublished = { code: 'CALENDAR_YEAR_NOT_PUBLISHED', year: 2027 };
+  const limited = (days: number) => {
+    const p = receivePayload();
+    return { ...p, item: { ...p.item, promised: { days, unit: 'working_day' as const } } };
+  };
+  const acceptOn = (on: string, days = 10) =>
+    new CaseRun(on, limited(days)).act(on, { type: 'accept', steps }, clerkStamp);
+
+  test('due in 2026 and still open on Mon 4 Jan 2027: red, the days used and left unknown', () => {
+    // Accepted Mon 2 Nov 2026, 10 working days: due Mon 16 Nov.
+    const c = clockOn(acceptOn('2026-11-02'), '2027-01-04');
+    assert.equal(c.promisedDue, '2026-11-16');
+    assert.equal(c.usedDays, null);
+    assert.equal(c.remainingDays, null);
+    assert.equal(c.warningLevel, 'red', 'overdue since November whatever 2027 brings');
+    assert.deepEqual(c.calendarProblem, unpublished);
+    assert.equal(c.steps[0]?.usedDays, 43, 'the step’s days counted up to 31 Dec');
+    assert.equal(c.lostStep?.key, 'handle');
+  });
+
+  test('due in 2027: yellow only when the days of 2026 already reach the threshold, else unknown', () => {
+    // Accepted Mon 21 Dec, 10 working days: 8 of them by 31 Dec (80% used whatever follows).
+    const nearlyDone = clockOn(acceptOn('2026-12-21'), '2027-01-04');
+    assert.equal(nearlyDone.usedDays, null);
+    assert.equal(nearlyDone.promisedDue, null);
+    assert.equal(nearlyDone.warningLevel, 'yellow');
+    assert.deepEqual(nearlyDone.calendarProblem, unpublished);
+    // Accepted Wed 16 Dec, 30 working days: 11 by 31 Dec; green or not is not known.
+    const early = clockOn(acceptOn('2026-12-16', 30), '2027-01-04');
+    assert.equal(early.usedDays, null);
+    assert.equal(early.warningLevel, 'none', 'never a guessed green');
+    assert.deepEqual(early.calendarProblem, unpublished);
+  });
+
+  test('received and silent: deemed accepted when 2026 alone proves it, else unknown', () => {
+    // Received Fri 18 Dec: 9 working days of 2026 have passed by 31 Dec (art. 32: more than 5).
+    const proven = clockOn(new CaseRun('2026-12-18'), '2027-01-04');
+    assert.equal(proven.deemedAccepted, true);
+    assert.equal(proven.clockStart, '2026-12-18');
+    assert.equal(proven.usedDays, null);
+    assert.deepEqual(proven.calendarProblem, unpublished);
+    // Received Tue 29 Dec: 2 working days of 2026; the rest depends on the 2027 notice.
+    const open = clockOn(new CaseRun('2026-12-29'), '2027-01-04');
+    assert.equal(open.deemedAccepted, false);
+    assert.equal(open.clockStart, null);
+    assert.equal(open.warningLevel, 'none');
+    assert.deepEqual(open.calendarProblem, unpublished);
+  });
+
+  test('paused in 2026: no day counts after the pause began, so the frozen figures stay exact', () => {
+    // Accepted Tue 1 Dec, 10 working days; correction asked Fri 4 Dec (3 days used, 7 left).
+    const r = acceptOn('2026-12-01').act('2026-12-04', correction);
+    const c = clockOn(r, '2027-01-04');
+    assert.equal(c.paused, true);
+    assert.equal(c.usedDays, 3);
+    assert.equal(c.remainingDays, 7);
+    assert.equal(c.warningLevel, 'green');
+    assert.equal(c.promisedDueIfResumedToday, null, 'where 7 days from today end is not known');
+    assert.deepEqual(c.calendarProblem, unpublished);
+  });
+});
+
 describe('natural-day limits (自然日): a period ending on a day off ends on the next working day', () => {
   // 民法典 第二百零三条. Dates checked by hand against the 2026 notice: 春节 15–23 Feb off, Sat 14
   // and Sat 28 Feb worked; 国庆 1–7 Oct off, Sun 20 Sep and Sat 10 Oct worked.

@@ -1,11 +1,13 @@
 import type { TimeLimitUnit, WarningLevel } from '../../../contracts/cases.ts';
-import { isAppError } from '../../platform/errors.ts';
 import {
   type ClockCalendar,
+  type Counter,
   counterFor,
   daysLeft,
   limitDue,
   pausedWithin,
+  reachOf,
+  unpublishedYear,
   usedDaysAt,
 } from './clock-days.ts';
 import type { CaseState } from './model.ts';
@@ -19,6 +21,7 @@ export {
   dueDate,
   limitDue,
   pausedWithin,
+  reachOf,
   usedDaysAt,
 } from './clock-days.ts';
 
@@ -46,7 +49,11 @@ export interface CaseClock {
   running: boolean;
   paused: boolean;
   clockStart: string | null;
-  /** No notice or decision within five working days of receipt: accepted by law (art. 32). */
+  /**
+   * No notice or decision within five working days of receipt: accepted by law (art. 32). False
+   * too when the wait runs into a year without published holidays and the published days alone do
+   * not prove it; calendarProblem says so.
+   */
   deemedAccepted: boolean;
   unit: TimeLimitUnit;
   /**
@@ -59,9 +66,18 @@ export interface CaseClock {
   legalLimitDays: number;
   /** Working days (行政许可法 第42条), whatever the limit's unit. */
   extensionDays: number;
+  /**
+   * Null before the clock starts, and when the count up to today crosses a year without published
+   * holidays (calendarProblem names it): unknown, never guessed. A clock paused before that year
+   * keeps its figures, since no day after the pause's start counts.
+   */
   usedDays: number | null;
+  /** Paused days up to today, or only up to the last published day when calendarProblem is set. */
   pausedDays: number;
-  /** Days of the limit's unit to the due date (or, while paused, the date if resumed today). */
+  /**
+   * Days of the limit's unit to the due date (or, while paused, the date if resumed today); null
+   * when usedDays is unknown.
+   */
   remainingDays: number | null;
   /** Null while paused (the end moves with the pause) or when the calendar lacks the year. */
   promisedDue: string | null;
@@ -74,11 +90,17 @@ export interface CaseClock {
    */
   promisedDueIfResumedToday: string | null;
   legalDueIfResumedToday: string | null;
+  /**
+   * When usedDays is unknown: only what the published days prove (red once the due date has passed,
+   * yellow when the days used by the end of the published year reach the threshold), else 'none'
+   * beside calendarProblem.
+   */
   warningLevel: WarningLevel;
+  /** Days each step used; up to the last published day when calendarProblem is set. */
   steps: StepUsage[];
   /** The step that overran its budget most (or used most time, when the case is late). */
   lostStep: StepUsage | null;
-  /** Set when a deadline falls in a year whose holidays are not yet published. */
+  /** Set when a deadline, or today, falls in a year whose holidays are not yet published. */
   calendarProblem: { code: 'CALENDAR_YEAR_NOT_PUBLISHED'; year: number } | null;
 }
 
@@ -143,8 +165,9 @@ export function computeClock(
   let start = state.clockStart;
   if (state.status === 'received') {
     // Art. 32: silence beyond five working days counts as acceptance from the day of receipt.
-    const waited = calendar.workdaysBetween(state.lastReceivedOn, today);
-    if (waited <= settings.intakeDecisionDays) return base;
+    const silence = deemedAcceptance(calendar, state.lastReceivedOn, today, settings.intakeDecisionDays);
+    base.calendarProblem = problemOf(silence.missingYear);
+    if (silence.deemed !== true) return base;
     start = state.lastReceivedOn;
     base.deemedAccepted = true;
   }
@@ -153,18 +176,25 @@ export function computeClock(
   const stopped = stopDate(state);
   const end = stopped !== null && stopped < today ? stopped : today;
   const paused = state.status === 'process_correction' || state.status === 'special_procedure';
-  const usedDays = usedDaysAt(counter, start, state.pauses, end);
+  const pausedSince = paused ? (state.pauses.find((p) => p.to === null)?.from ?? null) : null;
+  // Days are counted only as far as the calendar is published; beyond, they are unknown.
+  const reach = reachOf(counter, start, end);
+  const usedKnown = usedDaysAt(counter, start, state.pauses, reach.day);
+  // A clock paused before the unpublished year used nothing after: its figures stay exact.
+  const exact = reach.missingYear === null || (pausedSince !== null && pausedSince <= reach.day);
+  const usedDays = exact ? usedKnown : null;
   const clock: CaseClock = {
     ...base,
     clockStart: start,
     running: stopped === null && !paused,
     paused,
     usedDays,
-    pausedDays: pausedWithin(counter, state.pauses, start, end),
-    remainingDays: limitDays - usedDays,
+    pausedDays: pausedWithin(counter, state.pauses, start, reach.day),
+    remainingDays: usedDays === null ? null : limitDays - usedDays,
+    pausedSince,
+    calendarProblem: problemOf(reach.missingYear),
   };
   // While paused the due dates move every day; they are shown as "if the clock resumed today".
-  if (paused) clock.pausedSince = state.pauses.find((p) => p.to === null)?.from ?? null;
   const due = (days: number, u: TimeLimitUnit) =>
     limitDue(calendar, u, start, days, extensionDays, state.pauses, end);
   let promisedDue: string | null = null;
@@ -181,14 +211,14 @@ export function computeClock(
         usedDaysAt(natural, start, state.pauses, end) + daysLeft(natural, state.pauses, end, legalDue);
     }
   } catch (err) {
-    if (!isAppError(err, 'CALENDAR_YEAR_NOT_PUBLISHED')) throw err;
-    clock.calendarProblem = { code: 'CALENDAR_YEAR_NOT_PUBLISHED', year: Number(yearOfError(err)) };
+    clock.calendarProblem ??= problemOf(unpublishedYear(err));
   }
   // A natural-day limit counts to its due date, which the holiday rule and the extensions'
   // working days may put later than limit days on: the days left are the days to that date, and
-  // the warning counts the working days left, as for a working-day limit.
+  // the warning counts the working days left, as for a working-day limit. (Natural days are
+  // always counted, so usedDays is known here.)
   let workdaysLeft = clock.remainingDays ?? 0;
-  if (unit === 'natural_day' && promisedDue !== null) {
+  if (unit === 'natural_day' && promisedDue !== null && usedDays !== null) {
     clock.remainingDays = daysLeft(counter, state.pauses, end, promisedDue);
     clock.limitDays = usedDays + clock.remainingDays;
     workdaysLeft = clock.remainingDays < 0 ? clock.remainingDays : calendar.workdaysBetween(end, promisedDue);
@@ -196,14 +226,60 @@ export function computeClock(
   // Once decided, a case was either on time or late; a closed one (withdrawn, voided) shows nothing.
   clock.warningLevel = state.closure
     ? 'none'
-    : stopped !== null
-      ? usedDays > clock.limitDays
-        ? 'red'
-        : 'green'
-      : warningLevelOf(usedDays, clock.limitDays, settings, workdaysLeft);
-  clock.steps = stepUsage(state, calendar, end);
+    : usedDays === null
+      ? provenLevel(counter, state, reach.day, usedKnown, clock.limitDays, promisedDue, stopped, settings)
+      : stopped !== null
+        ? usedDays > clock.limitDays
+          ? 'red'
+          : 'green'
+        : warningLevelOf(usedDays, clock.limitDays, settings, workdaysLeft);
+  clock.steps = stepUsage(state, calendar, reach.day);
   clock.lostStep = lostStep(clock.steps, clock.warningLevel);
   return clock;
+}
+
+/**
+ * 行政许可法 第三十二条: no notice or decision within `days` working days after receipt counts as
+ * acceptance from the day of receipt. When the wait runs into a year without published holidays,
+ * `deemed` is true only if the published days alone exceed the limit, else null: unknown, with the
+ * year named, for the caller to show rather than guess.
+ */
+export function deemedAcceptance(
+  calendar: ClockCalendar,
+  receivedOn: string,
+  today: string,
+  days: number,
+): { deemed: boolean | null; missingYear: number | null } {
+  const counter = counterFor(calendar, 'working_day');
+  const reach = reachOf(counter, receivedOn, today);
+  if (counter.between(receivedOn, reach.day) > days) return { deemed: true, missingYear: reach.missingYear };
+  return { deemed: reach.missingYear === null ? false : null, missingYear: reach.missingYear };
+}
+
+/**
+ * The warning level when the days used up to today cannot be counted: only what the published days
+ * prove. Red when the due date has passed with days of the clock after it; at least yellow when the
+ * days used by the last published day already reach a threshold (yellow is shown); otherwise
+ * 'none', which beside calendarProblem reads as unknown. A decided case is red if proven late, else
+ * unknown. Never a guessed green: a supervisor must not read an uncounted case as on time.
+ */
+function provenLevel(
+  counter: Counter,
+  state: CaseState,
+  reachDay: string,
+  usedKnown: number,
+  limitDays: number,
+  promisedDue: string | null,
+  stopped: string | null,
+  settings: CaseSettings,
+): WarningLevel {
+  if (promisedDue !== null && daysLeft(counter, state.pauses, reachDay, promisedDue) < 0) return 'red';
+  if (stopped !== null) return 'none';
+  return warningLevelOf(usedKnown, limitDays, settings) === 'green' ? 'none' : 'yellow';
+}
+
+function problemOf(year: number | null): CaseClock['calendarProblem'] {
+  return year === null ? null : { code: 'CALENDAR_YEAR_NOT_PUBLISHED', year };
 }
 
 /**
@@ -245,9 +321,4 @@ function lostStep(steps: StepUsage[], level: WarningLevel): StepUsage | null {
   if (!worst) return null;
   if (worst.overrunDays > 0) return worst;
   return level === 'yellow' || level === 'red' ? worst : null;
-}
-
-function yearOfError(err: unknown): number {
-  const details = (err as { details?: { year?: number } }).details;
-  return details?.year ?? 0;
 }

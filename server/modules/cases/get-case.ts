@@ -20,11 +20,13 @@ export async function getCase(
   actor: Actor,
   caseId: string,
   settings: CaseSettings,
+  /** The current instant, as the write use cases take it (the demo seed and tests set it). */
+  options: { now?: string } = {},
 ): Promise<CaseDetailView> {
   const { state } = await loadCase(platform.db, caseId);
   authorizeRead(actor, scopeOf(state));
   const calendar = await getWorkCalendar(platform.db);
-  const clock = computeClock(state, calendar, shanghaiDateOf(nowIso()), settings);
+  const clock = computeClock(state, calendar, shanghaiDateOf(options.now ?? nowIso()), settings);
   const actions = (await listActionRows(platform.db, caseId)).map(actionFromRow);
   const names = await orgUnitNames(
     platform.db,

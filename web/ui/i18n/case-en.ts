@@ -40,6 +40,7 @@ export const caseEn: Record<CaseMessageKey, string> = {
   'case.action.void': 'Void',
 
   'case.warning.none': 'No clock',
+  'case.warning.uncounted': 'Unknown: holidays not published',
   'case.warning.green': 'On time',
   'case.warning.yellow': 'Yellow warning',
   'case.warning.red': 'Red: overdue',
@@ -98,6 +99,7 @@ export const caseEn: Record<CaseMessageKey, string> = {
   'case.paused': 'Clock paused',
   'case.days': '{n} working {n|day|days}',
   'case.usedOf': '{used} / {limit} working {limit|day|days}',
+  'case.usedUnknown': 'Days used unknown',
   'case.daysLeft.natural': '{n} calendar {n|day|days} left',
   'case.daysOver.natural': '{n} calendar {n|day|days} overdue',
   'case.days.natural': '{n} calendar {n|day|days}',
@@ -220,6 +222,8 @@ export const caseEn: Record<CaseMessageKey, string> = {
   'case.page.remainingFrozen': '{days} (frozen while paused)',
   'case.page.extension': 'Extended',
   'case.page.deemed': 'No decision within 5 working days: deemed accepted from the day of receipt',
+  'case.page.calendarProblemToday':
+    'The holidays of {year} are not published yet: the days used and left and the warning level cannot be computed (a case already proven overdue stays red). A system administrator should enter that year’s holidays',
   'case.page.calendarProblem':
     'The holidays of {year} are not published yet: the deadline cannot be computed',
   'case.page.applicant': 'Applicant',

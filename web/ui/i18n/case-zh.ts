@@ -38,6 +38,7 @@ export const caseZh = {
   'case.action.void': '作废',
 
   'case.warning.none': '未计时',
+  'case.warning.uncounted': '无法计算（节假日未发布）',
   'case.warning.green': '正常',
   'case.warning.yellow': '黄牌预警',
   'case.warning.red': '红牌超期',
@@ -96,6 +97,7 @@ export const caseZh = {
   'case.paused': '暂停计时',
   'case.days': '{n} 个工作日',
   'case.usedOf': '{used} / {limit} 个工作日',
+  'case.usedUnknown': '已用天数无法计算',
   'case.daysLeft.natural': '剩 {n} 个自然日',
   'case.daysOver.natural': '超期 {n} 个自然日',
   'case.days.natural': '{n} 个自然日',
@@ -216,6 +218,8 @@ export const caseZh = {
   'case.page.extension': '延长天数',
   'case.page.deemed': '逾期未告知，自收件日起视为受理',
   'case.page.calendarProblem': '{year} 年的节假日安排尚未发布，期限暂无法计算',
+  'case.page.calendarProblemToday':
+    '{year} 年的节假日安排尚未发布，已用和剩余天数、预警等级暂无法计算（已能确定的超期仍显示红牌）。请系统管理员尽快录入该年度节假日安排',
   'case.page.applicant': '申请人',
   'case.page.agent': '代理人',
   'case.page.showPersonal': '查看完整信息',

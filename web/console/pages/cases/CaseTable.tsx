@@ -96,7 +96,7 @@ export function CaseTable({
       width: 150,
       render: (_, c) => (
         <div>
-          <WarningTag level={c.warningLevel} />
+          <WarningTag level={c.warningLevel} c={c} />
           {c.promisedDue ? (
             <div className="ow-mono">{c.promisedDue}</div>
           ) : c.paused ? (

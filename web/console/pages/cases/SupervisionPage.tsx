@@ -223,10 +223,13 @@ export default function SupervisionPage() {
               render: (_, c) => (
                 <div>
                   <div className="ow-mono">
-                    {t(c.limitUnit === 'natural_day' ? 'case.usedOf.natural' : 'case.usedOf', {
-                      used: c.usedDays ?? 0,
-                      limit: c.limitDays,
-                    })}
+                    {/* Unknown when today lies in a year whose holidays are not published: never shown as 0. */}
+                    {c.usedDays === null
+                      ? t('case.usedUnknown')
+                      : t(c.limitUnit === 'natural_day' ? 'case.usedOf.natural' : 'case.usedOf', {
+                          used: c.usedDays,
+                          limit: c.limitDays,
+                        })}
                   </div>
                   <DaysLeft
                     remaining={c.remainingDays}

@@ -44,9 +44,35 @@ export function useStepName(): (name: string, role?: StepRole) => string {
   };
 }
 
-/** The warning level as a coloured tag: green, yellow (黄牌) or red (红牌). */
-export function WarningTag({ level }: { level: WarningLevel }) {
+/** The clock figures that tell an uncounted case (see WarningTag). */
+type CountedFigures = { status: CaseStatus; clockStart: string | null; usedDays: number | null };
+const OPEN_STATUSES: readonly CaseStatus[] = [
+  'received',
+  'in_process',
+  'process_correction',
+  'special_procedure',
+];
+
+/**
+ * The warning level as a coloured tag: green, yellow (黄牌) or red (红牌). An open case whose clock
+ * runs but whose days could not be counted (today lies in a year whose holidays are not published)
+ * has no proven level: it says so instead of "未计时", which would read as a stopped clock.
+ */
+export function WarningTag({ level, c }: { level: WarningLevel; c?: CountedFigures }) {
   const { t } = useI18n();
+  const uncounted =
+    level === 'none' &&
+    c !== undefined &&
+    OPEN_STATUSES.includes(c.status) &&
+    c.clockStart !== null &&
+    c.usedDays === null;
+  if (uncounted) {
+    return (
+      <Tag color="orange" data-testid="warning-tag" data-level="uncounted">
+        {t('case.warning.uncounted')}
+      </Tag>
+    );
+  }
   return (
     <Tag color={WARNING_COLOURS[level]} data-testid="warning-tag" data-level={level}>
       {t(`case.warning.${level}`)}

@@ -48,7 +48,7 @@ export default function CasePage() {
               {t('case.page.title', { number: c.number })}
             </span>
             <StatusTag status={c.status} />
-            <WarningTag level={c.warningLevel} />
+            <WarningTag level={c.warningLevel} c={c} />
           </Space>
         }
         extra={[

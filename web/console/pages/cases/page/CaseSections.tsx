@@ -257,7 +257,14 @@ export function ClockCard({ c }: { c: CaseDetailView }) {
           type="warning"
           showIcon
           style={{ marginBottom: 8 }}
-          title={t('case.page.calendarProblem', { year: c.calendarProblem.year })}
+          data-testid="calendar-problem"
+          title={t(
+            // Today itself in that year: the days used and left are unknown too, not only the dates.
+            c.usedDays === null && c.clockStart !== null
+              ? 'case.page.calendarProblemToday'
+              : 'case.page.calendarProblem',
+            { year: c.calendarProblem.year },
+          )}
         />
       ) : null}
       {c.deemedAccepted ? (
