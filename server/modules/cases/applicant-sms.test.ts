@@ -3,13 +3,17 @@ import { before, test } from 'node:test';
 import { nowIso, shanghaiDateOf } from '../../platform/time.ts';
 import { type Client, describeEachDb } from '../../testing/harness.ts';
 import {
+  actorOf,
   type CountyDesk,
   idNumber,
+  intakeAtA01,
   intakeByClerk,
   ok,
   person,
   setUpCountyDesk,
 } from './http-test-support.ts';
+import { receiveCase } from './receive-case.ts';
+import { DEFAULT_CASE_SETTINGS } from './settings.ts';
 
 /** The applicant hears of every decision by SMS: each one lands in the outbox, with no personal data. */
 describeEachDb('case SMS to the applicant', (ctx) => {
@@ -131,5 +135,20 @@ describeEachDb('case SMS to the applicant', (ctx) => {
       refusal: { reason: '不属于本机关职权范围', competentBody: '四平市市场监督管理局' },
     });
     await expectTexts(refused, 63, ['case.refused']);
+  });
+
+  test('accepted when the due date falls in a year without published holidays: the limit in words', async () => {
+    // Mon 21 Dec 2026, 10 working days: the 10th falls in January 2027, whose holidays are not published.
+    const written = await receiveCase(
+      ctx().platform,
+      await actorOf(ctx(), 'clerk'),
+      { ...intakeAtA01(desk, person(64, '钱多多')), decision: 'accept', form: {}, situations: {} },
+      DEFAULT_CASE_SETTINGS,
+      { now: '2026-12-21T02:00:00.000Z' },
+    );
+    assert.equal(written.clock.promisedDue, null);
+    const [body] = await expectTexts(written.state, 64, ['case.accepted']);
+    assert.match(body ?? '', /已受理，承诺于受理之日起10个工作日届满前办结。/);
+    assert.ok(!body?.includes('承诺时限内'), body);
   });
 });

@@ -1,4 +1,5 @@
 import { DELIVERY_METHOD_LABELS, SPECIAL_PROCEDURE_LABELS } from '../../../contracts/cases.ts';
+import { LIMIT_UNITS } from '../../../contracts/catalog-codes.ts';
 import {
   notifyInbox,
   notifySms,
@@ -35,7 +36,7 @@ export async function notifyAfter(
     });
   switch (action.type) {
     case 'accept':
-      await sms('case.accepted', { ...base, deadline: clock.promisedDue ?? '承诺时限内' });
+      await sms('case.accepted', { ...base, deadline: promisedBy(state, clock) });
       return;
     case 'requestCorrection':
       await sms('case.correction', {
@@ -79,13 +80,31 @@ export async function notifyAfter(
       await notifyInbox(work.trx, {
         accountId: action.payload.assigneeId,
         template: 'case.assigned',
-        params: { ...base, deadline: clock.promisedDue ?? '承诺时限内' },
+        params: { ...base, deadline: promisedBy(state, clock) },
         ...related,
       });
       return;
     default:
       return;
   }
+}
+
+/**
+ * What fills "承诺于…前办结" / "请于…前办理": the promised date, or, when it falls in a year whose
+ * holidays are not published, the limit as the 受理通知书 states it ("受理之日起30个工作日届满"),
+ * since a date would be a guess. Extensions are working days whatever the limit's unit.
+ */
+export function promisedBy(state: CaseState, clock: CaseClock): string {
+  if (clock.promisedDue) return clock.promisedDue;
+  const { days, unit } = state.item.promised;
+  const extension = clock.extensionDays;
+  const limit =
+    extension === 0
+      ? `${days}个${LIMIT_UNITS[unit]}`
+      : unit === 'working_day'
+        ? `${days + extension}个工作日`
+        : `${days}个自然日又${extension}个工作日`;
+  return `受理之日起${limit}届满`;
 }
 
 /** The date a correction is asked for by: 20 working days (or, past the published calendar, said in words). */
