@@ -16,8 +16,9 @@ import { authRoutes } from './platform/auth/routes.ts';
 import { calendarRoutes } from './platform/calendar/routes.ts';
 import type { Platform } from './platform/context.ts';
 import { AppError } from './platform/errors.ts';
-import { errorBody, installErrorHandler } from './platform/http/errors.ts';
+import { errorBody, handleError, installErrorHandler } from './platform/http/errors.ts';
 import { healthRoutes } from './platform/http/health.ts';
+import { installJsonBodyParser } from './platform/http/json-body.ts';
 import { jobRoutes } from './platform/jobs/routes.ts';
 import { notifyRoutes } from './platform/notify/routes.ts';
 
@@ -33,7 +34,9 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
     logger: options.logger ? { level: 'info' } : false,
     trustProxy: platform.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
+    frameworkErrors: handleError,
   });
+  installJsonBodyParser(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);

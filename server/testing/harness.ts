@@ -123,7 +123,8 @@ function clientFor(app: FastifyInstance, cookie: string | null, csrf: string | n
 export function describeEachDb(
   name: string,
   fn: (ctx: () => TestContext) => void,
-  options: { demo?: boolean; catalog?: boolean; cases?: boolean } = {},
+  /** `behindProxy`: the app believes X-Forwarded-For from 127.0.0.1 (TRUST_PROXY), so requests can come "from" many addresses. */
+  options: { demo?: boolean; catalog?: boolean; cases?: boolean; behindProxy?: boolean } = {},
 ): void {
   for (const dialect of DIALECTS) {
     describe(`${name} [${dialect}]`, () => {
@@ -131,6 +132,7 @@ export function describeEachDb(
       let close: (() => Promise<void>) | null = null;
       before(async () => {
         const opened = await openTestPlatform(dialect, options);
+        if (options.behindProxy) opened.platform.config.trustProxy = ['127.0.0.1'];
         const app = await buildApp(opened.platform);
         close = async () => {
           await app.close();

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorBody } from '../../../contracts/error-codes.ts';
 import { AppError, type Locale, localeFrom } from '../errors.ts';
@@ -17,15 +17,21 @@ interface FieldIssue {
  */
 export function installErrorHandler(app: FastifyInstance): void {
   installZodMessages();
-  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
-    const locale = localeFrom(req.headers['accept-language']);
-    const appError = toAppError(err, locale);
-    if (appError.code === 'INTERNAL_ERROR') req.log.error({ err }, 'unexpected error');
-    const body: ErrorBody = {
-      error: { code: appError.code, message: appError.messageIn(locale), details: appError.details },
-    };
-    reply.status(appError.status).send(body);
-  });
+  app.setErrorHandler(handleError);
+}
+
+/**
+ * Also Fastify's `frameworkErrors`: an address its router cannot take (a parameter longer than
+ * maxParamLength, a broken %-escape) gets the one error body too, not Fastify's own in English.
+ */
+export function handleError(err: FastifyError | AppError, req: FastifyRequest, reply: FastifyReply): void {
+  const locale = localeFrom(req.headers['accept-language']);
+  const appError = toAppError(err, locale);
+  if (appError.code === 'INTERNAL_ERROR') req.log.error({ err }, 'unexpected error');
+  const body: ErrorBody = {
+    error: { code: appError.code, message: appError.messageIn(locale), details: appError.details },
+  };
+  reply.status(appError.status).send(body);
 }
 
 function toAppError(err: FastifyError | AppError, locale: Locale): AppError {
@@ -81,22 +87,34 @@ function messageOf(v: { message?: string; params?: Record<string, unknown> }, lo
 }
 
 /** Fastify's body-parser failures, said in the request's language instead of Fastify's English. */
-const BODY_ERRORS: Record<string, 'notJson' | 'empty' | 'unstorable'> = {
+const BODY_ERRORS: Record<string, BodyProblem> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'notJson',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'empty',
+  FST_ERR_BAD_URL: 'badUrl',
+  FST_ERR_MAX_PARAM_LENGTH: 'badUrl',
 };
-const TEXT: Record<Locale, Record<'notJson' | 'empty' | 'unstorable', string>> = {
+type BodyProblem = 'notJson' | 'empty' | 'unstorable' | 'forbiddenKey' | 'badUrl';
+const TEXT: Record<Locale, Record<BodyProblem, string>> = {
   'zh-CN': {
     notJson: '请求内容不是有效的 JSON',
     empty: '请求内容为空，应为 JSON',
     unstorable: '含有无法保存的字符（如 \\u0000）',
+    forbiddenKey: '请求内容含有不允许的键 {key}',
+    badUrl: '请求地址无效（参数过长或编码有误）',
   },
   'en-US': {
     notJson: 'The body is not valid JSON',
     empty: 'The body is empty; JSON expected',
     unstorable: 'Contains characters that cannot be stored (such as \\u0000)',
+    forbiddenKey: 'The body contains the forbidden key {key}',
+    badUrl: 'The address is invalid (a parameter too long or badly encoded)',
   },
 };
+
+/** What is wrong with a request's body or address, in its language. */
+export function bodyProblem(locale: Locale, problem: BodyProblem, key = ''): string {
+  return TEXT[locale][problem].replace('{key}', key);
+}
 
 /** The error body for a code, in the request's language. */
 export function errorBody(err: AppError, acceptLanguage: string | undefined): ErrorBody {

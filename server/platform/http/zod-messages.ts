@@ -25,10 +25,14 @@ const TYPE_ZH: Record<string, string> = {
   null: '空值 null',
   undefined: '空',
   record: '对象（JSON {}）',
+  NaN: '非数字（NaN）',
+  Infinity: '无穷大',
 };
 
 function typeOf(input: unknown): string {
   if (input === null) return 'null';
+  if (typeof input === 'number' && Number.isNaN(input)) return 'NaN';
+  if (input === Number.POSITIVE_INFINITY || input === Number.NEGATIVE_INFINITY) return 'Infinity';
   if (Array.isArray(input)) return 'array';
   return typeof input;
 }
