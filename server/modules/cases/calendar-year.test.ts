@@ -94,10 +94,14 @@ describeEachDb('cases on a day whose year has no published holidays (Mon 4 Jan 2
     );
     const told = await ctx()
       .platform.db.selectFrom('notifications')
-      .select('template')
+      .select(['template', 'body'])
       .where('related_id', '=', overdue.id)
       .where('template', 'in', ['case.warning', 'case.warningSupervised'])
       .execute();
     assert.ok(told.length >= 2, 'the handlers and the supervisors hear of the red case');
+    for (const { body } of told) {
+      // Overdue is proven by 2026 alone; by how many working days waits for the 2027 holidays.
+      assert.match(body, /已红牌预警，已超期（超期天数待2027年节假日安排发布后计算），请(及时|督促)办理。$/);
+    }
   });
 });

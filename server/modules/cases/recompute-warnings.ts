@@ -11,7 +11,7 @@ import type { CaseState } from './model.ts';
 import { projectionOf } from './projection.ts';
 import { type CaseSettings, loadCaseSettings } from './settings.ts';
 import { casesDb, updateClockColumns } from './store.ts';
-import { warnStaffOnce } from './warn-staff.ts';
+import { timeLeftPhrase, warnStaffOnce } from './warn-staff.ts';
 
 /** The job kind of the daily recomputation. */
 export const RECOMPUTE_WARNINGS_JOB = 'cases.recomputeWarnings';
@@ -99,7 +99,7 @@ export async function recomputeWarnings(
         }
         // Whether this run or an action turned it, staff hear of each level once.
         if (p.warning_level === 'yellow' || p.warning_level === 'red') {
-          const told = await warnStaffOnce(trx, state, p.warning_level, p.remaining_days ?? 0);
+          const told = await warnStaffOnce(trx, state, p.warning_level, timeLeftPhrase(clock, today));
           if (told !== null) summary.notified++;
         }
       }

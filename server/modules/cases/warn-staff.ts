@@ -1,7 +1,9 @@
+import { LIMIT_UNITS } from '../../../contracts/catalog-codes.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { notifyInbox } from '../../platform/notify/index.ts';
 import { nowIso } from '../../platform/time.ts';
 import { listStaffWithRoleOver } from '../org/index.ts';
+import type { CaseClock } from './clock.ts';
 import type { CaseState } from './model.ts';
 import { casesDb } from './store.ts';
 
@@ -55,7 +57,8 @@ export async function warnStaffOnce(
   trx: Tx,
   state: CaseState,
   level: WarningLevel,
-  daysLeft: number,
+  /** How the time left is said (timeLeftPhrase). */
+  timeLeft: string,
 ): Promise<number | null> {
   const marked = await casesDb(trx)
     .insertInto('case_warning_notices')
@@ -69,7 +72,7 @@ export async function warnStaffOnce(
     caseNo: state.number,
     itemName: state.item.name,
     level: level === 'red' ? '红牌' : '黄牌',
-    daysLeft: Math.max(0, daysLeft),
+    timeLeft,
   };
   const related = { relatedType: 'case', relatedId: state.id };
   for (const accountId of responsible) {
@@ -84,4 +87,36 @@ export async function warnStaffOnce(
     });
   }
   return responsible.length + supervisors.length;
+}
+
+/** What of the clock the wording of the time left needs. */
+export type TimeLeftClock = Pick<
+  CaseClock,
+  'remainingDays' | 'unit' | 'promisedDue' | 'paused' | 'warningLevel' | 'calendarProblem'
+>;
+
+/**
+ * The time left of a case as a warning message says it, in the unit of its limit (工作日 or 自然日):
+ * "剩余2个工作日", "今日到期", "已超期3个自然日". A clamped "剩余0个工作日" would tell staff of an
+ * overdue case that it is still on time. When the days cannot be counted (a year without published
+ * holidays) they are said to be unknown, never guessed; a red case is still said to be overdue,
+ * since the clock proves that from the published days.
+ */
+export function timeLeftPhrase(clock: TimeLeftClock, today: string): string {
+  const unit = LIMIT_UNITS[clock.unit];
+  const left = clock.remainingDays;
+  if (left === null) return unknownTimeLeft(clock);
+  if (left < 0) return `已超期${-left}个${unit}`;
+  if (clock.paused) return `计时暂停中，剩余${left}个${unit}`;
+  if (left > 0) return `剩余${left}个${unit}`;
+  // No day of the limit left: due today, or due on a rest day already past with no working day since.
+  return clock.promisedDue !== null && clock.promisedDue < today
+    ? `已于${clock.promisedDue}到期`
+    : '今日到期';
+}
+
+function unknownTimeLeft(clock: TimeLeftClock): string {
+  const year = clock.calendarProblem?.year;
+  const until = year === undefined ? '节假日安排发布后' : `${year}年节假日安排发布后`;
+  return clock.warningLevel === 'red' ? `已超期（超期天数待${until}计算）` : `剩余天数待${until}计算`;
 }

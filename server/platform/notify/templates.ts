@@ -29,9 +29,12 @@ export const TEMPLATES = {
     text: '您的办件{caseNo}（{itemName}）需{kind}，所需时间不计入办理时限，预计{expectedEnd}前完成。',
   },
   'case.assigned': { text: '您有一件新的待办：{caseNo}（{itemName}），请于{deadline}前办理。' },
-  'case.warning': { text: '办件{caseNo}（{itemName}）已{level}预警，剩余{daysLeft}个工作日，请及时办理。' },
+  // {timeLeft} is the whole phrase ("剩余2个工作日", "今日到期", "已超期3个自然日"…), worded by the
+  // cases module from the clock: a number slot before a fixed "个工作日" could not say overdue,
+  // due today, natural days or unknown.
+  'case.warning': { text: '办件{caseNo}（{itemName}）已{level}预警，{timeLeft}，请及时办理。' },
   'case.warningSupervised': {
-    text: '督办提示：{department}办件{caseNo}（{itemName}）已{level}预警，剩余{daysLeft}个工作日，请督促办理。',
+    text: '督办提示：{department}办件{caseNo}（{itemName}）已{level}预警，{timeLeft}，请督促办理。',
   },
   'password.reset': {
     text: '您正在重置账号{username}的登录密码，验证码{code}，{minutes}分钟内有效。如非本人操作，请忽略。',
