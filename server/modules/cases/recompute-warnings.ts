@@ -11,10 +11,18 @@ import type { CaseState } from './model.ts';
 import { projectionOf } from './projection.ts';
 import { type CaseSettings, loadCaseSettings } from './settings.ts';
 import { casesDb, updateClockColumns } from './store.ts';
-import { timeLeftPhrase, warnStaffOnce } from './warn-staff.ts';
+import { remindCalendarMaintainers, timeLeftPhrase, warnStaffOnce } from './warn-staff.ts';
 
 /** The job kind of the daily recomputation. */
 export const RECOMPUTE_WARNINGS_JOB = 'cases.recomputeWarnings';
+/** The job kind that tells the calendar's maintainers a year's holidays are missing (once per year). */
+export const REMIND_CALENDAR_JOB = 'cases.remindCalendarYear';
+/**
+ * From this day of the year (MM-DD) the next year's holidays are due even if no open case needs
+ * them yet: the State Council's notice usually appears in November, and cases accepted in December
+ * soon run into January.
+ */
+export const NEXT_YEAR_CALENDAR_DUE_FROM = '12-01';
 const OPEN = ['received', 'in_process', 'process_correction', 'special_procedure'];
 const RANK: Record<string, number> = { none: 0, green: 1, yellow: 2, red: 3 };
 const BATCH = 200;
@@ -26,13 +34,17 @@ export interface RecomputeSummary {
   raised: number;
   /** Cases whose staff and supervisors were told of a level for the first time. */
   notified: number;
+  /** Years without published holidays whose reminder to the calendar's maintainers this run queued. */
+  calendarReminders: number[];
 }
 
 /**
  * Recomputes the clock of every open case as of `today` (time passes without actions), writes
  * the columns that changed, and tells the responsible staff and the supervisors when a case is
  * yellow or red, once per case and level (warn-staff.ts). Each batch is its own transaction; a
- * case an action moved meanwhile is skipped (the action wrote a fresh clock).
+ * case an action moved meanwhile is skipped (the action wrote a fresh clock). Last, when open
+ * cases need a year whose holidays are not published, or the next year is due (yearsToRemind),
+ * queues the reminder to the calendar's maintainers, once per year.
  */
 export async function recomputeWarnings(
   platform: Platform,
@@ -41,7 +53,9 @@ export async function recomputeWarnings(
   /** Run inside this transaction instead of one per batch (the demo seed). */
   within?: Tx,
 ): Promise<RecomputeSummary> {
-  const summary: RecomputeSummary = { checked: 0, changed: 0, raised: 0, notified: 0 };
+  const summary: RecomputeSummary = { checked: 0, changed: 0, raised: 0, notified: 0, calendarReminders: [] };
+  /** Open cases whose clock needs a year without published holidays, by year. */
+  const uncounted = new Map<number, number>();
   const db = within ?? platform.db;
   const calendar = await getWorkCalendar(db);
   const batch = (work: (trx: Tx) => Promise<void>) => (within ? work(within) : inTransaction(platform, work));
@@ -71,6 +85,8 @@ export async function recomputeWarnings(
         summary.checked++;
         const state = fromJson<CaseState>(row.state, {} as CaseState);
         const clock = computeClock(state, calendar, today, settings);
+        const missingYear = clock.calendarProblem?.year;
+        if (missingYear !== undefined) uncounted.set(missingYear, (uncounted.get(missingYear) ?? 0) + 1);
         const p = projectionOf(state, clock, today, row.last_hash);
         const { state: _s, ...cols } = p;
         const unchanged =
@@ -105,7 +121,35 @@ export async function recomputeWarnings(
       }
     });
   }
+  for (const [year, openCases] of yearsToRemind(uncounted, calendar.years, today)) {
+    await batch(async (trx) => {
+      const queued = await enqueueJob(trx, {
+        kind: REMIND_CALENDAR_JOB,
+        payload: { year, openCases },
+        // Named after the event: the maintainers hear of a year once, whichever run or process queues it.
+        dedupeKey: `${REMIND_CALENDAR_JOB}:${year}`,
+      });
+      if (queued.created) summary.calendarReminders.push(year);
+    });
+  }
   return summary;
+}
+
+/**
+ * The years whose missing holidays the calendar's maintainers should hear of as of `today`, with the
+ * number of open cases each leaves uncounted: every year an open case needs, and from `dueFrom`
+ * (MM-DD) on the next year, if it is not published, with the cases that need it (possibly none).
+ */
+export function yearsToRemind(
+  uncounted: ReadonlyMap<number, number>,
+  publishedYears: readonly number[],
+  today: string,
+  dueFrom: string = NEXT_YEAR_CALENDAR_DUE_FROM,
+): Map<number, number> {
+  const years = new Map(uncounted);
+  const next = Number(today.slice(0, 4)) + 1;
+  if (today.slice(5) >= dueFrom && !publishedYears.includes(next) && !years.has(next)) years.set(next, 0);
+  return years;
 }
 
 /** Queues the recomputation for 01:00 Shanghai time of the day after `today`, once per day. */
@@ -122,7 +166,10 @@ export async function scheduleWarningJob(
   });
 }
 
-/** The job handlers of the cases module: the daily recomputation, which also queues the next one. */
+/**
+ * The job handlers of the cases module: the daily recomputation, which also queues the next one,
+ * and the reminder to the calendar's maintainers it may queue.
+ */
 export function caseJobHandlers(): JobHandlers {
   return {
     [RECOMPUTE_WARNINGS_JOB]: typedHandler(z.object({ day: z.string() }), async (payload, platform) => {
@@ -130,5 +177,11 @@ export function caseJobHandlers(): JobHandlers {
       await recomputeWarnings(platform, settings, payload.day);
       await scheduleWarningJob(platform.db, payload.day);
     }),
+    [REMIND_CALENDAR_JOB]: typedHandler(
+      z.object({ year: z.number().int(), openCases: z.number().int().min(0) }),
+      async ({ year, openCases }, platform) => {
+        await inTransaction(platform, (trx) => remindCalendarMaintainers(trx, year, openCases));
+      },
+    ),
   };
 }

@@ -1,8 +1,9 @@
 import { LIMIT_UNITS } from '../../../contracts/catalog-codes.ts';
+import { getWorkCalendar } from '../../platform/calendar/index.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { notifyInbox } from '../../platform/notify/index.ts';
 import { nowIso } from '../../platform/time.ts';
-import { listStaffWithRoleOver } from '../org/index.ts';
+import { listRootOrgUnits, listStaffWhoCan, listStaffWithRoleOver } from '../org/index.ts';
 import type { CaseClock } from './clock.ts';
 import type { CaseState } from './model.ts';
 import { casesDb } from './store.ts';
@@ -119,4 +120,44 @@ function unknownTimeLeft(clock: TimeLeftClock): string {
   const year = clock.calendarProblem?.year;
   const until = year === undefined ? '节假日安排发布后' : `${year}年节假日安排发布后`;
   return clock.warningLevel === 'red' ? `已超期（超期天数待${until}计算）` : `剩余天数待${until}计算`;
+}
+
+/**
+ * Tells the people who maintain the holiday calendar (`calendar.manage`, a county-wide grant) that
+ * a year's holidays are still missing: with the number of open cases whose time cannot be counted
+ * without it, or, when none needs it yet, that the next year is due. Nothing when the year has been
+ * published since the reminder was queued. Returns the number of people told. Once per year is the
+ * caller's affair (recompute-warnings.ts queues it under a dedupe key per year).
+ */
+export async function remindCalendarMaintainers(trx: Tx, year: number, openCases: number): Promise<number> {
+  if ((await getWorkCalendar(trx)).years.includes(year)) return 0;
+  const maintainers = await calendarMaintainers(trx);
+  const related = { relatedType: 'calendar_year', relatedId: String(year) };
+  for (const accountId of maintainers) {
+    if (openCases > 0) {
+      await notifyInbox(trx, {
+        accountId,
+        template: 'calendar.yearNotPublished',
+        params: { year, openCases },
+        ...related,
+      });
+    } else {
+      await notifyInbox(trx, {
+        accountId,
+        template: 'calendar.nextYearNotPublished',
+        params: { year },
+        ...related,
+      });
+    }
+  }
+  return maintainers.length;
+}
+
+/** Accounts whose grants allow publishing a calendar year: calendar.manage over a whole root (the county). */
+async function calendarMaintainers(trx: Tx): Promise<string[]> {
+  const accounts = new Set<string>();
+  for (const root of await listRootOrgUnits(trx)) {
+    for (const s of await listStaffWhoCan(trx, 'calendar.manage', root.path)) accounts.add(s.accountId);
+  }
+  return [...accounts];
 }

@@ -36,6 +36,13 @@ export const TEMPLATES = {
   'case.warningSupervised': {
     text: '督办提示：{department}办件{caseNo}（{itemName}）已{level}预警，{timeLeft}，请督促办理。',
   },
+  // To whoever maintains the holiday calendar (calendar.manage), once per year (cases module).
+  'calendar.yearNotPublished': {
+    text: '{year}年节假日安排尚未录入，{openCases}件在办件的期限无法计算，请在节假日日历中发布{year}年安排。',
+  },
+  'calendar.nextYearNotPublished': {
+    text: '{year}年节假日安排尚未录入。国务院办公厅通知发布后，请及时在节假日日历中发布{year}年安排，以免跨年办件的期限无法计算。',
+  },
   'password.reset': {
     text: '您正在重置账号{username}的登录密码，验证码{code}，{minutes}分钟内有效。如非本人操作，请忽略。',
     secret: ['code'],
