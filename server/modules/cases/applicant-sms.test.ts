@@ -151,4 +151,23 @@ describeEachDb('case SMS to the applicant', (ctx) => {
     assert.match(body ?? '', /已受理，承诺于受理之日起10个工作日届满前办结。/);
     assert.ok(!body?.includes('承诺时限内'), body);
   });
+
+  test('a correction whose 20 working days run into a year without published holidays: the span in words', async () => {
+    // Mon 14 Dec 2026: the 20th working day falls in January 2027.
+    const written = await receiveCase(
+      ctx().platform,
+      await actorOf(ctx(), 'clerk'),
+      {
+        ...intakeAtA01(desk, person(65, '钱多多')),
+        materials: [{ materialId: 'm1', form: 'original' }],
+        decision: 'correct',
+        form: {},
+        situations: {},
+      },
+      DEFAULT_CASE_SETTINGS,
+      { now: '2026-12-14T02:00:00.000Z' },
+    );
+    const [body] = await expectTexts(written.state, 65, ['case.correction']);
+    assert.match(body ?? '', /请于本通知发出之日起20个工作日届满前补齐，/);
+  });
 });

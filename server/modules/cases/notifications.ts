@@ -7,6 +7,7 @@ import {
   type TemplateParams,
 } from '../../platform/notify/index.ts';
 import type { CaseClock } from './clock.ts';
+import { unpublishedYear } from './clock-days.ts';
 import type { CaseAction, CaseState } from './model.ts';
 import type { CaseWork } from './write-path.ts';
 
@@ -107,11 +108,15 @@ export function promisedBy(state: CaseState, clock: CaseClock): string {
   return `受理之日起${limit}届满`;
 }
 
-/** The date a correction is asked for by: 20 working days (or, past the published calendar, said in words). */
+/**
+ * What fills "请于…前补齐": the date 20 working days on, or, past the published calendar, the span
+ * in words that reads before "前" as promisedBy's does (was "20个工作日内", so "请于20个工作日内前补齐").
+ */
 function correctionDeadline(work: CaseWork): string {
   try {
     return work.calendar.addWorkdays(work.today, 20);
-  } catch {
-    return '20个工作日内';
+  } catch (err) {
+    unpublishedYear(err);
+    return '本通知发出之日起20个工作日届满';
   }
 }
