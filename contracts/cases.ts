@@ -10,6 +10,7 @@ import { CASE_STATUSES, type CaseStatus, WARNING_LEVELS, type WarningLevel } fro
 import type { LimitUnit } from './catalog-codes.ts';
 import { CreditCodeSchema, IdNumberSchema, MobilePhoneSchema } from './identifiers.ts';
 import { plainText } from './plain-text.ts';
+import { problemIssue } from './problem.ts';
 
 export { CASE_STATUSES, type CaseStatus, WARNING_LEVELS, type WarningLevel };
 
@@ -198,6 +199,24 @@ export const MaterialInput = z.object({
 });
 export type MaterialInput = z.infer<typeof MaterialInput>;
 
+/** The material checklist as ticked: each material once (a second entry would silently lose to the first). */
+const MaterialList = z
+  .array(MaterialInput)
+  .max(100)
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    for (const [i, m] of list.entries()) {
+      if (seen.has(m.materialId)) {
+        ctx.addIssue({
+          ...problemIssue({ zh: '同一材料只能出现一次', en: 'Each material may be listed once only' }),
+          path: [i, 'materialId'],
+        });
+      }
+      seen.add(m.materialId);
+    }
+  })
+  .default([]);
+
 export const CorrectionItem = z.object({
   materialId: Id.optional(),
   name: Line(100).describe('需补正的材料或事项'),
@@ -229,7 +248,7 @@ export const IntakeBody = z.object({
   form: boundedRecord(FormValue, 200).default({}),
   /** Situation question id → the chosen answer id (or ids, for a multiple-choice question). */
   situations: boundedRecord(z.union([AnswerId, z.array(AnswerId).max(20)]), 100).default({}),
-  materials: z.array(MaterialInput).max(100).default([]),
+  materials: MaterialList,
   decision: z.enum(INTAKE_DECISIONS).describe('受理 / 一次性告知补正 / 不予受理 / 仅收件'),
   correction: z
     .object({
@@ -273,7 +292,7 @@ export const CorrectionBody = z.object({
 });
 export const ResubmitBody = z.object({
   version: Version,
-  materials: z.array(MaterialInput).max(100).default([]),
+  materials: MaterialList,
   note: OptText(500),
 });
 export const RefuseBody = z.object({

@@ -105,7 +105,7 @@ export function phone(label: string) {
     .string({ error: typeError(label, '文本') })
     .trim()
     .regex(
-      /^(0\d{2,3}-\d{7,8}(-\d{1,6})?|1\d{10}|\d{5,6})$/,
+      /^(0\d{2,3}-\d{7,8}(-\d{1,6})?|1[3-9]\d{9}|\d{5,6})$/,
       `${label}格式不正确（如 0434-5222110、12345 或 11 位手机号）`,
     )
     .describe(label);

@@ -44,6 +44,11 @@ describe('公民身份号码 (GB 11643)', () => {
     const value = `${body}${idNumberCheckChar(body)}`;
     assert.equal(isValidIdNumber(value), false);
     assert.deepEqual(messages(IdNumberSchema, value), ['公民身份号码中的出生日期无效']);
+    const born2099 = '22032220990101001';
+    assert.equal(isValidIdNumber(`${born2099}${idNumberCheckChar(born2099)}`), false);
+    assert.deepEqual(messages(IdNumberSchema, `${born2099}${idNumberCheckChar(born2099)}`), [
+      '公民身份号码中的出生日期晚于今天',
+    ]);
     const beforeCalendar = '22032218991231123';
     assert.equal(isValidIdNumber(`${beforeCalendar}${idNumberCheckChar(beforeCalendar)}`), false);
   });
@@ -112,10 +117,19 @@ describe('统一社会信用代码 (GB 32100) and 组织机构代码 (GB 11714)'
 });
 
 describe('手机号码', () => {
-  test('11 digits starting with 1 pass; anything else is refused', () => {
+  test('11 digits starting 13 to 19 pass; anything else is refused', () => {
     assert.equal(MobilePhoneSchema.parse(' 13812345678 '), '13812345678');
-    for (const bad of ['23812345678', '1381234567', '138123456789', '1381234567a', '']) {
-      assert.deepEqual(messages(MobilePhoneSchema, bad), ['手机号码应为以1开头的11位数字'], bad);
+    assert.equal(MobilePhoneSchema.parse('19912345678'), '19912345678');
+    for (const bad of [
+      '23812345678',
+      '10000000000',
+      '12812345678',
+      '1381234567',
+      '138123456789',
+      '1381234567a',
+      '',
+    ]) {
+      assert.deepEqual(messages(MobilePhoneSchema, bad), ['手机号码应为11位数字，以13至19开头'], bad);
     }
   });
 });

@@ -4,6 +4,7 @@
  */
 
 import { z } from 'zod';
+import { type Problem, problemIssue } from './problem.ts';
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
@@ -26,9 +27,7 @@ function hasValidBirthDate(value: string): boolean {
 
 /** True for an 18-character ID number with a real birth date and the right check character. */
 export function isValidIdNumber(value: string): boolean {
-  if (!/^\d{17}[\dX]$/.test(value)) return false;
-  if (!hasValidBirthDate(value)) return false;
-  return idNumberCheckChar(value.slice(0, 17)) === value[17];
+  return idNumberIssue(value) === null;
 }
 
 const CREDIT_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -61,23 +60,62 @@ export function orgCodeCheckChar(first8: string): string {
   return check === 10 ? 'X' : check === 11 ? '0' : String(check);
 }
 
-/** What is wrong with an ID number, in Chinese, or null when it is valid. */
-export function idNumberProblem(value: string): string | null {
-  if (value.length !== 18) return '公民身份号码应为18位';
-  if (!/^\d{17}[\dX]$/.test(value)) return '公民身份号码前17位应为数字，末位为数字或X';
-  if (!hasValidBirthDate(value)) return '公民身份号码中的出生日期无效';
-  if (idNumberCheckChar(value.slice(0, 17)) !== value[17]) return '公民身份号码校验位错误';
+/** Today's date in China (UTC+8), YYYY-MM-DD: a birth date after it is impossible. */
+function chinaToday(): string {
+  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** What is wrong with an ID number, in both languages, or null when it is valid. */
+export function idNumberIssue(value: string): Problem | null {
+  if (value.length !== 18) return { zh: '公民身份号码应为18位', en: 'An ID number has 18 characters' };
+  if (!/^\d{17}[\dX]$/.test(value)) {
+    return {
+      zh: '公民身份号码前17位应为数字，末位为数字或X',
+      en: 'An ID number is 17 digits followed by a digit or X',
+    };
+  }
+  if (!hasValidBirthDate(value)) {
+    return { zh: '公民身份号码中的出生日期无效', en: 'The birth date in the ID number is not a real date' };
+  }
+  const born = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
+  if (born > chinaToday()) {
+    return { zh: '公民身份号码中的出生日期晚于今天', en: 'The birth date in the ID number is in the future' };
+  }
+  if (idNumberCheckChar(value.slice(0, 17)) !== value[17]) {
+    return { zh: '公民身份号码校验位错误', en: 'The check character of the ID number is wrong' };
+  }
+  return null;
+}
+
+/** What is wrong with a unified social credit code, in both languages, or null when it is valid. */
+export function creditCodeIssue(value: string): Problem | null {
+  if (value.length !== 18) {
+    return { zh: '统一社会信用代码应为18位', en: 'A unified social credit code has 18 characters' };
+  }
+  if (/[IOZSV]/.test(value)) {
+    return {
+      zh: '统一社会信用代码不使用字母 I、O、Z、S、V',
+      en: 'A unified social credit code never uses the letters I, O, Z, S, V',
+    };
+  }
+  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(value)) {
+    return { zh: '统一社会信用代码含有不允许的字符', en: 'The credit code contains characters not allowed' };
+  }
+  if (!/^\d{6}$/.test(value.slice(2, 8))) {
+    return {
+      zh: '统一社会信用代码第3至8位应为行政区划代码（数字）',
+      en: 'Characters 3 to 8 of a credit code are an administrative division code (digits)',
+    };
+  }
+  if (!isValidCreditCode(value)) {
+    return { zh: '统一社会信用代码校验位错误', en: 'The check character of the credit code is wrong' };
+  }
   return null;
 }
 
 /** What is wrong with a unified social credit code, in Chinese, or null when it is valid. */
 export function creditCodeProblem(value: string): string | null {
-  if (value.length !== 18) return '统一社会信用代码应为18位';
-  if (/[IOZSV]/.test(value)) return '统一社会信用代码不使用字母 I、O、Z、S、V';
-  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(value)) return '统一社会信用代码含有不允许的字符';
-  if (!/^\d{6}$/.test(value.slice(2, 8))) return '统一社会信用代码第3至8位应为行政区划代码（数字）';
-  if (!isValidCreditCode(value)) return '统一社会信用代码校验位错误';
-  return null;
+  return creditCodeIssue(value)?.zh ?? null;
 }
 
 /** 公民身份号码: trimmed and upper-cased (a typed `x` is accepted), then checked. */
@@ -86,8 +124,8 @@ export const IdNumberSchema = z
   .trim()
   .toUpperCase()
   .superRefine((value, ctx) => {
-    const problem = idNumberProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    const problem = idNumberIssue(value);
+    if (problem) ctx.addIssue(problemIssue(problem));
   })
   .describe('公民身份号码（GB 11643，18位）');
 
@@ -97,14 +135,25 @@ export const CreditCodeSchema = z
   .trim()
   .toUpperCase()
   .superRefine((value, ctx) => {
-    const problem = creditCodeProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    const problem = creditCodeIssue(value);
+    if (problem) ctx.addIssue(problemIssue(problem));
   })
   .describe('统一社会信用代码（GB 32100，18位）');
 
-/** Mainland mobile number: 11 digits starting with 1. */
+/** Mainland mobile number: 11 digits, 13x to 19x (no network number starts 10x, 11x or 12x). */
+export const MOBILE_PHONE = /^1[3-9]\d{9}$/;
+
 export const MobilePhoneSchema = z
   .string()
   .trim()
-  .regex(/^1\d{10}$/, '手机号码应为以1开头的11位数字')
+  .superRefine((value, ctx) => {
+    if (!MOBILE_PHONE.test(value)) {
+      ctx.addIssue(
+        problemIssue({
+          zh: '手机号码应为11位数字，以13至19开头',
+          en: 'A mobile number has 11 digits and starts with 13 to 19',
+        }),
+      );
+    }
+  })
   .describe('手机号码（11位）');

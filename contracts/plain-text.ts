@@ -6,6 +6,7 @@
  * typed. Emoji and rare CJK characters outside the BMP (CJK Extension B names) are ordinary text.
  */
 import type { z } from 'zod';
+import { type Problem, problemIssue } from './problem.ts';
 
 /** C0 controls except tab, line feed and carriage return; DEL and C1 controls. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's job.
@@ -14,15 +15,37 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const LINE_BREAK = /[\t\n\r]/;
 /** Bidirectional embeddings, overrides and isolates (the "Trojan Source" characters). */
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
+/**
+ * Zero-width spaces and joiners, word joiner, BOM: invisible, so a one-line value holding them
+ * shows as another value (a name of two zero-width spaces lists as blank). Multi-line text keeps
+ * them (an emoji sequence joins with U+200D).
+ */
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/;
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-/** What is wrong with the characters of a text value, in Chinese, or null when nothing is. */
-export function textCharProblem(value: string, multiline: boolean): string | null {
-  if (CONTROL.test(value)) return '不能包含控制字符（如 \\u0000）';
-  if (!multiline && LINE_BREAK.test(value)) return '不能包含换行符或制表符';
-  if (BIDI.test(value)) return '不能包含文字方向控制符';
-  if (LONE_SURROGATE.test(value)) return '含有无效的字符编码（残缺的代理对）';
+/** What is wrong with the characters of a text value, in both languages, or null when nothing is. */
+export function textCharProblem(value: string, multiline: boolean): Problem | null {
+  if (CONTROL.test(value)) {
+    return {
+      zh: '不能包含控制字符（如 \\u0000）',
+      en: 'must not contain control characters (such as \\u0000)',
+    };
+  }
+  if (!multiline && LINE_BREAK.test(value)) {
+    return { zh: '不能包含换行符或制表符', en: 'must not contain line breaks or tabs' };
+  }
+  if (!multiline && ZERO_WIDTH.test(value)) {
+    return {
+      zh: '不能包含零宽字符等不可见字符',
+      en: 'must not contain zero-width or other invisible characters',
+    };
+  }
+  if (BIDI.test(value))
+    return { zh: '不能包含文字方向控制符', en: 'must not contain text direction controls' };
+  if (LONE_SURROGATE.test(value)) {
+    return { zh: '含有无效的字符编码（残缺的代理对）', en: 'contains a broken character (a lone surrogate)' };
+  }
   return null;
 }
 
@@ -33,6 +56,6 @@ export function textCharProblem(value: string, multiline: boolean): string | nul
 export function plainText<T extends z.ZodString>(schema: T, multiline = true, label = ''): T {
   return schema.superRefine((value, ctx) => {
     const problem = textCharProblem(value, multiline);
-    if (problem) ctx.addIssue({ code: 'custom', message: `${label}${problem}` });
+    if (problem) ctx.addIssue(problemIssue({ zh: `${label}${problem.zh}`, en: `This value ${problem.en}` }));
   }) as T;
 }

@@ -22,6 +22,33 @@ export class AppError extends Error {
   messageIn(locale: Locale): string {
     return locale === 'en-US' ? ERROR_CODES[this.code].en : ERROR_CODES[this.code].zh;
   }
+
+  /** The details with every bilingual text (`say`) in the requested language. */
+  detailsIn(locale: Locale): unknown {
+    return inLanguage(this.details, locale);
+  }
+}
+
+/** A text of an error's details in both languages; the answer carries the one the request asked for. */
+export class Bilingual {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {}
+}
+
+/** A detail's text in Chinese and English, e.g. a field's message: `say('须说明理由', 'Reasons are required')`. */
+export function say(zh: string, en: string): Bilingual {
+  return new Bilingual(zh, en);
+}
+
+function inLanguage(value: unknown, locale: Locale): unknown {
+  if (value instanceof Bilingual) return locale === 'en-US' ? value.en : value.zh;
+  if (Array.isArray(value)) return value.map((v) => inLanguage(v, locale));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inLanguage(v, locale)]));
+  }
+  return value;
 }
 
 /** Picks the response language from an Accept-Language header: English only when asked for first. */

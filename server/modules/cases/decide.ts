@@ -5,8 +5,8 @@ import type {
   MaterialInput,
   SpecialProcedureKind,
 } from '../../../contracts/cases.ts';
-import { AppError } from '../../platform/errors.ts';
-import { type ClockCalendar, limitDue } from './clock.ts';
+import { AppError, type Bilingual, say } from '../../platform/errors.ts';
+import { type ClockCalendar, deemedAcceptance, limitDue } from './clock.ts';
 import type {
   ActionPayloads,
   ActorStamp,
@@ -77,6 +77,7 @@ export function decide(state: CaseState, command: CaseCommand, ctx: DecideContex
     case 'accept':
       return make('accept', decideAccept(state, command.steps, ctx, today));
     case 'requestCorrection':
+      checkCorrectionItems(state, command.items);
       return make('requestCorrection', {
         stage: state.status === 'received' ? 'intake' : 'process',
         items: command.items,
@@ -102,7 +103,12 @@ export function decide(state: CaseState, command: CaseCommand, ctx: DecideContex
     case 'returnStep':
       return make('returnStep', { step, reason: command.reason });
     case 'startSpecial':
-      if (command.expectedEnd < today) throw fieldError('expectedEnd', '预计结束日期不能早于今天');
+      if (command.expectedEnd < today) {
+        throw fieldError(
+          'expectedEnd',
+          say('预计结束日期不能早于今天', 'The expected end cannot be before today'),
+        );
+      }
       return make('startSpecial', {
         kind: command.kind,
         reason: command.reason,
@@ -125,7 +131,10 @@ export function decide(state: CaseState, command: CaseCommand, ctx: DecideContex
       return make('decide', decideDecision(command, step));
     case 'conclude':
       if (command.validFrom && command.validUntil && command.validUntil < command.validFrom) {
-        throw fieldError('validUntil', '有效期截止日期不能早于起始日期');
+        throw fieldError(
+          'validUntil',
+          say('有效期截止日期不能早于起始日期', 'The end of validity cannot be before its start'),
+        );
       }
       return make('conclude', {
         documentName: command.documentName,
@@ -136,7 +145,10 @@ export function decide(state: CaseState, command: CaseCommand, ctx: DecideContex
       });
     case 'deliver':
       if (command.method === 'mail' && !command.trackingNumber) {
-        throw fieldError('trackingNumber', '邮寄送达须填写邮件单号');
+        throw fieldError(
+          'trackingNumber',
+          say('邮寄送达须填写邮件单号', 'Delivery by mail needs the tracking number'),
+        );
       }
       return make('deliver', {
         method: command.method,
@@ -161,16 +173,21 @@ export function decide(state: CaseState, command: CaseCommand, ctx: DecideContex
 /** Acceptance: the process snapshot, the clock start (receipt day when accepted by law), complete materials. */
 function decideAccept(state: CaseState, steps: ProcessStep[], ctx: DecideContext, today: string) {
   if (steps.length === 0) throw new AppError('CASE_PROCESS_INVALID', { reason: 'no steps' });
-  const waited = ctx.calendar.workdaysBetween(state.lastReceivedOn, today);
-  const deemed = waited > ctx.settings.intakeDecisionDays;
+  // Unknown (the days run into a year without published holidays) is not deemed: the clock starts today.
+  const deemed =
+    deemedAcceptance(ctx.calendar, state.lastReceivedOn, today, ctx.settings.intakeDecisionDays).deemed ===
+    true;
   const clockStart = deemed ? state.lastReceivedOn : today;
   const missing = state.materials.filter((m) => m.required && m.form === 'missing');
   if (missing.length > 0) {
     throw new AppError('CASE_MATERIAL_MISSING', { materials: missing.map((m) => m.name) });
   }
-  const latest = latestDeferralDate(state, clockStart, ctx.calendar);
+  const window = {
+    earliest: state.lastReceivedOn,
+    latest: latestDeferralDate(state, clockStart, ctx.calendar),
+  };
   for (const m of state.materials) {
-    if (m.form === 'deferred') checkDeferral(m, latest);
+    if (m.form === 'deferred' && m.suppliedAt === null) checkDeferral(m, window);
   }
   return { clockStart, deemed, steps };
 }
@@ -190,13 +207,34 @@ export function latestDeferralDate(
   }
 }
 
-/** A deferral needs a deferrable material, a signed promise and a due date within the promised limit. */
-export function checkDeferral(m: MaterialRecord, latest: string | null): void {
-  const problems: string[] = [];
-  if (!m.deferrable) problems.push('该材料不在容缺受理清单内');
-  if (!m.deferredUntil) problems.push('须签署容缺受理承诺书并约定补齐日期');
-  else if (latest === null || m.deferredUntil > latest) {
-    problems.push(`补齐日期不得晚于承诺办结时限（${latest ?? '无法计算'}）`);
+/** The dates a deferred material may be promised for: from the day it is ticked to the end of the promised limit. */
+export interface DeferralWindow {
+  earliest: string;
+  /** Null when the limit runs into a year without published holidays. */
+  latest: string | null;
+}
+
+/** A deferral needs a deferrable material, a signed promise and a due date within the window. */
+export function checkDeferral(m: MaterialRecord, window: DeferralWindow): void {
+  const { earliest, latest } = window;
+  const problems: Bilingual[] = [];
+  if (!m.deferrable)
+    problems.push(say('该材料不在容缺受理清单内', 'This material is not on the deferral list'));
+  if (!m.deferredUntil) {
+    problems.push(
+      say('须签署容缺受理承诺书并约定补齐日期', 'A signed promise and the date to supply it by are required'),
+    );
+  } else if (m.deferredUntil < earliest) {
+    problems.push(
+      say(`补齐日期不得早于${earliest}`, `The date to supply it by cannot be before ${earliest}`),
+    );
+  } else if (latest === null || m.deferredUntil > latest) {
+    problems.push(
+      say(
+        `补齐日期不得晚于承诺办结时限（${latest ?? '无法计算'}）`,
+        `The date to supply it by cannot be after the promised limit (${latest ?? 'not computable'})`,
+      ),
+    );
   }
   if (problems.length > 0) {
     throw new AppError('CASE_DEFERRAL_INVALID', { material: m.name, materialId: m.materialId, problems });
@@ -211,14 +249,43 @@ function resubmittedMaterials(
   today: string,
 ): MaterialRecord[] {
   const from = state.clockStart ?? today;
-  const latest = latestDeferralDate(state, from, ctx.calendar);
-  return inputs.map((input) => {
+  const window = { earliest: today, latest: latestDeferralDate(state, from, ctx.calendar) };
+  const records = inputs.map((input, i) => {
     const current = state.materials.find((m) => m.materialId === input.materialId);
-    if (!current) throw new AppError('CASE_MATERIAL_UNKNOWN', { materialId: input.materialId });
+    if (!current) {
+      throw new AppError('CASE_MATERIAL_UNKNOWN', {
+        materialId: input.materialId,
+        fields: [{ path: `body.materials.${i}.materialId`, message: NOT_ON_CASE }],
+      });
+    }
     const record = applyMaterialInput(current, input);
-    if (record.form === 'deferred') checkDeferral(record, latest);
+    if (record.form === 'deferred') checkDeferral(record, window);
     return record;
   });
+  // Answering a correction asked for during processing resumes the clock and the steps: the
+  // checklist must then be as complete as at acceptance (an intake-stage answer is checked when accepted).
+  if (state.corrections.at(-1)?.stage === 'process') {
+    const after = state.materials.map((m) => records.find((r) => r.materialId === m.materialId) ?? m);
+    const missing = after.filter((m) => m.required && m.form === 'missing');
+    if (missing.length > 0) {
+      throw new AppError('CASE_MATERIAL_MISSING', { materials: missing.map((m) => m.name) });
+    }
+  }
+  return records;
+}
+
+const NOT_ON_CASE = say('该材料不在本办件的材料清单中', 'This material is not on the case’s checklist');
+
+/** A correction notice names only materials of the case (an item without a material is free text). */
+function checkCorrectionItems(state: CaseState, items: readonly CorrectionItem[]): void {
+  const fields = items.flatMap((item, i) =>
+    item.materialId !== undefined && !state.materials.some((m) => m.materialId === item.materialId)
+      ? [{ path: `body.items.${i}.materialId`, message: NOT_ON_CASE }]
+      : [],
+  );
+  if (fields.length > 0) {
+    throw new AppError('CASE_MATERIAL_UNKNOWN', { materialId: items[0]?.materialId, fields });
+  }
 }
 
 /** A checklist entry updated from what the clerk ticked. */
@@ -236,9 +303,15 @@ export function applyMaterialInput(base: MaterialRecord, input: MaterialInput): 
 function decideDecision(command: Extract<CaseCommand, { type: 'decide' }>, step: number) {
   if (command.outcome === 'deny') {
     const fields = [];
-    if (!command.reasons?.trim()) fields.push({ path: 'body.reasons', message: '不予许可须说明理由' });
-    if (!command.legalBasis?.trim())
-      fields.push({ path: 'body.legalBasis', message: '不予许可须写明法律依据' });
+    if (!command.reasons?.trim()) {
+      fields.push({ path: 'body.reasons', message: say('不予许可须说明理由', 'A denial needs its reasons') });
+    }
+    if (!command.legalBasis?.trim()) {
+      fields.push({
+        path: 'body.legalBasis',
+        message: say('不予许可须写明法律依据', 'A denial needs its legal basis'),
+      });
+    }
     if (fields.length > 0) throw new AppError('CASE_DECISION_REASONS_REQUIRED', { fields });
   }
   return {
@@ -250,6 +323,6 @@ function decideDecision(command: Extract<CaseCommand, { type: 'decide' }>, step:
   };
 }
 
-function fieldError(path: string, message: string): AppError {
+function fieldError(path: string, message: Bilingual): AppError {
   return new AppError('VALIDATION_FAILED', { fields: [{ path: `body.${path}`, message }] });
 }

@@ -2,9 +2,10 @@ import { APPLICANT_FORM_KEYS } from '../../../contracts/applicant-form.ts';
 import { isRealIsoDate } from '../../../contracts/calendar.ts';
 import type { MaterialInput } from '../../../contracts/cases.ts';
 import { applicableFor, type CatalogItemDocument, type ChosenAnswers } from '../../../contracts/catalog.ts';
-import { isValidCreditCode, isValidIdNumber } from '../../../contracts/identifiers.ts';
-import { AppError } from '../../platform/errors.ts';
-import { applyMaterialInput, checkDeferral } from './decide.ts';
+import { creditCodeIssue, idNumberIssue } from '../../../contracts/identifiers.ts';
+import type { Problem } from '../../../contracts/problem.ts';
+import { AppError, type Bilingual, say } from '../../platform/errors.ts';
+import { applyMaterialInput, checkDeferral, type DeferralWindow } from './decide.ts';
 import type { IntakeRecord, MaterialRecord } from './model.ts';
 
 /**
@@ -20,7 +21,7 @@ export interface IntakePoint {
   windowDepartmentId: string | null;
 }
 
-type Field = { path: string; message: string };
+type Field = { path: string; message: Bilingual };
 
 /**
  * A comprehensive (or bundle) window takes items flagged for comprehensive acceptance; a
@@ -58,16 +59,28 @@ export function chosenAnswers(
     const question = doc.situations.find((s) => s.id === questionId);
     const path = `body.situations.${questionId}`;
     if (!question) {
-      fields.push({ path, message: '该事项没有这个情形问题' });
+      fields.push({
+        path,
+        message: say('该事项没有这个情形问题', 'The item has no such situation question'),
+      });
       continue;
     }
     const ids = Array.isArray(value) ? value : [value];
-    if (ids.length > 1 && !question.multiple)
-      fields.push({ path, message: `“${question.question}”只能选一项` });
+    if (ids.length > 1 && !question.multiple) {
+      fields.push({
+        path,
+        message: say(`“${question.question}”只能选一项`, `“${question.question}” takes one answer only`),
+      });
+    }
     const known: string[] = [];
     for (const id of ids) {
       if (question.answers.some((a) => a.id === id)) known.push(id);
-      else fields.push({ path, message: `“${question.question}”没有选项 ${id}` });
+      else {
+        fields.push({
+          path,
+          message: say(`“${question.question}”没有选项 ${id}`, `“${question.question}” has no answer ${id}`),
+        });
+      }
     }
     chosen[questionId] = known;
   }
@@ -83,7 +96,7 @@ export function checklist(
   doc: CatalogItemDocument,
   chosen: ChosenAnswers,
   inputs: readonly MaterialInput[],
-  latestDeferral: string | null,
+  deferral: DeferralWindow,
 ): MaterialRecord[] {
   const applicable = new Set(applicableFor(doc, chosen).materialIds);
   for (const [i, input] of inputs.entries()) {
@@ -91,7 +104,13 @@ export function checklist(
       throw new AppError('CASE_MATERIAL_UNKNOWN', {
         materialId: input.materialId,
         fields: [
-          { path: `body.materials.${i}.materialId`, message: '该材料不属于本事项（或不适用于所选情形）' },
+          {
+            path: `body.materials.${i}.materialId`,
+            message: say(
+              '该材料不属于本事项（或不适用于所选情形）',
+              'This material is not one of the item’s (or not for the situations chosen)',
+            ),
+          },
         ],
       });
     }
@@ -112,7 +131,7 @@ export function checklist(
       };
       const input = inputs.find((x) => x.materialId === m.id);
       const record = input ? applyMaterialInput(base, input) : base;
-      if (record.form === 'deferred') checkDeferral(record, latestDeferral);
+      if (record.form === 'deferred') checkDeferral(record, deferral);
       return record;
     });
 }
@@ -134,18 +153,25 @@ export function checkForm(
   const fields: Field[] = [];
   const known = new Map(doc.formFields.map((f) => [f.key, f]));
   for (const key of Object.keys(form)) {
-    if (!known.has(key)) fields.push({ path: `body.form.${key}`, message: '该事项的申请表没有此字段' });
+    if (!known.has(key)) {
+      fields.push({
+        path: `body.form.${key}`,
+        message: say('该事项的申请表没有此字段', 'The item’s application form has no such field'),
+      });
+    }
   }
   for (const f of doc.formFields) {
     const v = form[f.key];
     const path = `body.form.${f.key}`;
     const empty = v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
     if (empty) {
-      if (f.required) fields.push({ path, message: `请填写“${f.label}”` });
+      if (f.required)
+        fields.push({ path, message: say(`请填写“${f.label}”`, `Please fill in “${f.label}”`) });
       continue;
     }
     const problem = kindProblem(f.kind, f.options, v);
-    if (problem) fields.push({ path, message: `“${f.label}”${problem}` });
+    if (problem)
+      fields.push({ path, message: say(`“${f.label}”${problem.zh}`, `“${f.label}” ${problem.en}`) });
   }
   if (fields.length > 0) throw new AppError('CASE_FORM_INVALID', { fields });
   const values = form as Record<string, string | number | boolean | string[]>;
@@ -171,27 +197,31 @@ export function secretFieldKind(field: {
   return APPLICANT_FORM_KEYS[field.key] === 'phone' || PHONE_LABEL.test(field.label) ? 'phone' : null;
 }
 
-function kindProblem(kind: string, options: readonly string[], v: unknown): string | null {
+function kindProblem(kind: string, options: readonly string[], v: unknown): Problem | null {
   switch (kind) {
     case 'number':
       return typeof v === 'number' || (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v)))
         ? null
-        : '应为数字';
+        : { zh: '应为数字', en: 'should be a number' };
     case 'date':
-      return typeof v === 'string' && isRealIsoDate(v) ? null : '应为日期 YYYY-MM-DD';
+      return typeof v === 'string' && isRealIsoDate(v)
+        ? null
+        : { zh: '应为日期 YYYY-MM-DD', en: 'should be a date YYYY-MM-DD' };
     case 'choice': {
       const values = Array.isArray(v) ? v : [v];
-      return values.every((x) => typeof x === 'string' && options.includes(x)) ? null : '不是可选的选项';
+      return values.every((x) => typeof x === 'string' && options.includes(x))
+        ? null
+        : { zh: '不是可选的选项', en: 'is not one of the options' };
     }
     case 'id_number':
-      return typeof v === 'string' && isValidIdNumber(v.trim().toUpperCase())
-        ? null
-        : '公民身份号码校验位错误或格式不符';
+      return typeof v === 'string' ? idNumberIssue(v.trim().toUpperCase()) : NOT_TEXT;
     case 'credit_code':
-      return typeof v === 'string' && isValidCreditCode(v.trim().toUpperCase())
-        ? null
-        : '统一社会信用代码校验位错误或格式不符';
+      return typeof v === 'string' ? creditCodeIssue(v.trim().toUpperCase()) : NOT_TEXT;
     default:
-      return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? null : '格式不正确';
+      return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+        ? null
+        : { zh: '格式不正确', en: 'is malformed' };
   }
 }
+
+const NOT_TEXT: Problem = { zh: '应为文本', en: 'should be text' };

@@ -1,5 +1,5 @@
 import type { IntakeInput } from '../../../contracts/cases.ts';
-import { type Actor, authorize } from '../../platform/access/policy.ts';
+import { type Actor, authorize, scopePathsFor } from '../../platform/access/policy.ts';
 import type { Platform } from '../../platform/context.ts';
 import { maskIdNumber, maskPhone } from '../../platform/crypto/mask.ts';
 import { hmacSm3 } from '../../platform/crypto/sm3.ts';
@@ -53,6 +53,10 @@ export async function receiveWith(
   intakeKey?: IntakeKeyRecord,
 ): Promise<CaseWritten> {
   const { platform, trx, actor } = work;
+  // Who may not accept anywhere hears so first, not which window or point is missing.
+  if (scopePathsFor(actor, 'case.accept').length === 0) {
+    throw new AppError('ACCESS_DENIED', { action: 'case.accept' });
+  }
   const point = await resolveIntakePoint(trx, actor, input, work.batch);
   authorize(actor, 'case.accept', { path: point.record.unitPath });
   const version = await work.batch.once(`catalog.version:${input.itemId}`, () =>
@@ -85,12 +89,10 @@ export async function receiveWith(
   const maskSecret = (key: string, v: unknown) =>
     kindOf.get(key) === 'idNumber' ? maskIdNumber(clearSecret(key, v)) : maskPhone(clearSecret(key, v));
   const chosen = chosenAnswers(doc, input.situations);
-  const materials = checklist(
-    doc,
-    chosen,
-    input.materials,
-    latestDeferralDate({ item }, work.today, work.calendar),
-  );
+  const materials = checklist(doc, chosen, input.materials, {
+    earliest: work.today,
+    latest: latestDeferralDate({ item }, work.today, work.calendar),
+  });
   const serial = await nextCaseSerial(trx, Number(work.today.slice(0, 4)));
   const number = `${await countyDivision(trx)}-${work.today.slice(0, 4)}-${String(serial).padStart(7, '0')}`;
 

@@ -29,7 +29,7 @@ export function handleError(err: FastifyError | AppError, req: FastifyRequest, r
   const appError = toAppError(err, locale);
   if (appError.code === 'INTERNAL_ERROR') req.log.error({ err }, 'unexpected error');
   const body: ErrorBody = {
-    error: { code: appError.code, message: appError.messageIn(locale), details: appError.details },
+    error: { code: appError.code, message: appError.messageIn(locale), details: appError.detailsIn(locale) },
   };
   reply.status(appError.status).send(body);
 }
@@ -81,7 +81,9 @@ function toAppError(err: FastifyError | AppError, locale: Locale): AppError {
 
 /** A schema failure's message in the request's language (see zod-messages.ts). */
 function messageOf(v: { message?: string; params?: Record<string, unknown> }, locale: Locale): string {
-  const english = v.params?.[ENGLISH_MESSAGE_KEY];
+  // zod's own issues carry it on the issue; a schema's custom issue in its params (problemIssue).
+  const own = v.params?.params as Record<string, unknown> | undefined;
+  const english = v.params?.[ENGLISH_MESSAGE_KEY] ?? own?.[ENGLISH_MESSAGE_KEY];
   if (locale === 'en-US' && typeof english === 'string') return english;
   return v.message ?? 'invalid';
 }
@@ -118,7 +120,6 @@ export function bodyProblem(locale: Locale, problem: BodyProblem, key = ''): str
 
 /** The error body for a code, in the request's language. */
 export function errorBody(err: AppError, acceptLanguage: string | undefined): ErrorBody {
-  return {
-    error: { code: err.code, message: err.messageIn(localeFrom(acceptLanguage)), details: err.details },
-  };
+  const locale = localeFrom(acceptLanguage);
+  return { error: { code: err.code, message: err.messageIn(locale), details: err.detailsIn(locale) } };
 }

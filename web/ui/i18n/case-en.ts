@@ -136,7 +136,7 @@ export const caseEn: Record<CaseMessageKey, string> = {
   'case.intake.legalRep': 'Legal representative',
   'case.intake.phone': 'Mobile phone',
   'case.intake.address': 'Address',
-  'case.intake.phoneInvalid': 'A mobile number has 11 digits and starts with 1',
+  'case.intake.phoneInvalid': 'A mobile number has 11 digits and starts with 13 to 19',
   'case.intake.idInvalid': 'Invalid ID number: {problem}',
   'case.intake.creditInvalid': 'Invalid credit code: {problem}',
   'case.intake.agent': 'Applying through an agent',

@@ -133,7 +133,7 @@ export const caseZh = {
   'case.intake.legalRep': '法定代表人',
   'case.intake.phone': '手机号码',
   'case.intake.address': '地址',
-  'case.intake.phoneInvalid': '手机号码应为以1开头的11位数字',
+  'case.intake.phoneInvalid': '手机号码应为11位数字，以13至19开头',
   'case.intake.idInvalid': '{problem}',
   'case.intake.creditInvalid': '{problem}',
   'case.intake.agent': '委托代理人办理',

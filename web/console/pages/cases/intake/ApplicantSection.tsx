@@ -1,31 +1,33 @@
 import { Checkbox, Col, Form, Input, Radio, Row, type FormRule as Rule, Switch } from 'antd';
-import { creditCodeProblem, idNumberProblem } from '../../../../../contracts/identifiers.ts';
+import { creditCodeIssue, idNumberIssue, MOBILE_PHONE } from '../../../../../contracts/identifiers.ts';
+import type { Problem } from '../../../../../contracts/problem.ts';
 import { type MessageKey, useI18n } from '../../../../ui/i18n/index.tsx';
 
 const upper = (v: unknown) => (typeof v === 'string' ? v.toUpperCase().replace(/\s/g, '') : v);
 
 /** Rules of the applicant's fields: required, and check digits checked before the server sees them. */
 function useRules() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const required = (key: MessageKey): Rule => ({
     required: true,
     whitespace: true,
     message: t('common.required', { field: t(key) }),
   });
   const checked =
-    (problemOf: (v: string) => string | null, key: MessageKey): Rule =>
+    (problemOf: (v: string) => Problem | null, key: MessageKey): Rule =>
     () => ({
       validator: (_: unknown, v: unknown) => {
         if (typeof v !== 'string' || v === '') return Promise.resolve();
         const problem = problemOf(v);
-        return problem ? Promise.reject(new Error(t(key, { problem }))) : Promise.resolve();
+        if (!problem) return Promise.resolve();
+        return Promise.reject(new Error(t(key, { problem: lang === 'en-US' ? problem.en : problem.zh })));
       },
     });
-  const phone: Rule = { pattern: /^1\d{10}$/, message: t('case.intake.phoneInvalid') };
+  const phone: Rule = { pattern: MOBILE_PHONE, message: t('case.intake.phoneInvalid') };
   return {
     required,
-    idNumber: checked(idNumberProblem, 'case.intake.idInvalid'),
-    creditCode: checked(creditCodeProblem, 'case.intake.creditInvalid'),
+    idNumber: checked(idNumberIssue, 'case.intake.idInvalid'),
+    creditCode: checked(creditCodeIssue, 'case.intake.creditInvalid'),
     phone,
   };
 }

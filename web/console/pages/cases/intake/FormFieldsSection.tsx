@@ -1,6 +1,6 @@
 import { Col, DatePicker, Empty, Form, type FormRule, Input, InputNumber, Row, Select } from 'antd';
 import type { CatalogItemDocument } from '../../../../../contracts/catalog.ts';
-import { creditCodeProblem, idNumberProblem } from '../../../../../contracts/identifiers.ts';
+import { creditCodeIssue, idNumberIssue } from '../../../../../contracts/identifiers.ts';
 import { useI18n } from '../../../../ui/i18n/index.tsx';
 
 type Field = CatalogItemDocument['formFields'][number];
@@ -29,7 +29,7 @@ function FieldControl({ field, ...rest }: { field: Field } & Record<string, unkn
 
 /** 申请表: the item's form fields, each rendered by its kind, required ones marked. */
 export function FormFieldsSection({ doc }: { doc: CatalogItemDocument }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   if (doc.formFields.length === 0) {
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('case.intake.noForm')} />;
   }
@@ -39,15 +39,15 @@ export function FormFieldsSection({ doc }: { doc: CatalogItemDocument }) {
         const rules: FormRule[] = [];
         if (f.required) rules.push({ required: true, message: t('common.required', { field: f.label }) });
         const check =
-          f.kind === 'id_number' ? idNumberProblem : f.kind === 'credit_code' ? creditCodeProblem : null;
+          f.kind === 'id_number' ? idNumberIssue : f.kind === 'credit_code' ? creditCodeIssue : null;
         if (check) {
           rules.push({
             validator: (_, v) => {
               if (typeof v !== 'string' || v === '') return Promise.resolve();
               const problem = check(v.trim().toUpperCase());
-              return problem
-                ? Promise.reject(new Error(t('case.intake.idInvalid', { problem })))
-                : Promise.resolve();
+              if (!problem) return Promise.resolve();
+              const wording = lang === 'en-US' ? problem.en : problem.zh;
+              return Promise.reject(new Error(t('case.intake.idInvalid', { problem: wording })));
             },
           });
         }
