@@ -29,7 +29,8 @@ describe('分派 offers only who can act at the step (Chromium)', () => {
     await openDepartmentQueue(handler);
     await openCase(handler, 'work-queue', number);
     await act(handler, 'assign', async (m) => {
-      assert.match(await textOf(m), /可分派给能办理“承办”环节（梨树县市场监督管理局）的人员/);
+      // The hint comes with the list of who can act, a moment after the modal opens.
+      await m.getByText('可分派给能办理“承办”环节（梨树县市场监督管理局）的人员').waitFor();
       const select = m.getByTestId('assignee-select');
       await select.click();
       const options = handler.locator('.ant-select-dropdown:visible .ant-select-item-option');

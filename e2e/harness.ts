@@ -44,6 +44,27 @@ export interface WebApp {
  * failure seen once on CI shows what the user would have seen.
  */
 const openedContexts: BrowserContext[] = [];
+/** What went wrong behind a context's pages: API answers of 400 and more, failed requests, page errors. */
+const troubles = new WeakMap<BrowserContext, string[]>();
+
+function recordTroubles(context: BrowserContext): void {
+  const seen: string[] = [];
+  troubles.set(context, seen);
+  const at = () => new Date().toISOString().slice(11, 23);
+  context.on('response', (res) => {
+    if (res.status() < 400) return;
+    res
+      .text()
+      .catch(() => '')
+      .then((body) =>
+        seen.push(`${at()} ${res.status()} ${res.request().method()} ${res.url()} ${body.slice(0, 300)}`),
+      );
+  });
+  context.on('requestfailed', (req) =>
+    seen.push(`${at()} failed ${req.method()} ${req.url()} ${req.failure()?.errorText}`),
+  );
+  context.on('weberror', (err) => seen.push(`${at()} page error ${err.error().message}`));
+}
 let firstOfThisTest = 0;
 beforeEach(() => {
   firstOfThisTest = openedContexts.length;
@@ -52,7 +73,9 @@ afterEach(async (t) => {
   if (!('passed' in t) || t.passed) return;
   const dir = path.join(os.tmpdir(), 'onewindow-e2e-failures');
   mkdirSync(dir, { recursive: true });
-  const pages = openedContexts.slice(firstOfThisTest).flatMap((c) => c.pages());
+  const contexts = openedContexts.slice(firstOfThisTest);
+  for (const line of contexts.flatMap((c) => troubles.get(c) ?? [])) console.log(`behind the pages: ${line}`);
+  const pages = contexts.flatMap((c) => c.pages());
   for (const [i, page] of pages.entries()) {
     if (page.isClosed()) continue;
     const shot = path.join(dir, `${t.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}-${i + 1}.png`);
@@ -86,6 +109,7 @@ export async function startWebApp(options: { cases?: boolean } = {}): Promise<We
       const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
       contexts.push(context);
       openedContexts.push(context);
+      recordTroubles(context);
       const page = await context.newPage();
       // Generous: CI runs two suites at once on two cores, and argon2 hashing is deliberately slow.
       page.setDefaultTimeout(30_000);
