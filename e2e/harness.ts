@@ -106,7 +106,13 @@ export async function startWebApp(options: { cases?: boolean } = {}): Promise<We
     browser,
     platform: opened.platform,
     newPage: async (viewport = { width: 1280, height: 800 }) => {
-      const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      // Reduced motion: the console then draws dialogs without zooming (web/ui/providers.tsx).
+      const context = await browser.newContext({
+        viewport,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        reducedMotion: 'reduce',
+      });
       contexts.push(context);
       openedContexts.push(context);
       recordTroubles(context);

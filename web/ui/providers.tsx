@@ -25,6 +25,14 @@ const CHINESE_FIRST =
 const LATIN_FIRST =
   "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'Helvetica Neue', Arial, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', sans-serif";
 
+/**
+ * Who asked their system for less motion (prefers-reduced-motion) gets antd without animations:
+ * no zooming dialogs or sliding drawers. The browser tests ask for it too, so that a click never
+ * lands on a dialog still zooming in.
+ */
+const REDUCED_MOTION =
+  typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
+
 /** Government blue for the console, with the system's Chinese fonts first. */
 const THEME = {
   algorithm: theme.defaultAlgorithm,
@@ -35,6 +43,7 @@ const THEME = {
     controlItemBgActiveHover: '#d6e4f5',
     borderRadius: 6,
     fontFamily: CHINESE_FIRST,
+    motion: !REDUCED_MOTION,
   },
   components: {
     Menu: { itemSelectedBg: '#e6eef9', itemSelectedColor: '#1d4f91' },
