@@ -18,3 +18,22 @@ export function problemIssue(problem: Problem): {
 } {
   return { code: 'custom', message: problem.zh, params: { messageEn: problem.en } };
 }
+
+/**
+ * A schema's own message for any zod check or type (`.min(1, …)`, `.regex(re, …)`, `z.string({ … })`,
+ * `.refine(fn, …)`), in both languages: `.min(1, bilingual('不能为空', 'Must not be empty'))`.
+ * zod 4 keeps `params` only on custom issues, so the error map itself puts the English wording on
+ * the issue (as the Chinese-first map of server/platform/http/zod-messages.ts does for zod's own).
+ */
+export function bilingual(zh: string, en: string): { error: (issue: object) => string } {
+  return { error: bilingualError(() => ({ zh, en })) };
+}
+
+/** An error map whose wording depends on the issue (a missing value, the wrong type), in both languages. */
+export function bilingualError<I extends object>(word: (issue: I) => Problem): (issue: I) => string {
+  return (issue) => {
+    const problem = word(issue);
+    (issue as Record<string, unknown>).messageEn = problem.en;
+    return problem.zh;
+  };
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type Bilingual, say } from '../errors.ts';
 
 /**
  * zod's own field messages (those a schema does not word itself) in Chinese, with the English one
@@ -94,4 +95,15 @@ export function installZodMessages(): void {
       return chineseMessage(iss);
     },
   });
+}
+
+/**
+ * A zod issue's message in both languages, for a use case that parses input itself (safeParse)
+ * and puts the issue in an error's details: the English wording is where the error map (or a
+ * schema's `bilingual`) left it, or in a custom issue's params (`problemIssue`).
+ */
+export function issueText(issue: z.core.$ZodIssue): Bilingual {
+  const own = issue as unknown as Record<string, unknown> & { params?: Record<string, unknown> };
+  const en = own[ENGLISH_MESSAGE_KEY] ?? own.params?.[ENGLISH_MESSAGE_KEY];
+  return say(issue.message, typeof en === 'string' ? en : issue.message);
 }
