@@ -14,6 +14,7 @@ import {
 import { codeOf, text } from './catalog-fields.ts';
 import { codesOf, pickCodes } from './code-list.ts';
 import { plainText } from './plain-text.ts';
+import { bilingual } from './problem.ts';
 
 /** Status of one version of an item. */
 export const VERSION_STATUSES = {
@@ -44,17 +45,30 @@ export const CATALOG_WORKFLOW_ACTIONS = {
 export type CatalogWorkflowAction = keyof typeof CATALOG_WORKFLOW_ACTIONS;
 export const CATALOG_WORKFLOW_ACTION_CODES = codesOf(CATALOG_WORKFLOW_ACTIONS);
 
-const Page = z.coerce.number().int().min(1, '页码应不小于1').default(1).describe('页码');
+const Page = z.coerce
+  .number()
+  .int()
+  .min(1, bilingual('页码应不小于1', 'The page should be at least 1'))
+  .default(1)
+  .describe('页码');
 const PageSize = z.coerce
   .number()
   .int()
-  .min(1, '每页条数应不小于1')
-  .max(100, '每页条数不能超过100')
+  .min(1, bilingual('每页条数应不小于1', 'The page size should be at least 1'))
+  .max(100, bilingual('每页条数不能超过100', 'The page size is at most 100'))
   .default(20)
   .describe('每页条数');
 /** An id in a path or a filter (item, version, department): one line, no control characters. */
-const RefId = plainText(z.string().max(64, '编号不能超过64个字符'), false, '编号');
-const Query = plainText(z.string().trim().max(50, '搜索词不能超过50个字符'), false, '搜索词')
+const RefId = plainText(
+  z.string().max(64, bilingual('编号不能超过64个字符', 'At most 64 characters')),
+  false,
+  '编号',
+);
+const Query = plainText(
+  z.string().trim().max(50, bilingual('搜索词不能超过50个字符', 'At most 50 characters')),
+  false,
+  '搜索词',
+)
   .optional()
   .describe('搜索词：中文、全拼或拼音首字母');
 
@@ -62,11 +76,19 @@ export const SearchCatalogQuery = z.object({
   q: Query,
   department: RefId.optional().describe('实施部门（机构编号）'),
   type: codeOf('事项类型', ITEM_TYPE_CODES).optional(),
-  object: z.enum(['person', 'legal'], { error: '服务对象应为 person（个人）或 legal（法人）' }).optional(),
-  topic: z.enum(ALL_TOPICS as [string, ...string[]], { error: '服务主题无效' }).optional(),
+  object: z
+    .enum(
+      ['person', 'legal'],
+      bilingual('服务对象应为 person（个人）或 legal（法人）', 'Should be person or legal'),
+    )
+    .optional(),
+  topic: z.enum(ALL_TOPICS as [string, ...string[]], bilingual('服务主题无效', 'Unknown topic')).optional(),
   depth: codeOf('网办深度', DEPTH_SUMMARY_CODES).optional(),
   grassroots: z
-    .enum(['any', 'township', 'village'], { error: '下沉层级应为 any、township 或 village' })
+    .enum(
+      ['any', 'township', 'village'],
+      bilingual('下沉层级应为 any、township 或 village', 'Should be any, township or village'),
+    )
     .optional(),
   page: Page,
   pageSize: PageSize,
@@ -139,7 +161,7 @@ export const CatalogStaffRow = z.object({
 export const CatalogStaffList = z.object({ items: z.array(CatalogStaffRow), total: z.number().int() });
 
 const Revision = z
-  .number({ error: '期望修订号应为数字' })
+  .number(bilingual('期望修订号应为数字', 'The expected revision should be a number'))
   .int()
   .min(0)
   .describe('期望修订号（乐观并发控制）');
@@ -153,7 +175,11 @@ export const SaveCatalogDraftBody = z.object({
 export const CatalogWorkflowBody = z
   .object({
     expectedRevision: Revision.optional(),
-    note: plainText(z.string().trim().max(1000, '说明不能超过1000个字符'), true, '说明').optional(),
+    note: plainText(
+      z.string().trim().max(1000, bilingual('说明不能超过1000个字符', 'At most 1000 characters')),
+      true,
+      '说明',
+    ).optional(),
   })
   .default({});
 export const RejectCatalogItemBody = z.object({

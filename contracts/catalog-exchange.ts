@@ -8,6 +8,7 @@ import { ALL_TOPICS, DEPTH_SUMMARY_CODES, ITEM_TYPE_CODES } from './catalog-code
 import { codeOf } from './catalog-fields.ts';
 import { codesOf } from './code-list.ts';
 import { plainText } from './plain-text.ts';
+import { bilingual } from './problem.ts';
 
 /** Import modes: nothing unless every row is valid (the default), or only the valid items. */
 export const IMPORT_MODES = {
@@ -23,13 +24,17 @@ export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 /** The form fields of an import beside the file (multipart/form-data). */
 export const ImportCatalogOptions = z.object({
   mode: z
-    .enum(IMPORT_MODE_CODES, {
-      error: '导入方式应为 all-or-nothing（全部有效才导入）或 valid-only（只导入有效事项）',
-    })
+    .enum(
+      IMPORT_MODE_CODES,
+      bilingual(
+        '导入方式应为 all-or-nothing（全部有效才导入）或 valid-only（只导入有效事项）',
+        'The mode should be all-or-nothing or valid-only',
+      ),
+    )
     .default('all-or-nothing')
     .describe('导入方式'),
   publish: z
-    .enum(['true', 'false'], { error: '是否直接发布应为 true 或 false' })
+    .enum(['true', 'false'], bilingual('是否直接发布应为 true 或 false', 'Should be true or false'))
     .default('false')
     .transform((v) => v === 'true')
     .describe('直接发布（须持有事项发布权限；否则导入为草稿）'),
@@ -61,18 +66,30 @@ export type ImportCatalogResultView = z.infer<typeof ImportCatalogResult>;
 
 /** Filters of an export: those of the console list and the public search, without paging. */
 export const ExportCatalogQuery = z.object({
-  q: plainText(z.string().trim().max(50, '搜索词不能超过50个字符'), false, '搜索词')
+  q: plainText(
+    z.string().trim().max(50, bilingual('搜索词不能超过50个字符', 'At most 50 characters')),
+    false,
+    '搜索词',
+  )
     .optional()
     .describe('搜索词'),
   department: plainText(z.string().max(64), false, '实施部门').optional().describe('实施部门（机构编号）'),
   type: codeOf('事项类型', ITEM_TYPE_CODES).optional(),
   status: codeOf('事项状态', ITEM_STATUS_CODES).optional(),
   pendingReview: z.enum(['true', 'false']).optional().describe('只看待审核的版本'),
-  object: z.enum(['person', 'legal'], { error: '服务对象应为 person（个人）或 legal（法人）' }).optional(),
-  topic: z.enum(ALL_TOPICS as [string, ...string[]], { error: '服务主题无效' }).optional(),
+  object: z
+    .enum(
+      ['person', 'legal'],
+      bilingual('服务对象应为 person（个人）或 legal（法人）', 'Should be person or legal'),
+    )
+    .optional(),
+  topic: z.enum(ALL_TOPICS as [string, ...string[]], bilingual('服务主题无效', 'Unknown topic')).optional(),
   depth: codeOf('网办深度', DEPTH_SUMMARY_CODES).optional(),
   grassroots: z
-    .enum(['any', 'township', 'village'], { error: '下沉层级应为 any、township 或 village' })
+    .enum(
+      ['any', 'township', 'village'],
+      bilingual('下沉层级应为 any、township 或 village', 'Should be any, township or village'),
+    )
     .optional(),
 });
 export type ExportCatalogQueryInput = z.infer<typeof ExportCatalogQuery>;

@@ -1,16 +1,39 @@
 /**
- * Field builders for the catalogue schemas: every failure message is Chinese and starts with the
+ * Field builders for the catalogue schemas: every failure message starts, in Chinese, with the
  * field's own name (事项名称不能为空), so a catalogue editor or an import report says which
- * element is wrong without a lookup table.
+ * element is wrong without a lookup table. The English wording (Accept-Language: en) leaves the
+ * Chinese name out: the field's path beside the message names it.
  */
 import { z } from 'zod';
-import { creditCodeProblem } from './identifiers.ts';
+import { creditCodeIssue } from './identifiers.ts';
 import { plainText } from './plain-text.ts';
+import { bilingual, bilingualError, problemIssue } from './problem.ts';
 
-/** What a value's type error says: "X必填" for a missing value, "X格式不正确" otherwise. */
+/** English names of the expected types below. */
+const EXPECTED_EN: Record<string, string> = {
+  文本: 'text',
+  '是或否（true/false）': 'true or false',
+  数字: 'a number',
+  列表: 'a list',
+};
+
+/** What a value's type error says: "X必填" for a missing value, "X应为文本" otherwise. */
 function typeError(label: string, expected: string) {
-  return (issue: { input?: unknown }) =>
-    issue.input === undefined || issue.input === null ? `${label}必填` : `${label}应为${expected}`;
+  return bilingualError((issue: { input?: unknown }) =>
+    issue.input === undefined || issue.input === null
+      ? { zh: `${label}必填`, en: 'Required' }
+      : { zh: `${label}应为${expected}`, en: `Should be ${EXPECTED_EN[expected] ?? expected}` },
+  );
+}
+
+/** "X不能为空" / "Must not be empty". */
+function notEmpty(label: string) {
+  return bilingual(`${label}不能为空`, 'Must not be empty');
+}
+
+/** "X不能超过N个字符" / "At most N characters". */
+function maxChars(label: string, max: number) {
+  return bilingual(`${label}不能超过${max}个字符`, `At most ${max} characters`);
 }
 
 /** Required text, trimmed, 1..max characters, no control characters (line breaks are fine). */
@@ -19,8 +42,8 @@ export function text(label: string, max: number) {
     z
       .string({ error: typeError(label, '文本') })
       .trim()
-      .min(1, `${label}不能为空`)
-      .max(max, `${label}不能超过${max}个字符`),
+      .min(1, notEmpty(label))
+      .max(max, maxChars(label, max)),
     true,
     label,
   ).describe(label);
@@ -32,7 +55,7 @@ export function optText(label: string, max: number) {
     z
       .string({ error: typeError(label, '文本') })
       .trim()
-      .max(max, `${label}不能超过${max}个字符`),
+      .max(max, maxChars(label, max)),
     true,
     label,
   )
@@ -49,9 +72,9 @@ export function flag(label: string) {
 export function int(label: string, min: number, max: number) {
   return z
     .number({ error: typeError(label, '数字') })
-    .int(`${label}应为整数`)
-    .min(min, `${label}不能小于${min}`)
-    .max(max, `${label}不能大于${max}`)
+    .int(bilingual(`${label}应为整数`, 'Should be a whole number'))
+    .min(min, bilingual(`${label}不能小于${min}`, `Should be at least ${min}`))
+    .max(max, bilingual(`${label}不能大于${max}`, `Should be at most ${max}`))
     .describe(label);
 }
 
@@ -59,8 +82,14 @@ export function int(label: string, min: number, max: number) {
 export function codeOf<const T extends readonly [string, ...string[]]>(label: string, codes: T) {
   return z
     .enum(codes, {
-      error: (issue) =>
-        issue.input === undefined ? `${label}必填` : `${label}代码无效：应为 ${codes.join('、')} 之一`,
+      error: bilingualError((issue: { input?: unknown }) =>
+        issue.input === undefined
+          ? { zh: `${label}必填`, en: 'Required' }
+          : {
+              zh: `${label}代码无效：应为 ${codes.join('、')} 之一`,
+              en: `Invalid code: should be one of ${codes.join(', ')}`,
+            },
+      ),
     })
     .describe(`${label}（${codes.join(' | ')}）`);
 }
@@ -69,8 +98,8 @@ export function codeOf<const T extends readonly [string, ...string[]]>(label: st
 export function codeSet<const T extends readonly [string, ...string[]]>(label: string, codes: T, min = 0) {
   return z
     .array(codeOf(label, codes), { error: typeError(label, '列表') })
-    .min(min, `${label}至少选择${min}项`)
-    .refine((list) => new Set(list).size === list.length, `${label}不能重复`)
+    .min(min, bilingual(`${label}至少选择${min}项`, `Choose at least ${min}`))
+    .refine((list) => new Set(list).size === list.length, bilingual(`${label}不能重复`, 'No value twice'))
     .describe(label);
 }
 
@@ -80,9 +109,9 @@ export function catalogueCode(label: string, max: number) {
     .string({ error: typeError(label, '文本') })
     .trim()
     .toUpperCase()
-    .min(1, `${label}不能为空`)
-    .max(max, `${label}不能超过${max}个字符`)
-    .regex(/^[0-9A-Z-]+$/, `${label}只能包含字母、数字和“-”`)
+    .min(1, notEmpty(label))
+    .max(max, maxChars(label, max))
+    .regex(/^[0-9A-Z-]+$/, bilingual(`${label}只能包含字母、数字和“-”`, 'Only letters, digits and "-"'))
     .describe(label);
 }
 
@@ -93,8 +122,8 @@ export function creditCode(label: string) {
     .trim()
     .toUpperCase()
     .superRefine((value, ctx) => {
-      const problem = creditCodeProblem(value);
-      if (problem) ctx.addIssue({ code: 'custom', message: `${label}：${problem}` });
+      const problem = creditCodeIssue(value);
+      if (problem) ctx.addIssue(problemIssue({ zh: `${label}：${problem.zh}`, en: problem.en }));
     })
     .describe(`${label}（GB 32100，18位）`);
 }
@@ -106,7 +135,10 @@ export function phone(label: string) {
     .trim()
     .regex(
       /^(0\d{2,3}-\d{7,8}(-\d{1,6})?|1[3-9]\d{9}|\d{5,6})$/,
-      `${label}格式不正确（如 0434-5222110、12345 或 11 位手机号）`,
+      bilingual(
+        `${label}格式不正确（如 0434-5222110、12345 或 11 位手机号）`,
+        'Not a phone number (such as 0434-5222110, 12345 or an 11-digit mobile)',
+      ),
     )
     .describe(label);
 }
@@ -116,7 +148,13 @@ export function localId(label: string) {
   return z
     .string({ error: typeError(label, '文本') })
     .trim()
-    .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, `${label}只能包含小写字母、数字、“_”和“-”（最多40位）`)
+    .regex(
+      /^[a-z0-9][a-z0-9_-]{0,39}$/,
+      bilingual(
+        `${label}只能包含小写字母、数字、“_”和“-”（最多40位）`,
+        'Only lower-case letters, digits, "_" and "-" (40 at most)',
+      ),
+    )
     .describe(label);
 }
 

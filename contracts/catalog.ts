@@ -1,7 +1,8 @@
 /**
  * The service item document (政务服务事项, GB/T 39046 Table 4) with its materials, situations
  * (情形), form fields and window flags. One schema validates what an editor saves, what an import
- * brings and what the demo generates; every message names the field in Chinese.
+ * brings and what the demo generates; every message names the field in Chinese, and has an English
+ * wording beside it for Accept-Language: en (contracts/problem.ts).
  */
 import { z } from 'zod';
 import {
@@ -39,6 +40,7 @@ import {
   text,
 } from './catalog-fields.ts';
 import { plainText } from './plain-text.ts';
+import { bilingual, problemIssue } from './problem.ts';
 
 export * from './catalog-codes.ts';
 export { answersTo, applicableFor, type ChosenAnswers } from './catalog-situations.ts';
@@ -97,14 +99,23 @@ export const Situation = z.object({
   id: localId('情形编号'),
   question: text('情形问题', 200),
   multiple: flag('是否可多选').default(false),
-  answers: z.array(SituationAnswer).min(2, '情形选项至少两个').max(20, '情形选项不能超过20个'),
+  answers: z
+    .array(SituationAnswer)
+    .min(2, bilingual('情形选项至少两个', 'A situation needs at least two answers'))
+    .max(20, bilingual('情形选项不能超过20个', 'A situation has at most 20 answers')),
 });
 
 /** A field of the item's application form. */
 export const FormField = z.object({
   key: z
-    .string({ error: '表单字段标识必填' })
-    .regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/, '表单字段标识应以字母开头，只含字母、数字和下划线')
+    .string(bilingual('表单字段标识必填', 'Required'))
+    .regex(
+      /^[a-zA-Z][a-zA-Z0-9_]{0,39}$/,
+      bilingual(
+        '表单字段标识应以字母开头，只含字母、数字和下划线',
+        'A form field key starts with a letter and holds only letters, digits and _',
+      ),
+    )
     .describe('表单字段标识'),
   label: text('表单字段名称', 100),
   kind: codeOf('表单字段类型', FORM_FIELD_KIND_CODES),
@@ -127,10 +138,10 @@ export const CatalogItemShape = z.object({
   exerciseContent: optText('行使内容', 1000),
   departmentId: plainText(
     z
-      .string({ error: '实施部门必填' })
+      .string(bilingual('实施部门必填', 'Required'))
       .trim()
-      .min(1, '实施部门不能为空')
-      .max(64, '实施部门编号不能超过64个字符'),
+      .min(1, bilingual('实施部门不能为空', 'Must not be empty'))
+      .max(64, bilingual('实施部门编号不能超过64个字符', 'At most 64 characters')),
     false,
     '实施部门',
   ).describe('实施部门（机构编号）'),
@@ -143,7 +154,10 @@ export const CatalogItemShape = z.object({
   legalLimit: LegalLimit,
   promisedLimit: PromisedLimit,
   caseType: codeOf('办件类型', CASE_TYPE_CODES),
-  conditions: z.array(Condition).min(1, '受理条件至少一条').max(100),
+  conditions: z
+    .array(Condition)
+    .min(1, bilingual('受理条件至少一条', 'At least one condition of acceptance'))
+    .max(100),
   process: text('办理流程', 4000),
   intermediaryServices: optText('中介服务', 1000),
   quantityLimit: optText('数量限制', 1000),
@@ -221,7 +235,9 @@ function duplicates(ids: readonly string[]): Set<string> {
   return dup;
 }
 
-type Issue = { path: (string | number)[]; message: string };
+type Issue = { path: (string | number)[]; message: string; messageEn: string };
+
+const UNIT_EN: Record<LimitUnit, string> = { working_day: 'working days', natural_day: 'natural days' };
 
 /** The cross-field rules of an item document; each issue has the path of the field at fault. */
 export function itemDocumentIssues(doc: CatalogItemDocument): Issue[] {
@@ -231,52 +247,104 @@ export function itemDocumentIssues(doc: CatalogItemDocument): Issue[] {
     issues.push({
       path: ['promisedLimit', 'value'],
       message: `承诺办结时限（${p.value}${LIMIT_UNITS[p.unit]}）不得长于法定办结时限（${l.value}${LIMIT_UNITS[l.unit]}）`,
+      messageEn: `The promised limit (${p.value} ${UNIT_EN[p.unit]}) cannot be longer than the legal limit (${l.value} ${UNIT_EN[l.unit]})`,
     });
   }
   if (doc.fee.charged && !doc.fee.basis)
-    issues.push({ path: ['fee', 'basis'], message: '收费事项须填写收费依据' });
+    issues.push({
+      path: ['fee', 'basis'],
+      message: '收费事项须填写收费依据',
+      messageEn: 'A charged item needs the basis of the fee',
+    });
   if (doc.window.comprehensive && !doc.window.inHall) {
-    issues.push({ path: ['window', 'comprehensive'], message: '无差别全科受理的事项须进驻政务服务大厅' });
+    issues.push({
+      path: ['window', 'comprehensive'],
+      message: '无差别全科受理的事项须进驻政务服务大厅',
+      messageEn: 'An item accepted at any comprehensive window must be served in the hall',
+    });
   }
   if (depthSummaryOf(doc.depthFlags) === 'full_online') {
-    if (doc.visits !== 0) issues.push({ path: ['visits'], message: '全程网办事项的到现场次数应为0' });
-    if (!doc.channels.online)
-      issues.push({ path: ['channels', 'online'], message: '全程网办事项须支持网办' });
+    if (doc.visits !== 0) {
+      issues.push({
+        path: ['visits'],
+        message: '全程网办事项的到现场次数应为0',
+        messageEn: 'A fully online item needs 0 visits',
+      });
+    }
+    if (!doc.channels.online) {
+      issues.push({
+        path: ['channels', 'online'],
+        message: '全程网办事项须支持网办',
+        messageEn: 'A fully online item must be offered online',
+      });
+    }
   }
   const materialIds = new Set(doc.materials.map((m) => m.id));
   const conditionIds = new Set(doc.conditions.map((c) => c.id));
   for (const id of duplicates(doc.materials.map((m) => m.id))) {
-    issues.push({ path: ['materials'], message: `材料编号 ${id} 重复` });
+    issues.push({
+      path: ['materials'],
+      message: `材料编号 ${id} 重复`,
+      messageEn: `Material id ${id} is used twice`,
+    });
   }
   for (const id of duplicates(doc.conditions.map((c) => c.id))) {
-    issues.push({ path: ['conditions'], message: `受理条件编号 ${id} 重复` });
+    issues.push({
+      path: ['conditions'],
+      message: `受理条件编号 ${id} 重复`,
+      messageEn: `Condition id ${id} is used twice`,
+    });
   }
   for (const key of duplicates(doc.formFields.map((f) => f.key))) {
-    issues.push({ path: ['formFields'], message: `表单字段标识 ${key} 重复` });
+    issues.push({
+      path: ['formFields'],
+      message: `表单字段标识 ${key} 重复`,
+      messageEn: `Form field key ${key} is used twice`,
+    });
   }
   doc.formFields.forEach((f, i) => {
     if (f.kind === 'choice' && f.options.length < 2) {
-      issues.push({ path: ['formFields', i, 'options'], message: `选项字段“${f.label}”至少需要两个选项` });
+      issues.push({
+        path: ['formFields', i, 'options'],
+        message: `选项字段“${f.label}”至少需要两个选项`,
+        messageEn: `The choice field “${f.label}” needs at least two options`,
+      });
     }
   });
   for (const id of duplicates(doc.situations.map((s) => s.id))) {
-    issues.push({ path: ['situations'], message: `情形编号 ${id} 重复` });
+    issues.push({
+      path: ['situations'],
+      message: `情形编号 ${id} 重复`,
+      messageEn: `Situation id ${id} is used twice`,
+    });
   }
   doc.situations.forEach((s, i) => {
     for (const id of duplicates(s.answers.map((a) => a.id))) {
-      issues.push({ path: ['situations', i, 'answers'], message: `情形选项编号 ${id} 重复` });
+      issues.push({
+        path: ['situations', i, 'answers'],
+        message: `情形选项编号 ${id} 重复`,
+        messageEn: `Answer id ${id} is used twice`,
+      });
     }
     s.answers.forEach((a, j) => {
       a.materialIds.forEach((m, k) => {
         if (!materialIds.has(m)) {
           const path = ['situations', i, 'answers', j, 'materialIds', k];
-          issues.push({ path, message: `情形选项“${a.label}”引用了不存在的材料编号 ${m}` });
+          issues.push({
+            path,
+            message: `情形选项“${a.label}”引用了不存在的材料编号 ${m}`,
+            messageEn: `The answer “${a.label}” names material ${m}, which does not exist`,
+          });
         }
       });
       a.conditionIds.forEach((c, k) => {
         if (!conditionIds.has(c)) {
           const path = ['situations', i, 'answers', j, 'conditionIds', k];
-          issues.push({ path, message: `情形选项“${a.label}”引用了不存在的受理条件编号 ${c}` });
+          issues.push({
+            path,
+            message: `情形选项“${a.label}”引用了不存在的受理条件编号 ${c}`,
+            messageEn: `The answer “${a.label}” names condition ${c}, which does not exist`,
+          });
         }
       });
     });
@@ -286,7 +354,9 @@ export function itemDocumentIssues(doc: CatalogItemDocument): Issue[] {
 
 /** The full validation: shape plus cross-field rules. Use it for every document that is stored. */
 export const CatalogItemDocumentSchema = CatalogItemShape.superRefine((doc, ctx) => {
-  for (const issue of itemDocumentIssues(doc)) ctx.addIssue({ code: 'custom', ...issue });
+  for (const { path, message, messageEn } of itemDocumentIssues(doc)) {
+    ctx.addIssue({ ...problemIssue({ zh: message, en: messageEn }), path });
+  }
 });
 
 /** Fields derived from a document, never entered: the depth summary and the grassroots label. */

@@ -38,14 +38,15 @@ test('bad input names the field at fault, in Chinese', () => {
   for (const [overrides, path, message] of cases) {
     const found = issues(overrides).find((f) => f.path === path);
     assert.ok(found, `${path} in ${JSON.stringify(issues(overrides))}`);
-    assert.match(found.message, message);
+    assert.match(found.message.zh, message);
+    assert.doesNotMatch(found.message.en, /[\u4e00-\u9fff]/, `${path} in English: ${found.message.en}`);
   }
 });
 
 test('a promised limit longer than the legal one is refused, also across units', () => {
   const over = issues({ promisedLimit: { value: 25, unit: 'working_day' } });
   assert.equal(over[0]?.path, 'document.promisedLimit.value');
-  assert.match(over[0]?.message ?? '', /承诺办结时限（25工作日）不得长于法定办结时限（20工作日）/);
+  assert.match(over[0]?.message.zh ?? '', /承诺办结时限（25工作日）不得长于法定办结时限（20工作日）/);
   // 20 working days span 28 natural days: 30 natural days is longer, 28 is not.
   assert.equal(
     issues({ promisedLimit: { value: 30, unit: 'natural_day' } })[0]?.path,

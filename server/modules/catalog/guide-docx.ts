@@ -35,7 +35,7 @@ import {
   SERVICE_OBJECTS,
   TONGBAN_SCOPES,
 } from '../../../contracts/catalog-codes.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, say } from '../../platform/errors.ts';
 
 const FONT = { ascii: 'SimSun', eastAsia: '宋体', hAnsi: 'SimSun', hint: 'eastAsia' as const };
 const HEADING_FONT = { ascii: 'Microsoft YaHei', eastAsia: '微软雅黑', hAnsi: 'Microsoft YaHei' };
@@ -91,8 +91,11 @@ export function chosenAnswers(doc: CatalogItemDocument, raw: string | undefined)
     if (!situation || second === undefined || having.length > 1) {
       const message =
         having.length > 1
-          ? `情形选项 ${token} 不止一个问题有，请写作“情形编号:选项编号”`
-          : `情形选项 ${token} 不存在`;
+          ? say(
+              `情形选项 ${token} 不止一个问题有，请写作“情形编号:选项编号”`,
+              `More than one question has the answer ${token}; write it situation:answer`,
+            )
+          : say(`情形选项 ${token} 不存在`, `No answer ${token}`);
       throw new AppError('CATALOG_GUIDE_ANSWER_INVALID', {
         fields: [{ path: 'querystring.answers', message }],
       });

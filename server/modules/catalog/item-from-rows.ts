@@ -247,7 +247,7 @@ export function itemFromRows(
   if (!parsed.ok) {
     for (const f of parsed.fields) {
       if (d.isBad(f.path)) continue; // the cell's own message says it already
-      d.errors.push({ ...d.locate(f.path, at('事项名称')), message: f.message });
+      d.errors.push({ ...d.locate(f.path, at('事项名称')), message: f.message.zh });
     }
   }
   const errors = dedupe(d.errors);

@@ -4,7 +4,7 @@
  * required columns missing (one error per sheet naming them all), too many rows.
  */
 import ExcelJS from 'exceljs';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, type Bilingual, say } from '../../platform/errors.ts';
 import type { RowError, SheetRow, SheetsData } from './item-from-rows.ts';
 import { type CellValue, plainValue } from './sheet-cells.ts';
 import { DATA_SHEETS, SHEETS } from './sheet-columns.ts';
@@ -13,13 +13,16 @@ import { DATA_SHEETS, SHEETS } from './sheet-columns.ts';
 export const MAX_SHEET_ROWS = 50_000;
 
 /** What the first bytes say a file is, for the refusal message. */
-function sniff(bytes: Buffer): 'xlsx' | string {
+function sniff(bytes: Buffer): 'xlsx' | Bilingual {
   if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0x504b0304) return 'xlsx';
   if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0xd0cf11e0)
-    return '旧版 Excel 97-2003（.xls）或其他 OLE 文档';
-  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'PDF 文档';
-  if (bytes.length === 0) return '空文件';
-  return '非 .xlsx 文件';
+    return say(
+      '旧版 Excel 97-2003（.xls）或其他 OLE 文档',
+      'An old Excel 97-2003 file (.xls) or another OLE document',
+    );
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return say('PDF 文档', 'A PDF document');
+  if (bytes.length === 0) return say('空文件', 'An empty file');
+  return say('非 .xlsx 文件', 'Not an .xlsx file');
 }
 
 /** Uncompressed bytes a workbook may unpack to: a whole county catalogue is about 20 MB of XML. */
@@ -65,7 +68,12 @@ async function load(bytes: Buffer): Promise<ExcelJS.Workbook> {
   try {
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch {
-    throw new AppError('CATALOG_IMPORT_NOT_XLSX', { detected: '文件已损坏，或是压缩包而不是 Excel 工作簿' });
+    throw new AppError('CATALOG_IMPORT_NOT_XLSX', {
+      detected: say(
+        '文件已损坏，或是压缩包而不是 Excel 工作簿',
+        'The file is damaged, or a zip archive that is not an Excel workbook',
+      ),
+    });
   }
   return wb;
 }
@@ -76,7 +84,7 @@ export async function readWorkbook(bytes: Buffer): Promise<SheetsData> {
   if (!wb.getWorksheet(SHEETS.items)) {
     throw new AppError('CATALOG_IMPORT_SHEET_MISSING', { sheets: wb.worksheets.map((w) => w.name) });
   }
-  const missing: RowError[] = [];
+  const missing: (Omit<RowError, 'message'> & { message: Bilingual })[] = [];
   const data = new Map<string, SheetRow[]>();
   for (const sheet of DATA_SHEETS) {
     const ws = wb.getWorksheet(sheet.name);
@@ -95,7 +103,7 @@ export async function readWorkbook(bytes: Buffer): Promise<SheetsData> {
         sheet: sheet.name,
         row: 1,
         column: absent.join('、'),
-        message: `缺少列：${absent.join('、')}`,
+        message: say(`缺少列：${absent.join('、')}`, `Missing columns: ${absent.join(', ')}`),
       });
       continue;
     }

@@ -14,7 +14,8 @@ import {
 } from '../../../contracts/catalog-exchange.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
 import type { Platform } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, say } from '../../platform/errors.ts';
+import { issueText } from '../../platform/http/zod-messages.ts';
 import { catalogTemplate, exportCatalogExchange, exportCatalogXlsx } from './export-items.ts';
 import { getCatalogItem } from './get-catalog-item.ts';
 import { chosenAnswers, guideDocx } from './guide-docx.ts';
@@ -73,7 +74,15 @@ async function readUpload(
     const status = (err as { statusCode?: number }).statusCode;
     if (err instanceof AppError || (status !== undefined && status < 500)) throw err;
     throw new AppError('VALIDATION_FAILED', {
-      fields: [{ path: 'body', message: '上传内容不是有效的 multipart/form-data（缺少分隔符或内容残缺）' }],
+      fields: [
+        {
+          path: 'body',
+          message: say(
+            '上传内容不是有效的 multipart/form-data（缺少分隔符或内容残缺）',
+            'The upload is not valid multipart/form-data (no boundary, or cut short)',
+          ),
+        },
+      ],
     });
   }
   if (!file) throw new AppError('CATALOG_IMPORT_FILE_MISSING');
@@ -123,7 +132,7 @@ export function catalogExchangeRoutes(app: FastifyInstance, platform: Platform):
           throw new AppError('VALIDATION_FAILED', {
             fields: options.error.issues.map((i) => ({
               path: ['body', ...i.path].join('.'),
-              message: i.message,
+              message: issueText(i),
             })),
           });
         }

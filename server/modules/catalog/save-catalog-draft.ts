@@ -3,7 +3,7 @@ import type { CatalogItemDetailView } from '../../../contracts/catalog-api.ts';
 import type { Actor } from '../../platform/access/policy.ts';
 import { audit, inTransaction, type Platform } from '../../platform/context.ts';
 import { toJson } from '../../platform/db/json.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, say } from '../../platform/errors.ts';
 import { nowIso } from '../../platform/time.ts';
 import { presentById } from './get-catalog-item.ts';
 import { loadForAction, requireGrant } from './item-access.ts';
@@ -40,7 +40,15 @@ export function saveCatalogDraft(
     }
     if (item.published_version_id && document.implementationCode !== item.implementation_code) {
       throw new AppError('CATALOG_FIELD_IMMUTABLE', {
-        fields: [{ path: 'body.document.implementationCode', message: '事项发布后实施编码不可修改' }],
+        fields: [
+          {
+            path: 'body.document.implementationCode',
+            message: say(
+              '事项发布后实施编码不可修改',
+              'The implementation code cannot change once published',
+            ),
+          },
+        ],
       });
     }
     await requireFreeImplementationCode(trx, document.implementationCode, item.id, 'body.document');

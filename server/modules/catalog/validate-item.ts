@@ -1,13 +1,14 @@
 import { type CatalogItemDocument, CatalogItemDocumentSchema } from '../../../contracts/catalog.ts';
 import type { Executor } from '../../platform/db/index.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, type Bilingual, say } from '../../platform/errors.ts';
+import { issueText } from '../../platform/http/zod-messages.ts';
 import { type Department, loadDepartment } from './departments.ts';
 import { findItemByImplementationCode } from './store.ts';
 
-/** A field at fault, as every 4xx body lists them. */
+/** A field at fault, as every 4xx body lists them (the answer says the message in the asker's language). */
 export interface FieldIssue {
   path: string;
-  message: string;
+  message: Bilingual;
 }
 
 /**
@@ -24,7 +25,7 @@ export function parseItemDocument(
     ok: false,
     fields: parsed.error.issues.map((i) => ({
       path: [pathPrefix, ...i.path].filter((p) => p !== '').join('.'),
-      message: i.message,
+      message: issueText(i),
     })),
   };
 }
@@ -39,7 +40,13 @@ export async function requireDepartment(
   if (!department) {
     throw new AppError('CATALOG_DEPARTMENT_INVALID', {
       fields: [
-        { path: `${pathPrefix}.departmentId`, message: `实施部门不存在或不能实施事项（${departmentId}）` },
+        {
+          path: `${pathPrefix}.departmentId`,
+          message: say(
+            `实施部门不存在或不能实施事项（${departmentId}）`,
+            `No such department, or it cannot implement items (${departmentId})`,
+          ),
+        },
       ],
     });
   }
@@ -56,7 +63,15 @@ export function implementationCodeClash(err: unknown, code: string, pathPrefix: 
   const unique = e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE';
   if (!unique || !String(e.constraint ?? e.message ?? '').includes('implementation_code')) return err;
   return new AppError('CATALOG_IMPLEMENTATION_CODE_TAKEN', {
-    fields: [{ path: `${pathPrefix}.implementationCode`, message: `实施编码 ${code} 刚刚被其他事项使用` }],
+    fields: [
+      {
+        path: `${pathPrefix}.implementationCode`,
+        message: say(
+          `实施编码 ${code} 刚刚被其他事项使用`,
+          `Implementation code ${code} was just taken by another item`,
+        ),
+      },
+    ],
   });
 }
 
@@ -73,7 +88,10 @@ export async function requireFreeImplementationCode(
       fields: [
         {
           path: `${pathPrefix}.implementationCode`,
-          message: `实施编码 ${code} 已被事项“${holder.name}”使用`,
+          message: say(
+            `实施编码 ${code} 已被事项“${holder.name}”使用`,
+            `Implementation code ${code} is used by the item “${holder.name}”`,
+          ),
         },
       ],
     });
