@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from './access.ts';
+import { bilingual } from './problem.ts';
 
 export const ORG_UNIT_KINDS = [
   'government',
@@ -43,19 +44,28 @@ export type StaffRowAction = (typeof STAFF_ROW_ACTIONS)[number];
 export const MobilePhone = z
   .string()
   .trim()
-  .regex(/^1[3-9]\d{9}$/, '手机号码应为 11 位数字 (mobile number: 11 digits)');
+  .regex(
+    /^1[3-9]\d{9}$/,
+    bilingual('手机号码应为 11 位数字', 'A mobile number has 11 digits, starting 13 to 19'),
+  );
 /** An office phone: a mobile number or a landline with area code, e.g. 0434-5222345. */
 export const OfficePhone = z
   .string()
   .trim()
-  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|12345)$/, '电话号码格式不正确 (phone: area code and number)');
+  .regex(
+    /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|12345)$/,
+    bilingual('电话号码格式不正确', 'Not a phone number (a mobile, or area code and number)'),
+  );
 
 /** Shape only: the check character is verified by the use case (CREDIT_CODE_INVALID). */
 const CreditCodeInput = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[0-9A-Z]{18}$/, '统一社会信用代码为 18 位数字或大写字母 (credit code: 18 characters)');
+  .regex(
+    /^[0-9A-Z]{18}$/,
+    bilingual('统一社会信用代码为 18 位数字或大写字母', 'A credit code is 18 digits or capital letters'),
+  );
 
 /** Free text without control characters (PostgreSQL refuses NUL in text; nobody means a tab in a name). */
 function text(max: number, min = 0) {
@@ -66,7 +76,7 @@ function text(max: number, min = 0) {
     .max(max)
     .refine(
       (s) => [...s].every((c) => c.charCodeAt(0) >= 32 && c.charCodeAt(0) !== 127),
-      '不能包含控制字符 (no control characters)',
+      bilingual('不能包含控制字符', 'Must not contain control characters'),
     );
 }
 
@@ -75,14 +85,14 @@ const Id = z
   .trim()
   .min(1)
   .max(64)
-  .regex(/^[\w-]+$/, '编号格式不正确 (malformed id)');
+  .regex(/^[\w-]+$/, bilingual('编号格式不正确', 'Malformed id'));
 const Name = text(100, 1);
 const Code = z
   .string()
   .trim()
   .min(1)
   .max(32)
-  .regex(/^[0-9A-Za-z_-]+$/, '编码只能包含字母、数字、- 和 _ (code: letters, digits, - and _)');
+  .regex(/^[0-9A-Za-z_-]+$/, bilingual('编码只能包含字母、数字、- 和 _', 'Only letters, digits, - and _'));
 
 export const IdParams = z.object({ id: Id });
 
@@ -113,7 +123,7 @@ export const CreateOrgUnitBody = z.object({
   divisionCode: z
     .string()
     .trim()
-    .regex(/^\d{6,12}$/, '区划代码为 6–12 位数字 (division code: 6–12 digits)')
+    .regex(/^\d{6,12}$/, bilingual('区划代码为 6–12 位数字', 'A division code has 6 to 12 digits'))
     .nullish(),
   address: text(200).nullish(),
   phone: OfficePhone.nullish(),
@@ -149,7 +159,7 @@ export const CreateWindowBody = z.object({
     .trim()
     .min(1)
     .max(16)
-    .regex(/^[0-9A-Za-z-]+$/, '窗口编号只能包含字母、数字和 - (window number: letters, digits, -)')
+    .regex(/^[0-9A-Za-z-]+$/, bilingual('窗口编号只能包含字母、数字和 -', 'Only letters, digits and -'))
     .describe('窗口编号，如 A01'),
   name: Name.describe('窗口名称'),
   kind: z.enum(WINDOW_KINDS),
@@ -209,7 +219,13 @@ const Username = z
   .trim()
   .min(2)
   .max(32)
-  .regex(/^[a-z][a-z0-9_.-]*$/, '用户名以小写字母开头，只含小写字母、数字、_ . - (user name)');
+  .regex(
+    /^[a-z][a-z0-9_.-]*$/,
+    bilingual(
+      '用户名以小写字母开头，只含小写字母、数字、_ . -',
+      'A user name starts with a lower-case letter and holds only a-z, 0-9, _ . -',
+    ),
+  );
 
 export const CreateStaffBody = z.object({
   username: Username,

@@ -1,6 +1,7 @@
 import type { CreateOrgUnitInput, OrgUnitView } from '../../../contracts/org.ts';
 import { type Actor, authorize } from '../../platform/access/policy.ts';
 import { audit, inTransaction, type Platform } from '../../platform/context.ts';
+import { say } from '../../platform/errors.ts';
 import { checkCreditCode } from './org-unit-rules.ts';
 import { fieldError, toOrgUnitView } from './present.ts';
 import { findOrgUnit, findOrgUnitByCode, insertOrgUnit } from './store.ts';
@@ -16,10 +17,18 @@ export async function createOrgUnit(
   return inTransaction(platform, async (trx) => {
     const parent = await findOrgUnit(trx, input.parentId);
     if (!parent)
-      throw fieldError('ORG_UNIT_PARENT_INVALID', 'body.parentId', '上级机构不存在 (no such unit)');
+      throw fieldError(
+        'ORG_UNIT_PARENT_INVALID',
+        'body.parentId',
+        say('上级机构不存在', 'No such parent unit'),
+      );
     const who = authorize(actor, 'org.manage', { path: parent.path });
     if (await findOrgUnitByCode(trx, input.code)) {
-      throw fieldError('ORG_UNIT_CODE_TAKEN', 'body.code', `${input.code} 已被使用 (taken)`);
+      throw fieldError(
+        'ORG_UNIT_CODE_TAKEN',
+        'body.code',
+        say(`${input.code} 已被使用`, `${input.code} is already taken`),
+      );
     }
     const row = await insertOrgUnit(trx, {
       parentId: parent.id,

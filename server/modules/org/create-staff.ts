@@ -2,6 +2,7 @@ import type { CreateStaffInput, StaffView } from '../../../contracts/org.ts';
 import { type Actor, authorize } from '../../platform/access/policy.ts';
 import { hashPassword, isStrongPassword } from '../../platform/auth/passwords.ts';
 import { audit, inTransaction, type Platform } from '../../platform/context.ts';
+import { say } from '../../platform/errors.ts';
 import { staffView } from './get-staff.ts';
 import { assertMayChangeGrants } from './policy.ts';
 import { fieldError } from './present.ts';
@@ -22,7 +23,7 @@ export async function createStaff(
     throw fieldError(
       'AUTH_PASSWORD_WEAK',
       'body.initialPassword',
-      '至少 10 位，含字母和数字 (10+ chars, letters and digits)',
+      say('至少 10 位，含字母和数字', 'At least 10 characters, with letters and digits'),
     );
   }
   // argon2 is slow: hash before the transaction so the writer is not held while it runs.
@@ -31,7 +32,11 @@ export async function createStaff(
     const unit = await loadStaffUnit(trx, input.orgUnitId);
     const who = authorize(actor, 'staff.manage', { path: unit.path });
     if (await usernameTaken(trx, input.username)) {
-      throw fieldError('STAFF_USERNAME_TAKEN', 'body.username', `${input.username} 已被使用 (taken)`);
+      throw fieldError(
+        'STAFF_USERNAME_TAKEN',
+        'body.username',
+        say(`${input.username} 已被使用`, `${input.username} is already taken`),
+      );
     }
     if (input.windowId) await checkWindowAssignable(trx, who, input.windowId);
     const grants = await resolveGrants(trx, input.roles);

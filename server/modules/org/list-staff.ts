@@ -1,6 +1,7 @@
 import type { ListStaffInput, StaffView } from '../../../contracts/org.ts';
 import { type Actor, authorize, scopePathsFor } from '../../platform/access/policy.ts';
 import type { Platform } from '../../platform/context.ts';
+import { say } from '../../platform/errors.ts';
 import { fieldError, toStaffView } from './present.ts';
 import { getOrgUnitPath } from './store.ts';
 import { listStaffRows, rolesOfStaff } from './store-staff.ts';
@@ -16,7 +17,7 @@ export async function listStaff(
   if (input.orgUnitId) {
     underPath = (await getOrgUnitPath(platform.db, input.orgUnitId)) ?? undefined;
     if (!underPath)
-      throw fieldError('VALIDATION_FAILED', 'querystring.orgUnitId', '机构不存在 (no such unit)');
+      throw fieldError('VALIDATION_FAILED', 'querystring.orgUnitId', say('机构不存在', 'No such org unit'));
   }
   const { rows, total } = await listStaffRows(
     platform.db,

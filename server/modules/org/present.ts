@@ -1,13 +1,13 @@
 import type { Role } from '../../../contracts/access.ts';
 import type { OrgUnitKind, OrgUnitView, StaffView, WindowKind, WindowView } from '../../../contracts/org.ts';
 import type { Actor } from '../../platform/access/policy.ts';
-import { AppError, type ErrorCode } from '../../platform/errors.ts';
+import { AppError, type Bilingual, type ErrorCode } from '../../platform/errors.ts';
 import { orgUnitRowActions, staffRowActions, windowRowActions } from './policy.ts';
 import type { StaffRoleRow, StaffRow } from './store-staff.ts';
 import type { OrgUnitsTable, WindowsTable } from './tables.ts';
 
 /** An error about one request field, in the shape every 400 uses: `{ fields: [{ path, message }] }`. */
-export function fieldError(code: ErrorCode, path: string, message: string): AppError {
+export function fieldError(code: ErrorCode, path: string, message: Bilingual): AppError {
   return new AppError(code, { fields: [{ path, message }] });
 }
 

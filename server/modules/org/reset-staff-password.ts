@@ -2,7 +2,7 @@ import { type Actor, authorize } from '../../platform/access/policy.ts';
 import { hashPassword, isStrongPassword } from '../../platform/auth/passwords.ts';
 import { deleteAccountSessions } from '../../platform/auth/sessions.ts';
 import { audit, inTransaction, type Platform } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, say } from '../../platform/errors.ts';
 import { nowIso } from '../../platform/time.ts';
 import { fieldError } from './present.ts';
 import { orgDb } from './store.ts';
@@ -23,7 +23,7 @@ export async function resetStaffPassword(
     throw fieldError(
       'AUTH_PASSWORD_WEAK',
       'body.newPassword',
-      '至少 10 位，含字母和数字 (10+ chars, letters and digits)',
+      say('至少 10 位，含字母和数字', 'At least 10 characters, with letters and digits'),
     );
   }
   const passwordHash = await hashPassword(input.newPassword);

@@ -3,7 +3,7 @@ import { type Actor, can } from '../../platform/access/policy.ts';
 import type { Platform } from '../../platform/context.ts';
 import { maskPhone } from '../../platform/crypto/mask.ts';
 import type { Executor } from '../../platform/db/index.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, say } from '../../platform/errors.ts';
 import { fieldError } from './present.ts';
 import { findOrgUnit, findWindow } from './store.ts';
 import type { OrgUnitsTable } from './tables.ts';
@@ -23,7 +23,11 @@ export async function resolveGrants(
   for (const [i, r] of roles.entries()) {
     const unit = await findOrgUnit(db, r.scopeOrgUnitId);
     if (!unit) {
-      throw fieldError('VALIDATION_FAILED', `body.roles.${i}.scopeOrgUnitId`, '机构不存在 (no such unit)');
+      throw fieldError(
+        'VALIDATION_FAILED',
+        `body.roles.${i}.scopeOrgUnitId`,
+        say('机构不存在', 'No such org unit'),
+      );
     }
     out.push({ role: r.role, scopeOrgUnitId: unit.id, scopePath: unit.path });
   }
@@ -41,7 +45,7 @@ export function grantsMissingFrom<T extends { role: Role; scopeOrgUnitId: string
 /** Loads the org unit a staff member is to work at, or a field error. */
 export async function loadStaffUnit(db: Executor, id: string): Promise<OrgUnitsTable> {
   const unit = await findOrgUnit(db, id);
-  if (!unit) throw fieldError('VALIDATION_FAILED', 'body.orgUnitId', '机构不存在 (no such unit)');
+  if (!unit) throw fieldError('VALIDATION_FAILED', 'body.orgUnitId', say('机构不存在', 'No such org unit'));
   return unit;
 }
 
@@ -49,7 +53,7 @@ export async function loadStaffUnit(db: Executor, id: string): Promise<OrgUnitsT
 export async function checkWindowAssignable(db: Executor, actor: Actor, windowId: string): Promise<void> {
   const win = await findWindow(db, windowId);
   if (win?.active !== 1) {
-    throw fieldError('VALIDATION_FAILED', 'body.windowId', '窗口不存在或已停用 (no such open window)');
+    throw fieldError('VALIDATION_FAILED', 'body.windowId', say('窗口不存在或已停用', 'No such open window'));
   }
   const centre = await findOrgUnit(db, win.service_centre_id);
   if (!centre || !can(actor, 'staff.manage', { path: centre.path })) {

@@ -1,7 +1,7 @@
 import type { OrgUnitView, UpdateOrgUnitInput } from '../../../contracts/org.ts';
 import { type Actor, authorize } from '../../platform/access/policy.ts';
 import { audit, inTransaction, type Platform } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, say } from '../../platform/errors.ts';
 import { nowIso } from '../../platform/time.ts';
 import { checkCreditCode, isInSubtree } from './org-unit-rules.ts';
 import { fieldError, toOrgUnitView } from './present.ts';
@@ -29,7 +29,11 @@ export async function updateOrgUnit(
     const patch: Partial<OrgUnitsTable> = {};
     if (input.code !== undefined && input.code !== unit.code) {
       if (await findOrgUnitByCode(trx, input.code)) {
-        throw fieldError('ORG_UNIT_CODE_TAKEN', 'body.code', `${input.code} 已被使用 (taken)`);
+        throw fieldError(
+          'ORG_UNIT_CODE_TAKEN',
+          'body.code',
+          say(`${input.code} 已被使用`, `${input.code} is already taken`),
+        );
       }
       patch.code = input.code;
     }
@@ -47,17 +51,21 @@ export async function updateOrgUnit(
         throw fieldError(
           'ORG_UNIT_PARENT_INVALID',
           'body.parentId',
-          '根机构不能移动 (the root does not move)',
+          say('根机构不能移动', 'The root unit cannot move'),
         );
       }
       const parent = await findOrgUnit(trx, input.parentId);
       if (!parent)
-        throw fieldError('ORG_UNIT_PARENT_INVALID', 'body.parentId', '上级机构不存在 (no such unit)');
+        throw fieldError(
+          'ORG_UNIT_PARENT_INVALID',
+          'body.parentId',
+          say('上级机构不存在', 'No such parent unit'),
+        );
       if (isInSubtree(parent.path, unit.path)) {
         throw fieldError(
           'ORG_UNIT_PARENT_INVALID',
           'body.parentId',
-          '不能移到自身或下级之下 (inside itself)',
+          say('不能移到自身或下级之下', 'A unit cannot move under itself or its sub-units'),
         );
       }
       authorize(who, 'org.manage', { path: parent.path });

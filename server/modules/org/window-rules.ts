@@ -1,5 +1,6 @@
 import { type OrgUnitKind, WINDOW_HOST_KINDS } from '../../../contracts/org.ts';
 import type { Executor } from '../../platform/db/index.ts';
+import { say } from '../../platform/errors.ts';
 import { fieldError } from './present.ts';
 import { findOrgUnit, orgDb } from './store.ts';
 import type { OrgUnitsTable } from './tables.ts';
@@ -11,7 +12,7 @@ export async function loadWindowHost(db: Executor, id: string): Promise<OrgUnits
     throw fieldError(
       'VALIDATION_FAILED',
       'body.serviceCentreId',
-      '应为服务中心或便民服务站 (not a service centre)',
+      say('应为服务中心或便民服务站', 'Should be a service centre or service station'),
     );
   }
   return centre;
@@ -27,13 +28,13 @@ export async function checkWindowDepartment(
     throw fieldError(
       'VALIDATION_FAILED',
       'body.departmentId',
-      '专业窗口须指定部门 (a specialist window needs a department)',
+      say('专业窗口须指定部门', 'A specialist window needs a department'),
     );
   }
   if (departmentId) {
     const dept = await findOrgUnit(db, departmentId);
     if (dept?.kind !== 'department') {
-      throw fieldError('VALIDATION_FAILED', 'body.departmentId', '应为部门 (not a department)');
+      throw fieldError('VALIDATION_FAILED', 'body.departmentId', say('应为部门', 'Should be a department'));
     }
   }
 }
@@ -52,6 +53,10 @@ export async function checkWindowNumberFree(
     .where('number', '=', number);
   if (exceptId) q = q.where('id', '!=', exceptId);
   if (await q.executeTakeFirst()) {
-    throw fieldError('WINDOW_NUMBER_TAKEN', 'body.number', `${number} 已被使用 (taken)`);
+    throw fieldError(
+      'WINDOW_NUMBER_TAKEN',
+      'body.number',
+      say(`${number} 已被使用`, `${number} is already taken`),
+    );
   }
 }
