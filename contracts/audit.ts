@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bilingual } from './problem.ts';
 
 /** Why the audit chain breaks at a row; the labels are what the console and the CLI print. */
 export const AUDIT_BREAK_REASONS = ['hash_mismatch', 'gap', 'prev_mismatch'] as const;
@@ -33,9 +34,13 @@ export const AuditVerifyResult = z.object({
 });
 export type AuditVerifyResult = z.infer<typeof AuditVerifyResult>;
 
-const Instant = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
-  error: '应为日期 YYYY-MM-DD 或带时区的 ISO 时间（如 2026-03-01T08:00:00Z）',
-});
+const Instant = z.union(
+  [z.iso.date(), z.iso.datetime({ offset: true })],
+  bilingual(
+    '应为日期 YYYY-MM-DD 或带时区的 ISO 时间（如 2026-03-01T08:00:00Z）',
+    'Should be a date YYYY-MM-DD or an ISO time with its zone (such as 2026-03-01T08:00:00Z)',
+  ),
+);
 const Filter = z.string().trim().min(1).max(100).optional();
 
 /** Filters of the audit log list; a bare date means that whole day in Asia/Shanghai. */

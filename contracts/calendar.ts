@@ -3,6 +3,7 @@
  * days are 调休 make-up working days, per published year, and the deadline arithmetic on it.
  */
 import { z } from 'zod';
+import { bilingual } from './problem.ts';
 
 export const CALENDAR_DAY_KINDS = ['workday', 'weekend', 'holiday', 'makeup'] as const;
 export type CalendarDayKind = (typeof CALENDAR_DAY_KINDS)[number];
@@ -34,8 +35,8 @@ export function isRealIsoDate(value: string): boolean {
 /** A business date in Asia/Shanghai, YYYY-MM-DD. */
 export const IsoDate = z
   .string()
-  .regex(ISO_DATE, '日期格式应为 YYYY-MM-DD')
-  .refine(isRealIsoDate, '不是有效的日期')
+  .regex(ISO_DATE, bilingual('日期格式应为 YYYY-MM-DD', 'A date is written YYYY-MM-DD'))
+  .refine(isRealIsoDate, bilingual('不是有效的日期', 'Not a real date'))
   .describe('日期 YYYY-MM-DD（北京时间）');
 
 const Year = z.coerce.number().int().min(CALENDAR_MIN_YEAR).max(CALENDAR_MAX_YEAR).describe('年度');

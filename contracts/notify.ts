@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bilingual } from './problem.ts';
 
 export const NOTIFICATION_CHANNELS = ['sms', 'inbox'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
@@ -51,7 +52,7 @@ export const TestSmsBody = z.object({
   phone: z
     .string()
     .trim()
-    .regex(MOBILE_PHONE_PATTERN, '请输入 11 位手机号码')
+    .regex(MOBILE_PHONE_PATTERN, bilingual('请输入 11 位手机号码', 'Enter an 11-digit mobile number'))
     .describe('接收测试短信的手机号码'),
 });
 

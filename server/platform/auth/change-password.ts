@@ -1,6 +1,6 @@
 import type { Actor } from '../access/policy.ts';
 import { audit, inTransaction, type Platform } from '../context.ts';
-import { AppError } from '../errors.ts';
+import { AppError, say } from '../errors.ts';
 import { nowIso } from '../time.ts';
 import { hashPassword, isStrongPassword, verifyPassword } from './passwords.ts';
 import { deleteAccountSessions } from './sessions.ts';
@@ -12,7 +12,14 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string; sessionToken: string | null },
 ): Promise<void> {
   if (!isStrongPassword(input.newPassword)) {
-    throw new AppError('AUTH_PASSWORD_WEAK', { fields: [{ path: 'newPassword' }] });
+    throw new AppError('AUTH_PASSWORD_WEAK', {
+      fields: [
+        {
+          path: 'newPassword',
+          message: say('至少 10 位，含字母和数字', 'At least 10 characters, with letters and digits'),
+        },
+      ],
+    });
   }
   const account = await platform.db
     .selectFrom('accounts')

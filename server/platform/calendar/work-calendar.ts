@@ -1,4 +1,4 @@
-import { AppError } from '../errors.ts';
+import { AppError, say } from '../errors.ts';
 import { dateOf, dayNumber, daysInYear, firstDayOf, yearOf } from './dates.ts';
 
 /** One row of the published calendar: a date and whether people work on it. */
@@ -81,7 +81,9 @@ export class WorkCalendar {
   /** The date n working days after `from` (counting starts the day after; n = 0 gives `from`). */
   addWorkdays(from: string, n: number): string {
     if (!Number.isInteger(n) || n < 0) {
-      throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'n', message: '应为非负整数' }] });
+      throw new AppError('VALIDATION_FAILED', {
+        fields: [{ path: 'n', message: say('应为非负整数', 'Should be a whole number, 0 or more') }],
+      });
     }
     const f = this.index(from);
     if (n === 0) return from;

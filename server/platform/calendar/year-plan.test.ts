@@ -9,7 +9,7 @@ function fieldsOf(fn: () => unknown): { path: string; message: string }[] {
     fn();
   } catch (err) {
     if (isAppError(err, 'VALIDATION_FAILED'))
-      return (err.details as { fields: { path: string; message: string }[] }).fields;
+      return (err.detailsIn('zh-CN') as { fields: { path: string; message: string }[] }).fields;
     throw err;
   }
   assert.fail('expected VALIDATION_FAILED');

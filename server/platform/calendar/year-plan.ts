@@ -3,13 +3,13 @@ import type {
   CalendarDayView,
   PublishCalendarYearInput,
 } from '../../../contracts/calendar.ts';
-import { AppError } from '../errors.ts';
+import { AppError, type Bilingual, say } from '../errors.ts';
 import { dateOf, dayNumber, daysInYear, firstDayOf, isWeekend, yearOf } from './dates.ts';
 
 /** A field at fault, named by its path in the request ('body.holidays.2.to'). */
 interface FieldIssue {
   path: string;
-  message: string;
+  message: Bilingual;
 }
 
 function fail(fields: FieldIssue[]): never {
@@ -28,7 +28,7 @@ export function planYear(input: PublishCalendarYearInput): CalendarDayView[] {
   const inYear = (date: string, path: string): number | null => {
     const d = dayNumber(date);
     if (yearOf(d) === year) return d;
-    issues.push({ path, message: `日期不在 ${year} 年内` });
+    issues.push({ path, message: say(`日期不在 ${year} 年内`, `The date is not in ${year}`) });
     return null;
   };
 
@@ -38,14 +38,20 @@ export function planYear(input: PublishCalendarYearInput): CalendarDayView[] {
     const to = inYear(h.to, `body.holidays.${i}.to`);
     if (from === null || to === null) return;
     if (to < from) {
-      issues.push({ path: `body.holidays.${i}.to`, message: '结束日期早于开始日期' });
+      issues.push({
+        path: `body.holidays.${i}.to`,
+        message: say('结束日期早于开始日期', 'The end is before the start'),
+      });
       return;
     }
     const clash = ranges.find((r) => from <= r.to && r.from <= to);
     if (clash) {
       issues.push({
         path: `body.holidays.${i}.from`,
-        message: `与第 ${clash.i + 1} 项假期「${clash.name}」重叠`,
+        message: say(
+          `与第 ${clash.i + 1} 项假期「${clash.name}」重叠`,
+          `Overlaps holiday ${clash.i + 1} (${clash.name})`,
+        ),
       });
       return;
     }
@@ -57,12 +63,21 @@ export function planYear(input: PublishCalendarYearInput): CalendarDayView[] {
     const path = `body.makeupDays.${i}.date`;
     const d = inYear(m.date, path);
     if (d === null) return;
-    if (!isWeekend(d)) issues.push({ path, message: '调休上班日应为周六或周日' });
-    else if (makeups.has(d)) issues.push({ path, message: '调休上班日重复' });
+    if (!isWeekend(d))
+      issues.push({
+        path,
+        message: say('调休上班日应为周六或周日', 'A make-up working day is a Saturday or Sunday'),
+      });
+    else if (makeups.has(d))
+      issues.push({ path, message: say('调休上班日重复', 'This make-up day is listed twice') });
     else {
       const clash = ranges.find((r) => r.from <= d && d <= r.to);
-      if (clash) issues.push({ path, message: `落在假期「${clash.name}」之内` });
-      else makeups.set(d, m.name);
+      if (clash) {
+        issues.push({
+          path,
+          message: say(`落在假期「${clash.name}」之内`, `Falls inside the holiday ${clash.name}`),
+        });
+      } else makeups.set(d, m.name);
     }
   });
   if (issues.length > 0) fail(issues);
@@ -99,14 +114,33 @@ export function correctDay(
   const weekend = isWeekend(dayNumber(date));
   const issues: FieldIssue[] = [];
   if ((kind === 'weekend' || kind === 'makeup') && !weekend) {
-    issues.push({ path: 'body.kind', message: `${date} 不是周六或周日` });
+    issues.push({
+      path: 'body.kind',
+      message: say(`${date} 不是周六或周日`, `${date} is not a Saturday or Sunday`),
+    });
   }
   if (kind === 'workday' && weekend) {
-    issues.push({ path: 'body.kind', message: `${date} 是周末；周末上班请选“调休上班”` });
+    issues.push({
+      path: 'body.kind',
+      message: say(
+        `${date} 是周末；周末上班请选“调休上班”`,
+        `${date} is a weekend day; for work on a weekend choose make-up day`,
+      ),
+    });
   }
   const named = kind === 'holiday' || kind === 'makeup';
-  if (named && !name) issues.push({ path: 'body.name', message: '请填写所属假日名称，如 春节' });
-  if (!named && name) issues.push({ path: 'body.name', message: '只有节假日和调休上班日有名称' });
+  if (named && !name) {
+    issues.push({
+      path: 'body.name',
+      message: say('请填写所属假日名称，如 春节', 'Name the holiday it belongs to, such as Spring Festival'),
+    });
+  }
+  if (!named && name) {
+    issues.push({
+      path: 'body.name',
+      message: say('只有节假日和调休上班日有名称', 'Only holidays and make-up days have a name'),
+    });
+  }
   if (issues.length > 0) fail(issues);
   return { date, workday: kindIsWorkday(kind), kind, name: named ? (name ?? null) : null };
 }

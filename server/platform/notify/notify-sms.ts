@@ -5,7 +5,7 @@ import { newId } from '../db/ids.ts';
 import type { Tx } from '../db/index.ts';
 import { prepared } from '../db/prepared.ts';
 import type { NotificationsTable } from '../db/schema.ts';
-import { AppError } from '../errors.ts';
+import { AppError, say } from '../errors.ts';
 import { enqueueJob } from '../jobs/enqueue-job.ts';
 import { nowIso } from '../time.ts';
 import { renderTemplate, type TemplateKey, type TemplateParams, withSignature } from './templates.ts';
@@ -79,7 +79,7 @@ function recipientOf(
   const clear = phone.trim();
   if (!MOBILE_PHONE_PATTERN.test(clear)) {
     throw new AppError('NOTIFY_PHONE_INVALID', {
-      fields: [{ path: 'phone', message: '手机号码格式不正确' }],
+      fields: [{ path: 'phone', message: say('手机号码格式不正确', 'Not a mobile number') }],
     });
   }
   return { enc: platform.cipher.encrypt(clear), masked: maskPhone(clear) };
