@@ -10,7 +10,7 @@ import { CASE_STATUSES, type CaseStatus, WARNING_LEVELS, type WarningLevel } fro
 import type { LimitUnit } from './catalog-codes.ts';
 import { CreditCodeSchema, IdNumberSchema, MobilePhoneSchema } from './identifiers.ts';
 import { plainText } from './plain-text.ts';
-import { problemIssue } from './problem.ts';
+import { bilingual, problemIssue } from './problem.ts';
 
 export { CASE_STATUSES, type CaseStatus, WARNING_LEVELS, type WarningLevel };
 
@@ -153,7 +153,7 @@ const AnswerId = plainText(z.string().max(64), false);
 const boundedRecord = <V extends z.ZodType>(value: V, max: number) =>
   z
     .record(plainText(z.string().max(64), false), value)
-    .refine((o) => Object.keys(o).length <= max, `最多${max}项`);
+    .refine((o) => Object.keys(o).length <= max, bilingual(`最多${max}项`, `At most ${max} entries`));
 /** Every action names the version it was decided on: a stale one is refused (CASE_STALE_VERSION). */
 const Version = z.number().int().min(1).describe('办件当前版本号（乐观并发控制）');
 export const CaseIdParams = z.object({ id: Id });
@@ -180,7 +180,7 @@ export const AgentInput = z.object({
   name: Line(50).describe('代理人姓名'),
   idNumber: IdNumberSchema,
   phone: MobilePhoneSchema,
-  powerOfAttorney: z.literal(true, { error: '代理人须提交授权委托书 (power of attorney required)' }),
+  powerOfAttorney: z.literal(true, bilingual('代理人须提交授权委托书', 'An agent needs a power of attorney')),
 });
 export type AgentInput = z.infer<typeof AgentInput>;
 
@@ -192,7 +192,10 @@ export const MaterialInput = z.object({
   /** 容缺: the applicant's signed promise and the date the material will be supplied by. */
   deferral: z
     .object({
-      promiseSigned: z.literal(true, { error: '容缺受理须申请人签署承诺书 (signed promise required)' }),
+      promiseSigned: z.literal(
+        true,
+        bilingual('容缺受理须申请人签署承诺书', "A deferral needs the applicant's signed promise"),
+      ),
       dueDate: IsoDate,
     })
     .optional(),
@@ -377,13 +380,25 @@ export const CASE_NUMBER_PATTERN = /^\d{6}-\d{4}-\d{7,12}$/;
 
 export const ProgressLookupQuery = z.object({
   number: plainText(z.string().trim().max(32), false)
-    .regex(CASE_NUMBER_PATTERN, '办件编号格式应为 220322-2026-0001234（县区划代码-年份-序号）')
+    .regex(
+      CASE_NUMBER_PATTERN,
+      bilingual(
+        '办件编号格式应为 220322-2026-0001234（县区划代码-年份-序号）',
+        'A case number looks like 220322-2026-0001234 (division code, year, serial)',
+      ),
+    )
     .describe('办件编号'),
   tail: z
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[0-9A-Z]{6}$/, '请输入身份证号或统一社会信用代码的后6位')
+    .regex(
+      /^[0-9A-Z]{6}$/,
+      bilingual(
+        '请输入身份证号或统一社会信用代码的后6位',
+        'Enter the last 6 characters of the ID number or credit code',
+      ),
+    )
     .describe('申请人证件号码后6位'),
 });
 
@@ -391,7 +406,13 @@ export const ProcessStepInput = z.object({
   key: z
     .string()
     .trim()
-    .regex(/^[a-z][a-z0-9_]{0,31}$/, '环节代码：小写字母开头，只含小写字母、数字、_'),
+    .regex(
+      /^[a-z][a-z0-9_]{0,31}$/,
+      bilingual(
+        '环节代码：小写字母开头，只含小写字母、数字、_',
+        'A step code starts with a lower-case letter and holds only a-z, 0-9 and _',
+      ),
+    ),
   name: Line(20).describe('环节名称，如 承办'),
   role: z.enum(STEP_ROLES),
   /** null: the item's own department. */

@@ -1,6 +1,6 @@
 import { type Actor, can } from '../../platform/access/policy.ts';
 import type { Platform } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, say } from '../../platform/errors.ts';
 import { actOnCase } from './act-on-case.ts';
 import { authorizeCaseAction, STEP_ROLE_ACTIONS } from './policy.ts';
 import type { CaseSettings } from './settings.ts';
@@ -36,7 +36,13 @@ export function assignCase(
       if (!assignee || !fit) {
         throw new AppError('CASE_ASSIGNEE_INVALID', {
           fields: [
-            { path: 'body.assigneeAccountId', message: `被分派人须为“${step?.name ?? ''}”环节的办理人员` },
+            {
+              path: 'body.assigneeAccountId',
+              message: say(
+                `被分派人须为“${step?.name ?? ''}”环节的办理人员`,
+                `The assignee must be one who handles the step “${step?.name ?? ''}”`,
+              ),
+            },
           ],
         });
       }

@@ -5,7 +5,7 @@ import { type Actor, authorize, can } from '../../platform/access/policy.ts';
 import { audit, inTransaction, type Platform } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/index.ts';
 import { toJson } from '../../platform/db/json.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, say } from '../../platform/errors.ts';
 import { nowIso } from '../../platform/time.ts';
 import { getPublishedVersion, itemExists } from '../catalog/index.ts';
 import { departmentOf } from './org-port.ts';
@@ -68,7 +68,10 @@ export function updateProcess(
     const fields = processProblems(steps);
     for (const [i, s] of steps.entries()) {
       if (s.departmentId && !(await departmentOf(trx, s.departmentId))) {
-        fields.push({ path: `body.steps.${i}.departmentId`, message: '部门不存在' });
+        fields.push({
+          path: `body.steps.${i}.departmentId`,
+          message: say('部门不存在', 'No such department'),
+        });
       }
     }
     // Budgets against the published promised limit: a step of 0 days or a sum beyond the limit

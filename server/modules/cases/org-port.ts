@@ -1,7 +1,7 @@
 import type { IntakeInput } from '../../../contracts/cases.ts';
 import type { Actor } from '../../platform/access/policy.ts';
 import type { Executor } from '../../platform/db/index.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, say } from '../../platform/errors.ts';
 import {
   findOrgUnit,
   findStaffWindow,
@@ -71,7 +71,15 @@ export async function resolveIntakePoint(
       const own = actor.staffId ? await org.staffWindow(actor.staffId) : null;
       if (!own) {
         throw new AppError('CASE_INTAKE_POINT_REQUIRED', {
-          fields: [{ path: 'body.windowId', message: '您未被分配受理窗口，请指明受理窗口' }],
+          fields: [
+            {
+              path: 'body.windowId',
+              message: say(
+                '您未被分配受理窗口，请指明受理窗口',
+                'You have no window of your own; name the window',
+              ),
+            },
+          ],
         });
       }
       window = await org.window(own.windowId);
@@ -81,7 +89,7 @@ export async function resolveIntakePoint(
   }
   if (!unit && body.servicePointId) {
     throw new AppError('ORG_UNIT_NOT_FOUND', {
-      fields: [{ path: 'body.servicePointId', message: '找不到该便民服务点' }],
+      fields: [{ path: 'body.servicePointId', message: say('找不到该便民服务点', 'No such service point') }],
     });
   }
   if (!unit) throw new AppError('CASE_INTAKE_POINT_REQUIRED');
@@ -90,13 +98,24 @@ export async function resolveIntakePoint(
   const township = units.find((u) => u.kind === 'township');
   const point = village ?? township ?? null;
   const level = village ? 'village' : township ? 'township' : 'county';
-  const notAPoint = { path: 'body.servicePointId', message: '所选机构不是乡镇或村（社区）便民服务点' };
+  const notAPoint = {
+    path: 'body.servicePointId',
+    message: say(
+      '所选机构不是乡镇或村（社区）便民服务点',
+      'The unit chosen is not a township or village service point',
+    ),
+  };
   if (level === 'county' && !window && body.servicePointId) {
     throw new AppError('CASE_SERVICE_POINT_INVALID', { fields: [notAPoint] });
   }
   if (level === 'county' && !window) {
     throw new AppError('CASE_INTAKE_POINT_REQUIRED', {
-      fields: [{ path: 'body.windowId', message: '县级政务服务中心受理须指明受理窗口' }],
+      fields: [
+        {
+          path: 'body.windowId',
+          message: say('县级政务服务中心受理须指明受理窗口', 'Intake at the county centre needs the window'),
+        },
+      ],
     });
   }
   if (
@@ -138,7 +157,15 @@ async function assertOwnCentre(org: OrgLookups, actor: Actor, centreId: string):
   }
   if (ownCentre && ownCentre !== centreId) {
     throw new AppError('CASE_WINDOW_NOT_OWN', {
-      fields: [{ path: 'body.windowId', message: '只能使用本人所在服务中心的窗口收件' }],
+      fields: [
+        {
+          path: 'body.windowId',
+          message: say(
+            '只能使用本人所在服务中心的窗口收件',
+            'Only windows of your own service centre can receive',
+          ),
+        },
+      ],
     });
   }
 }

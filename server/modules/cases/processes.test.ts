@@ -73,13 +73,16 @@ describe('the process editor’s time rules', () => {
       over.map((p) => p.path),
       ['body.steps'],
     );
-    assert.match(over[0]?.message ?? '', /合计 11 个工作日，超过.*承诺办结时限 10 个工作日/);
+    assert.match(over[0]?.message.zh ?? '', /合计 11 个工作日，超过.*承诺办结时限 10 个工作日/);
   });
 
   test('on a natural-day (自然日) item the budgets and the messages count natural days', () => {
     const over = budgetProblems([step('承办', 20), step('批准', 11)], 30, 'natural_day');
-    assert.match(over[0]?.message ?? '', /合计 31 个自然日，超过.*承诺办结时限 30 个自然日/);
-    assert.match(budgetProblems([step('承办', 0)], 30, 'natural_day')[0]?.message ?? '', /至少为 1 个自然日/);
+    assert.match(over[0]?.message.zh ?? '', /合计 31 个自然日，超过.*承诺办结时限 30 个自然日/);
+    assert.match(
+      budgetProblems([step('承办', 0)], 30, 'natural_day')[0]?.message.zh ?? '',
+      /至少为 1 个自然日/,
+    );
     assert.deepEqual(
       budgetProblems([step('承办', 15), step('审核', 9), step('批准', 6)], 30, 'natural_day'),
       [],

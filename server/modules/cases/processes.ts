@@ -1,7 +1,7 @@
 import type { ProcessStepInput, TimeLimitUnit } from '../../../contracts/cases.ts';
 import type { Executor } from '../../platform/db/index.ts';
 import { fromJson } from '../../platform/db/json.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, type Bilingual, say } from '../../platform/errors.ts';
 import { type CaseBatch, newBatch } from './group-commit.ts';
 import type { ProcessStep } from './model.ts';
 import { departmentOf } from './org-port.ts';
@@ -75,15 +75,22 @@ export async function storedProcess(
 }
 
 /** The structural rules of a definition: unique keys, ending with an approver who decides. */
-export function processProblems(steps: readonly ProcessStepInput[]): { path: string; message: string }[] {
-  const problems: { path: string; message: string }[] = [];
+export function processProblems(steps: readonly ProcessStepInput[]): { path: string; message: Bilingual }[] {
+  const problems: { path: string; message: Bilingual }[] = [];
   const keys = new Set<string>();
   steps.forEach((s, i) => {
-    if (keys.has(s.key)) problems.push({ path: `body.steps.${i}.key`, message: `环节代码 ${s.key} 重复` });
+    if (keys.has(s.key))
+      problems.push({
+        path: `body.steps.${i}.key`,
+        message: say(`环节代码 ${s.key} 重复`, `Step code ${s.key} is used twice`),
+      });
     keys.add(s.key);
   });
   if (steps.at(-1)?.role !== 'dept_approver') {
-    problems.push({ path: `body.steps.${steps.length - 1}.role`, message: '最后一个环节须由批准人作出决定' });
+    problems.push({
+      path: `body.steps.${steps.length - 1}.role`,
+      message: say('最后一个环节须由批准人作出决定', 'The last step must be an approver’s, who decides'),
+    });
   }
   return problems;
 }
@@ -98,15 +105,19 @@ export function budgetProblems(
   steps: readonly ProcessStepInput[],
   promisedDays: number | null,
   unit: TimeLimitUnit = 'working_day',
-): { path: string; message: string }[] {
+): { path: string; message: Bilingual }[] {
   const days = unit === 'natural_day' ? '个自然日' : '个工作日';
-  const problems: { path: string; message: string }[] = [];
+  const daysEn = unit === 'natural_day' ? 'natural days' : 'working days';
+  const problems: { path: string; message: Bilingual }[] = [];
   if (promisedDays !== 0) {
     steps.forEach((s, i) => {
       if (s.budgetDays < 1) {
         problems.push({
           path: `body.steps.${i}.budgetDays`,
-          message: `环节“${s.name}”的时限至少为 1 ${days}`,
+          message: say(
+            `环节“${s.name}”的时限至少为 1 ${days}`,
+            `The step “${s.name}” needs at least 1 of the ${daysEn}`,
+          ),
         });
       }
     });
@@ -115,7 +126,10 @@ export function budgetProblems(
   if (promisedDays !== null && sum > promisedDays) {
     problems.push({
       path: 'body.steps',
-      message: `各环节时限合计 ${sum} ${days}，超过该事项的承诺办结时限 ${promisedDays} ${days}`,
+      message: say(
+        `各环节时限合计 ${sum} ${days}，超过该事项的承诺办结时限 ${promisedDays} ${days}`,
+        `The steps take ${sum} ${daysEn} in all, more than the item’s promised limit of ${promisedDays} ${daysEn}`,
+      ),
     });
   }
   return problems;

@@ -2,7 +2,7 @@ import type { IntakeInput } from '../../../contracts/cases.ts';
 import type { Actor } from '../../platform/access/policy.ts';
 import type { Platform } from '../../platform/context.ts';
 import { hmacSm3 } from '../../platform/crypto/sm3.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, say } from '../../platform/errors.ts';
 import { caseTransaction } from './group-commit.ts';
 import type { IntakeKeyRecord } from './model.ts';
 import { receiveWith } from './receive-case.ts';
@@ -22,7 +22,10 @@ import { type CaseWritten, caseWork } from './write-path.ts';
 export type KeyedIntake = { written: CaseWritten; replayOf?: never } | { replayOf: string; written?: never };
 
 /** Why a header was refused (in the field list of CASE_INTAKE_KEY_INVALID). */
-const KEY_FORMAT = '应为 8–100 位字母、数字、下划线或连字符';
+const KEY_FORMAT = say(
+  '应为 8–100 位字母、数字、下划线或连字符',
+  'Should be 8 to 100 letters, digits, underscores or hyphens',
+);
 
 /**
  * The Idempotency-Key of an intake request (null without one), once the route's schema checked
@@ -81,7 +84,15 @@ function replay(
   if (found.bodyHash !== record.bodyHash) {
     throw new AppError('CASE_INTAKE_KEY_REUSED', {
       caseNumber: found.number,
-      fields: [{ path: 'headers.idempotency-key', message: `已用于办件 ${found.number}，申请内容不同` }],
+      fields: [
+        {
+          path: 'headers.idempotency-key',
+          message: say(
+            `已用于办件 ${found.number}，申请内容不同`,
+            `Already used for case ${found.number}, with a different application`,
+          ),
+        },
+      ],
     });
   }
   return { replayOf: found.id };

@@ -4,7 +4,7 @@ import type { Platform } from '../../platform/context.ts';
 import { maskIdNumber, maskPhone } from '../../platform/crypto/mask.ts';
 import { hmacSm3 } from '../../platform/crypto/sm3.ts';
 import { newId } from '../../platform/db/ids.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, say } from '../../platform/errors.ts';
 import { getPublishedVersion } from '../catalog/index.ts';
 import type { CaseCommand } from './decide.ts';
 import { latestDeferralDate } from './decide.ts';
@@ -140,7 +140,15 @@ async function decisionCommands(
       const items = input.correction?.items?.length ? input.correction.items : missingItems(materials);
       if (items.length === 0) {
         throw new AppError('VALIDATION_FAILED', {
-          fields: [{ path: 'body.correction.items', message: '没有缺少的必要材料，请列出需补正的内容' }],
+          fields: [
+            {
+              path: 'body.correction.items',
+              message: say(
+                '没有缺少的必要材料，请列出需补正的内容',
+                'No required material is missing; list what needs correcting',
+              ),
+            },
+          ],
         });
       }
       return [{ type: 'requestCorrection', items, note: input.correction?.note ?? null }];
@@ -148,7 +156,12 @@ async function decisionCommands(
     case 'refuse':
       if (!input.refusal) {
         throw new AppError('CASE_DECISION_REASONS_REQUIRED', {
-          fields: [{ path: 'body.refusal.reason', message: '不予受理须说明理由' }],
+          fields: [
+            {
+              path: 'body.refusal.reason',
+              message: say('不予受理须说明理由', 'A refusal needs its reasons'),
+            },
+          ],
         });
       }
       return [{ type: 'refuse', ...input.refusal }];

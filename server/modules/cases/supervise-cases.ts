@@ -4,7 +4,7 @@ import type { SupervisionQuery as Query } from '../../../contracts/cases.ts';
 import { type Actor, authorize, scopePathsFor } from '../../platform/access/policy.ts';
 import type { Platform } from '../../platform/context.ts';
 import { fromJson } from '../../platform/db/json.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, say } from '../../platform/errors.ts';
 import { nowIso, shanghaiDateOf } from '../../platform/time.ts';
 import { findOrgUnit } from '../org/index.ts';
 import type { CaseState } from './model.ts';
@@ -110,7 +110,12 @@ async function pointPath(platform: Platform, id: string): Promise<string> {
   const unit = await findOrgUnit(platform.db, id);
   if (!unit || (unit.kind !== 'township' && unit.kind !== 'village')) {
     throw new AppError('CASE_SERVICE_POINT_INVALID', {
-      fields: [{ path: 'querystring.servicePointId', message: '请选择乡镇或村（社区）便民服务点' }],
+      fields: [
+        {
+          path: 'querystring.servicePointId',
+          message: say('请选择乡镇或村（社区）便民服务点', 'Choose a township or village service point'),
+        },
+      ],
     });
   }
   return unit.path;
