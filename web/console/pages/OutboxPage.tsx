@@ -22,6 +22,8 @@ const TEMPLATES: Record<string, { zh: string; en: string }> = {
   'case.assigned': { zh: '分派提醒', en: 'Assigned to staff' },
   'case.warning': { zh: '预警提醒', en: 'Deadline warning' },
   'case.warningSupervised': { zh: '监察预警', en: 'Warning to supervisor' },
+  'calendar.yearNotPublished': { zh: '节假日未录入提醒', en: 'Holidays of a year missing' },
+  'calendar.nextYearNotPublished': { zh: '次年节假日录入提醒', en: 'Next year’s holidays due' },
   'password.reset': { zh: '密码重置', en: 'Password reset' },
   test: { zh: '测试短信', en: 'Test message' },
 };
