@@ -158,14 +158,14 @@ const boundedRecord = <V extends z.ZodType>(value: V, max: number) =>
 const Version = z.number().int().min(1).describe('办件当前版本号（乐观并发控制）');
 export const CaseIdParams = z.object({ id: Id });
 
-export const PersonApplicant = z.object({
+export const PersonApplicant = z.strictObject({
   kind: z.literal('person'),
   name: Line(50).describe('申请人姓名'),
   idNumber: IdNumberSchema,
   phone: MobilePhoneSchema,
   address: OptLine(200),
 });
-export const EnterpriseApplicant = z.object({
+export const EnterpriseApplicant = z.strictObject({
   kind: z.literal('enterprise'),
   name: Line(100).describe('企业（单位）名称'),
   creditCode: CreditCodeSchema,
@@ -176,7 +176,7 @@ export const EnterpriseApplicant = z.object({
 export const ApplicantInput = z.discriminatedUnion('kind', [PersonApplicant, EnterpriseApplicant]);
 export type ApplicantInput = z.infer<typeof ApplicantInput>;
 
-export const AgentInput = z.object({
+export const AgentInput = z.strictObject({
   name: Line(50).describe('代理人姓名'),
   idNumber: IdNumberSchema,
   phone: MobilePhoneSchema,
@@ -184,7 +184,7 @@ export const AgentInput = z.object({
 });
 export type AgentInput = z.infer<typeof AgentInput>;
 
-export const MaterialInput = z.object({
+export const MaterialInput = z.strictObject({
   materialId: Id,
   form: z.enum(MATERIAL_FORMS),
   copies: z.number().int().min(0).max(99).optional(),
@@ -220,7 +220,7 @@ const MaterialList = z
   })
   .default([]);
 
-export const CorrectionItem = z.object({
+export const CorrectionItem = z.strictObject({
   materialId: Id.optional(),
   name: Line(100).describe('需补正的材料或事项'),
   problem: Text(300).describe('问题与补正要求'),
@@ -240,7 +240,7 @@ export type FormValue = z.infer<typeof FormValue>;
 export const INTAKE_DECISIONS = ['accept', 'correct', 'refuse', 'receive'] as const;
 export type IntakeDecision = (typeof INTAKE_DECISIONS)[number];
 
-export const IntakeBody = z.object({
+export const IntakeBody = z.strictObject({
   itemId: Id.describe('事项'),
   /** County centre: the clerk's window (defaults to the one the clerk sits at). */
   windowId: Id.optional().describe('受理窗口'),
@@ -287,46 +287,52 @@ export const IntakeHeaders = z.looseObject({
 
 // ---------------------------------------------------------------- actions on a case
 
-export const VersionBody = z.object({ version: Version });
-export const CorrectionBody = z.object({
+export const VersionBody = z.strictObject({ version: Version });
+export const CorrectionBody = z.strictObject({
   version: Version,
   items: z.array(CorrectionItem).min(1).max(50),
   note: OptText(500),
 });
-export const ResubmitBody = z.object({
+export const ResubmitBody = z.strictObject({
   version: Version,
   materials: MaterialList,
   note: OptText(500),
 });
-export const RefuseBody = z.object({
+export const RefuseBody = z.strictObject({
   version: Version,
   reason: Text(500).describe('不予受理理由'),
   competentBody: OptLine(100).describe('有权受理的机关'),
   legalBasis: OptText(300),
 });
-export const AssignBody = z.object({ version: Version, assigneeAccountId: Id.describe('被分派人账号') });
-export const PassBody = z.object({ version: Version, opinion: Text(1000).describe('环节处理意见') });
-export const ReturnBody = z.object({ version: Version, reason: Text(500).describe('退回理由') });
-export const StartSpecialBody = z.object({
+export const AssignBody = z.strictObject({
+  version: Version,
+  assigneeAccountId: Id.describe('被分派人账号'),
+});
+export const PassBody = z.strictObject({ version: Version, opinion: Text(1000).describe('环节处理意见') });
+export const ReturnBody = z.strictObject({ version: Version, reason: Text(500).describe('退回理由') });
+export const StartSpecialBody = z.strictObject({
   version: Version,
   kind: z.enum(SPECIAL_PROCEDURE_KINDS),
   reason: Text(500).describe('启动理由或依据'),
   expectedEnd: IsoDate.describe('预计结束日期'),
 });
-export const EndSpecialBody = z.object({ version: Version, result: Text(1000).describe('特别程序结果') });
-export const ExtendBody = z.object({
+export const EndSpecialBody = z.strictObject({
+  version: Version,
+  result: Text(1000).describe('特别程序结果'),
+});
+export const ExtendBody = z.strictObject({
   version: Version,
   days: z.number().int().min(1).max(15).describe('延长的工作日数'),
   reason: Text(500).describe('延期理由（告知申请人）'),
 });
-export const DecideBody = z.object({
+export const DecideBody = z.strictObject({
   version: Version,
   outcome: z.enum(DECISION_OUTCOMES),
   opinion: Text(1000).describe('批准意见'),
   reasons: OptText(2000).describe('不予许可的理由'),
   legalBasis: OptText(1000).describe('不予许可的法律依据'),
 });
-export const ConcludeBody = z.object({
+export const ConcludeBody = z.strictObject({
   version: Version,
   documentName: Line(100).describe('结果文书或证照名称'),
   documentNumber: Line(64).describe('文书或证照编号'),
@@ -334,18 +340,18 @@ export const ConcludeBody = z.object({
   validUntil: IsoDate.optional(),
   issuer: OptLine(100),
 });
-export const DeliverBody = z.object({
+export const DeliverBody = z.strictObject({
   version: Version,
   method: z.enum(DELIVERY_METHODS),
   trackingNumber: OptLine(64).describe('邮件单号'),
   note: OptText(300),
 });
-export const SupplyMaterialBody = z.object({
+export const SupplyMaterialBody = z.strictObject({
   version: Version,
   materialId: Id,
   form: z.enum(['original', 'copy', 'electronic']),
 });
-export const ReasonBody = z.object({ version: Version, reason: Text(500) });
+export const ReasonBody = z.strictObject({ version: Version, reason: Text(500) });
 
 // ---------------------------------------------------------------- search, supervision, lookup
 

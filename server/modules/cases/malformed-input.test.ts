@@ -139,7 +139,7 @@ describeEachDb(
       );
     });
 
-    test('text keeps emoji and rare characters as typed; unknown fields are ignored and never stored', async () => {
+    test('text keeps emoji and rare characters as typed; an unknown field is refused by name, never ignored', async () => {
       const c = ok<{ id: string; version: number; applicantName: string }>(
         await clerk.post(
           '/api/cases',
@@ -147,19 +147,29 @@ describeEachDb(
         ),
       );
       assert.equal(c.applicantName, '𠈌*', 'a CJK Extension B surname is masked as one character');
-      const claimed = ok(
+      const smuggled = fieldRefused(
         await handler.post(`/api/cases/${c.id}/claim`, { version: c.version, status: 'delivered' }),
+        'body',
+        { what: 'a status in the body' },
       );
-      assert.equal(claimed.status, 'in_process', 'a status in the body is not obeyed');
+      assert.match(JSON.stringify(smuggled.details), /不认识的字段：status/);
+      const claimed = ok(await handler.post(`/api/cases/${c.id}/claim`, { version: c.version }));
+      assert.equal(claimed.status, 'in_process');
       const opinion = '材料齐全 👍 同意（𠈌）';
-      ok(
-        await handler.post(`/api/cases/${c.id}/pass`, {
-          version: claimed.version,
-          opinion,
-          seq: 99,
-          zzzExtra: 'SMUGGLED',
-        }),
+      const pass = { version: claimed.version, opinion };
+      const typo = await handler.post(`/api/cases/${c.id}/pass`, { ...pass, seq: 99, zzzExtra: 'SMUGGLED' });
+      assert.match(JSON.stringify(fieldRefused(typo, 'body').details), /seq、zzzExtra/);
+      const misspelt = await clerk.post('/api/cases', intake('accept', { windowID: a01 }), {
+        'accept-language': 'en-US',
+      });
+      const english = fieldRefused(misspelt, 'body', { english: true });
+      assert.match(JSON.stringify(english.details), /Unrecognized key: \\"windowID\\"/);
+      const nested = await clerk.post(
+        '/api/cases',
+        intake('accept', { applicant: { ...person(++serial), isAdmin: true } }),
       );
+      fieldRefused(nested, 'body.applicant');
+      ok(await handler.post(`/api/cases/${c.id}/pass`, pass));
       const page = ok<{ timeline: { summary: string; type: string }[] }>(
         await supervisor.get(`/api/cases/${c.id}`),
       );
