@@ -72,9 +72,8 @@ const Query = plainText(
   .optional()
   .describe('搜索词：中文、全拼或拼音首字母');
 
-export const SearchCatalogQuery = z.object({
-  q: Query,
-  department: RefId.optional().describe('实施部门（机构编号）'),
+/** The filters the portal's search and the catalogue export share. */
+export const ITEM_FILTERS = {
   type: codeOf('事项类型', ITEM_TYPE_CODES).optional(),
   object: z
     .enum(
@@ -90,6 +89,12 @@ export const SearchCatalogQuery = z.object({
       bilingual('下沉层级应为 any、township 或 village', 'Should be any, township or village'),
     )
     .optional(),
+};
+
+export const SearchCatalogQuery = z.object({
+  q: Query,
+  department: RefId.optional().describe('实施部门（机构编号）'),
+  ...ITEM_FILTERS,
   page: Page,
   pageSize: PageSize,
 });

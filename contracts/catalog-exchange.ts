@@ -3,8 +3,7 @@
  * exchange record (keyed by the standard's Chinese field names) and the guide download options.
  */
 import { z } from 'zod';
-import { ITEM_STATUS_CODES } from './catalog-api.ts';
-import { ALL_TOPICS, DEPTH_SUMMARY_CODES, ITEM_TYPE_CODES } from './catalog-codes.ts';
+import { ITEM_FILTERS, ITEM_STATUS_CODES } from './catalog-api.ts';
 import { codeOf } from './catalog-fields.ts';
 import { codesOf } from './code-list.ts';
 import { plainText } from './plain-text.ts';
@@ -74,23 +73,9 @@ export const ExportCatalogQuery = z.object({
     .optional()
     .describe('搜索词'),
   department: plainText(z.string().max(64), false, '实施部门').optional().describe('实施部门（机构编号）'),
-  type: codeOf('事项类型', ITEM_TYPE_CODES).optional(),
+  ...ITEM_FILTERS,
   status: codeOf('事项状态', ITEM_STATUS_CODES).optional(),
   pendingReview: z.enum(['true', 'false']).optional().describe('只看待审核的版本'),
-  object: z
-    .enum(
-      ['person', 'legal'],
-      bilingual('服务对象应为 person（个人）或 legal（法人）', 'Should be person or legal'),
-    )
-    .optional(),
-  topic: z.enum(ALL_TOPICS as [string, ...string[]], bilingual('服务主题无效', 'Unknown topic')).optional(),
-  depth: codeOf('网办深度', DEPTH_SUMMARY_CODES).optional(),
-  grassroots: z
-    .enum(
-      ['any', 'township', 'village'],
-      bilingual('下沉层级应为 any、township 或 village', 'Should be any, township or village'),
-    )
-    .optional(),
 });
 export type ExportCatalogQueryInput = z.infer<typeof ExportCatalogQuery>;
 
