@@ -1,7 +1,7 @@
 /**
  * A schema's own message in both languages. zod keeps one message per issue; the Chinese one is the
- * message, the English one travels in the issue's params and server/platform/http/errors.ts picks
- * by the request's Accept-Language (zod's built-in messages get their English the same way).
+ * message, the English one rides on the issue as `messageEn` (as zod's built-in messages' does) and
+ * server/platform/http/errors.ts picks by the request's Accept-Language.
  */
 
 /** A problem with a value, in Chinese and in English (the request's language picks one). */
@@ -10,13 +10,12 @@ export interface Problem {
   en: string;
 }
 
-/** A zod issue carrying both wordings (server/platform/http/errors.ts picks by Accept-Language). */
-export function problemIssue(problem: Problem): {
-  code: 'custom';
-  message: string;
-  params: { messageEn: string };
-} {
-  return { code: 'custom', message: problem.zh, params: { messageEn: problem.en } };
+/**
+ * A zod issue carrying both wordings, for `ctx.addIssue` in a refinement: the English rides on the
+ * issue under the same key as zod's own messages' (server/platform/http/errors.ts picks by language).
+ */
+export function problemIssue(problem: Problem): { code: 'custom'; message: string; messageEn: string } {
+  return { code: 'custom', message: problem.zh, messageEn: problem.en };
 }
 
 /**

@@ -81,9 +81,8 @@ function toAppError(err: FastifyError | AppError, locale: Locale): AppError {
 
 /** A schema failure's message in the request's language (see zod-messages.ts). */
 function messageOf(v: { message?: string; params?: Record<string, unknown> }, locale: Locale): string {
-  // zod's own issues carry it on the issue; a schema's custom issue in its params (problemIssue).
-  const own = v.params?.params as Record<string, unknown> | undefined;
-  const english = v.params?.[ENGLISH_MESSAGE_KEY] ?? own?.[ENGLISH_MESSAGE_KEY];
+  // Every issue carries its English on itself (zod-messages.ts, problemIssue, bilingual).
+  const english = v.params?.[ENGLISH_MESSAGE_KEY];
   if (locale === 'en-US' && typeof english === 'string') return english;
   return v.message ?? 'invalid';
 }

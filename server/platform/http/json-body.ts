@@ -18,7 +18,8 @@ export function installJsonBodyParser(app: FastifyInstance): void {
     } catch {
       return done(invalid(req, 'notJson'), undefined);
     }
-    const key = forbiddenKey(value);
+    // Walk the parsed body only when its text names a key that could be one (rare; every body is parsed).
+    const key = SUSPECT_KEY.test(text) ? forbiddenKey(value) : null;
     if (key) return done(invalid(req, 'forbiddenKey', key), undefined);
     done(null, value);
   });
@@ -28,6 +29,9 @@ function invalid(req: FastifyRequest, problem: Parameters<typeof bodyProblem>[1]
   const message = bodyProblem(localeFrom(req.headers['accept-language']), problem, key);
   return new AppError('VALIDATION_FAILED', { fields: [{ path: 'body', message }] });
 }
+
+/** A key spelt out, or any `\u` escape (which could spell one). */
+const SUSPECT_KEY = /__proto__|constructor|\\u/;
 
 /** The first `__proto__` or `constructor.prototype` key anywhere in a parsed body, as a path. */
 function forbiddenKey(value: unknown, path = 'body'): string | null {

@@ -103,7 +103,6 @@ export function installZodMessages(): void {
  * schema's `bilingual`) left it, or in a custom issue's params (`problemIssue`).
  */
 export function issueText(issue: z.core.$ZodIssue): Bilingual {
-  const own = issue as unknown as Record<string, unknown> & { params?: Record<string, unknown> };
-  const en = own[ENGLISH_MESSAGE_KEY] ?? own.params?.[ENGLISH_MESSAGE_KEY];
+  const en = (issue as unknown as Record<string, unknown>)[ENGLISH_MESSAGE_KEY];
   return say(issue.message, typeof en === 'string' ? en : issue.message);
 }
