@@ -5,7 +5,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { caseRoutes } from './modules/cases/index.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
@@ -19,19 +19,28 @@ import { AppError } from './platform/errors.ts';
 import { errorBody, handleError, installErrorHandler } from './platform/http/errors.ts';
 import { healthRoutes } from './platform/http/health.ts';
 import { installJsonBodyParser } from './platform/http/json-body.ts';
+import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { jobRoutes } from './platform/jobs/routes.ts';
 import { notifyRoutes } from './platform/notify/routes.ts';
 
 export interface AppOptions {
   /** Flipped to ready by main once migrations are applied (tests build a migrated app). */
   readiness?: { ready: boolean };
-  logger?: boolean;
+  /** Log every request (LOG_REQUESTS=1); without it only failures of the server (5xx) are logged. */
+  logRequests?: boolean;
+  /** Where log lines go (tests read them); standard output by default. */
+  logStream?: { write(line: string): void };
 }
 
 /** Builds the Fastify app: platform plugins first, then every module's routes, then the web app. */
 export async function buildApp(platform: Platform, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ? { level: 'info' } : false,
+    // Always a logger: a 5xx is logged with its request id even when requests are not.
+    logger: {
+      level: options.logRequests ? 'info' : 'error',
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
+    logController: new LogController({ disableRequestLogging: !options.logRequests }),
     trustProxy: platform.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     frameworkErrors: handleError,
@@ -41,6 +50,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
 
+  await installSecurityHeaders(app);
   await app.register(fastifyCookie);
   // Per-process counters: behind several processes each keeps its own (see README, scaling out).
   await app.register(fastifyRateLimit, { global: false });
@@ -61,7 +71,15 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  // The docs page brings its own inline scripts: it answers with its own policy, which allows them by hash.
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: (policy) =>
+      policy
+        .replace(/ https:| validator\.swagger\.io| upgrade-insecure-requests;/g, '')
+        .replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
+  });
   await app.register(authPlugin, { db: platform.db, loadActor: platform.loadActor });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   }
   const seededNothing = config.env === 'production' && (await isEmpty(platform));
   readiness.ready = true;
-  const app = await buildApp(platform, { readiness, logger: process.env.LOG_REQUESTS === '1' });
+  const app = await buildApp(platform, { readiness, logRequests: process.env.LOG_REQUESTS === '1' });
   const address = await app.listen({ port: config.port, host: config.host });
   // Jobs run only once the app is up; several processes may each run one (claims are atomic).
   const runner = new JobRunner(platform, buildJobHandlers({ sms }));

@@ -27,7 +27,10 @@ export function installErrorHandler(app: FastifyInstance): void {
 export function handleError(err: FastifyError | AppError, req: FastifyRequest, reply: FastifyReply): void {
   const locale = localeFrom(req.headers['accept-language']);
   const appError = toAppError(err, locale);
-  if (appError.code === 'INTERNAL_ERROR') req.log.error({ err }, 'unexpected error');
+  // Every failure of the server, with the request's id, method and path (never its query or body).
+  if (appError.status >= 500) {
+    req.log.error({ err, method: req.method, path: req.url.split('?')[0] }, 'server error');
+  }
   const body: ErrorBody = {
     error: { code: appError.code, message: appError.messageIn(locale), details: appError.detailsIn(locale) },
   };
@@ -94,13 +97,14 @@ const BODY_ERRORS: Record<string, BodyProblem> = {
   FST_ERR_BAD_URL: 'badUrl',
   FST_ERR_MAX_PARAM_LENGTH: 'badUrl',
 };
-type BodyProblem = 'notJson' | 'empty' | 'unstorable' | 'forbiddenKey' | 'badUrl';
+type BodyProblem = 'notJson' | 'empty' | 'unstorable' | 'forbiddenKey' | 'tooDeep' | 'badUrl';
 const TEXT: Record<Locale, Record<BodyProblem, string>> = {
   'zh-CN': {
     notJson: '请求内容不是有效的 JSON',
     empty: '请求内容为空，应为 JSON',
     unstorable: '含有无法保存的字符（如 \\u0000）',
     forbiddenKey: '请求内容含有不允许的键 {key}',
+    tooDeep: '请求内容嵌套过深（最多 {key} 层）',
     badUrl: '请求地址无效（参数过长或编码有误）',
   },
   'en-US': {
@@ -108,6 +112,7 @@ const TEXT: Record<Locale, Record<BodyProblem, string>> = {
     empty: 'The body is empty; JSON expected',
     unstorable: 'Contains characters that cannot be stored (such as \\u0000)',
     forbiddenKey: 'The body contains the forbidden key {key}',
+    tooDeep: 'The body is nested too deeply (at most {key} levels)',
     badUrl: 'The address is invalid (a parameter too long or badly encoded)',
   },
 };
