@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 /**
  * Browser tests' harness: the real server (a fresh, seeded SQLite platform serving dist/web) on a
  * free port, and Debian's Chromium driven by playwright-core.
@@ -64,12 +65,29 @@ function recordTroubles(context: BrowserContext): void {
     seen.push(`${at()} failed ${req.method()} ${req.url()} ${req.failure()?.errorText}`),
   );
   context.on('weberror', (err) => seen.push(`${at()} page error ${err.error().message}`));
+  const refused: string[] = [];
+  cspViolations.set(context, refused);
+  context.on('console', (msg) => {
+    if (/Content Security Policy|csp-violation/.test(msg.text()))
+      refused.push(`${msg.text()} (${msg.location().url})`);
+  });
 }
+
+/**
+ * What the pages' Content-Security-Policy refused (Chromium says so on the console; an init script
+ * also reports every `securitypolicyviolation` event): any refusal fails the test that saw it, so
+ * every browser test checks that the console and portal run under the policy the server sends.
+ */
+const cspViolations = new WeakMap<BrowserContext, string[]>();
+const REPORT_CSP_VIOLATIONS = `document.addEventListener('securitypolicyviolation', (e) =>
+  console.error('csp-violation ' + e.violatedDirective + ' ' + e.blockedURI));`;
 let firstOfThisTest = 0;
 beforeEach(() => {
   firstOfThisTest = openedContexts.length;
 });
 afterEach(async (t) => {
+  const refused = openedContexts.slice(firstOfThisTest).flatMap((c) => cspViolations.get(c) ?? []);
+  assert.deepEqual(refused, [], 'the Content-Security-Policy refused something on the pages');
   if (!('passed' in t) || t.passed) return;
   const dir = path.join(os.tmpdir(), 'onewindow-e2e-failures');
   mkdirSync(dir, { recursive: true });
@@ -116,6 +134,7 @@ export async function startWebApp(options: { cases?: boolean } = {}): Promise<We
       contexts.push(context);
       openedContexts.push(context);
       recordTroubles(context);
+      await context.addInitScript(REPORT_CSP_VIOLATIONS);
       const page = await context.newPage();
       // Generous: CI runs two suites at once on two cores, and argon2 hashing is deliberately slow.
       page.setDefaultTimeout(30_000);

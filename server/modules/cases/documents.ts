@@ -5,6 +5,7 @@ import {
 } from '../../../contracts/cases.ts';
 import { LIMIT_UNITS } from '../../../contracts/catalog-codes.ts';
 import { AppError } from '../../platform/errors.ts';
+import { PRINT_BUTTON_SCRIPT } from '../../platform/http/security-headers.ts';
 import type { CaseClock } from './clock.ts';
 import type { CaseState } from './model.ts';
 import { documentsOf } from './present.ts';
@@ -222,7 +223,8 @@ ${blocks}
   <div class="qr">${qrSvg}<div>扫码查询办理进度<br>（凭证件号码后6位）</div></div>
   <div class="issuer">${esc(n.issuer)}<br>（盖章）<br>${chineseDate(n.date)}</div>
 </div>
-<button class="noprint" onclick="window.print()">打印</button>
+<button class="noprint" id="print" type="button">打印</button>
+<script>${PRINT_BUTTON_SCRIPT}</script>
 </body></html>`;
 }
 

@@ -5,6 +5,7 @@ import { CaseDocumentParams, CaseDocumentQuery } from '../../../contracts/cases.
 import { requireActor } from '../../platform/auth/plugin.ts';
 import { getWorkCalendar } from '../../platform/calendar/index.ts';
 import type { Platform } from '../../platform/context.ts';
+import { PRINTABLE_PAGE_CSP } from '../../platform/http/security-headers.ts';
 import { nowIso, shanghaiDateOf } from '../../platform/time.ts';
 import { computeClock } from './clock.ts';
 import { noticeHtml, noticeOf } from './documents.ts';
@@ -41,7 +42,10 @@ export function caseDocumentRoutes(app: FastifyInstance, platform: Platform, set
           .send(file);
       }
       const svg = await QRCode.toString(notice.progressUrl, { type: 'svg', margin: 1 });
-      return reply.type('text/html; charset=utf-8').send(noticeHtml(notice, svg));
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', PRINTABLE_PAGE_CSP)
+        .send(noticeHtml(notice, svg));
     },
   );
 }
