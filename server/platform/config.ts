@@ -108,7 +108,7 @@ function resolveEncryptionKey(env: NodeJS.ProcessEnv, mode: Config['env'], dataD
   }
   const file = path.join(dataDir, 'encryption.key');
   if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const key = randomBytes(16);
   writeFileSync(file, key.toString('hex'), { mode: 0o600 });
   return key;

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import {
@@ -72,7 +72,7 @@ export function openDatabase(options: DatabaseOptions): Database {
     };
   }
   const file = options.sqliteFile ?? path.join(options.dataDir, 'onewindow.sqlite');
-  mkdirSync(path.dirname(file), { recursive: true });
+  keepPrivate(file, path.resolve(options.dataDir));
   const sqlite = new BetterSqlite3(file);
   const wal = sqlite.pragma('journal_mode = WAL', { simple: true }) === 'wal';
   // In WAL mode the WAL is flushed off the event loop before any write is acknowledged
@@ -95,6 +95,7 @@ export function openDatabase(options: DatabaseOptions): Database {
     sqliteFile: file,
     backup: async (toFile) => {
       await sqlite.backup(toFile);
+      chmodSync(toFile, 0o600);
     },
     durable: () => walSync?.durable() ?? Promise.resolve(),
     close: async () => {
@@ -231,4 +232,17 @@ export async function pingDatabase(db: Db): Promise<void> {
 /** Serialises writers of one kind across processes on PostgreSQL (SQLite has one writer anyway). */
 export async function lockForWrite(trx: Tx, dialect: Dialect, key: number): Promise<void> {
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${key})`.execute(trx);
+}
+
+/**
+ * Only the server's own user may read the database: the data directory 0700, the file 0600 (created
+ * so before SQLite opens it; SQLite gives its -wal and -shm files the database file's mode), and
+ * an existing database, WAL or shared-memory file put back to 0600 at every start.
+ */
+function keepPrivate(file: string, dataDir: string): void {
+  const dir = path.dirname(file);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (path.resolve(dir) === dataDir) chmodSync(dir, 0o700);
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
 }
