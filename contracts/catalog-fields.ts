@@ -63,6 +63,42 @@ export function optText(label: string, max: number) {
     .describe(label);
 }
 
+/**
+ * An optional web address (网办地址): empty, or an absolute http(s) address with a host. Parsed as a
+ * URL, not tested by prefix, so `javascript:`, `data:`, `vbscript:` and relative addresses are refused
+ * however they are spelt (upper case, leading blanks, tabs inside the scheme).
+ */
+export function optWebAddress(label: string, max: number) {
+  return plainText(
+    z
+      .string({ error: typeError(label, '文本') })
+      .trim()
+      .max(max, maxChars(label, max))
+      .refine(
+        (v) => v === '' || isWebAddress(v),
+        bilingual(
+          `${label}应为以 https:// 或 http:// 开头的网址`,
+          'Should be a web address starting with https:// or http://',
+        ),
+      ),
+    true,
+    label,
+  )
+    .default('')
+    .describe(label);
+}
+
+/** An absolute http(s) address with a host (what a link on a page may point to). */
+export function isWebAddress(value: string): boolean {
+  if (!/^https?:\/\//i.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
 /** A yes/no flag. */
 export function flag(label: string) {
   return z.boolean({ error: typeError(label, '是或否（true/false）') }).describe(label);

@@ -36,6 +36,7 @@ import {
   int,
   localId,
   optText,
+  optWebAddress,
   phone,
   text,
 } from './catalog-fields.ts';
@@ -178,7 +179,7 @@ export const CatalogItemShape = z.object({
     onlinePayment: flag('是否支持网上支付'),
     mail: flag('是否支持物流快递'),
     online: flag('是否网办'),
-    onlineUrl: optText('网办地址', 500),
+    onlineUrl: optWebAddress('网办地址', 500),
   }),
   depthFlags: codeSet('网办深度', DEPTH_FLAG_CODES, 1),
   visits: int('到现场次数', 0, 3),

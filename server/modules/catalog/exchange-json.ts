@@ -20,6 +20,7 @@ import {
   TONGBAN_SCOPES,
 } from '../../../contracts/catalog-codes.ts';
 import type { ExchangeItemView } from '../../../contracts/catalog-exchange.ts';
+import { isWebAddress } from '../../../contracts/catalog-fields.ts';
 
 const f01 = (b: boolean): '0' | '1' => (b ? '1' : '0');
 
@@ -74,7 +75,8 @@ export function exchangeItemOf(
     是否支持网上支付: f01(doc.channels.onlinePayment),
     是否支持物流快递: f01(doc.channels.mail),
     是否网办: f01(doc.channels.online),
-    网办地址: doc.channels.onlineUrl,
+    // A row stored before addresses were checked is not passed on unless it is a web address.
+    网办地址: isWebAddress(doc.channels.onlineUrl) ? doc.channels.onlineUrl : '',
     办理地点: doc.place,
     办理时间: doc.hours,
     咨询电话: doc.consultPhone,

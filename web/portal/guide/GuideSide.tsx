@@ -6,6 +6,7 @@ import {
   PrinterOutlined,
 } from '@ant-design/icons';
 import type { CatalogItemDetailView } from '../../../contracts/catalog-api.ts';
+import { isWebAddress } from '../../../contracts/catalog-fields.ts';
 import { DEPTH_TONE, depthText } from '../../ui/catalog-format.ts';
 import { useI18n } from '../../ui/i18n/index.tsx';
 import { useCodeLabels } from './code-labels.ts';
@@ -85,7 +86,7 @@ export function OnlineHandling({ item }: { item: CatalogItemDetailView }) {
           })}
         </p>
       ) : null}
-      {doc.channels.online && doc.channels.onlineUrl ? (
+      {doc.channels.online && isWebAddress(doc.channels.onlineUrl) ? (
         <>
           <p className="g-muted">{t('catalog.guide.onlineHow')}</p>
           <a className="pt-button g-noprint" href={doc.channels.onlineUrl} target="_blank" rel="noreferrer">
