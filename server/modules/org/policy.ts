@@ -7,7 +7,7 @@ import {
   WINDOW_HOST_KINDS,
   WINDOW_ROW_ACTIONS,
 } from '../../../contracts/org.ts';
-import { type Actor, can, hasCountyWideRole } from '../../platform/access/policy.ts';
+import { type Actor, authorize, can, hasCountyWideRole } from '../../platform/access/policy.ts';
 import { AppError } from '../../platform/errors.ts';
 
 type OrgUnitRowAction = (typeof ORG_UNIT_ROW_ACTIONS)[number];
@@ -36,13 +36,48 @@ export function windowRowActions(actor: Actor, centrePath: string): WindowRowAct
   return WINDOW_ROW_ACTIONS.filter(() => can(actor, 'window.manage', { path: centrePath }));
 }
 
-/** What the actor may do to a staff member working at `orgPath`. */
-export function staffRowActions(actor: Actor, orgPath: string, hasPhone: boolean): StaffRowAction[] {
-  const manage = can(actor, 'staff.manage', { path: orgPath });
+/**
+ * Where a staff member's power reaches: the unit they sit in and the scope of every grant they hold.
+ * Whoever manages them (edits, deactivates, resets the password, reads the phone) must hold the right
+ * over every one of these, not only over their unit: otherwise a township's administrator could take
+ * over a county-wide supervisor who happens to sit in the township.
+ */
+export interface StaffReach {
+  orgPath: string;
+  grantPaths: readonly string[];
+}
+
+function reachPaths(reach: StaffReach): string[] {
+  return [reach.orgPath, ...reach.grantPaths];
+}
+
+/** True when the actor may do `action` over the whole of a staff member's reach. */
+export function mayActOverStaff(
+  actor: Actor,
+  action: 'staff.manage' | 'staff.readPersonal',
+  reach: StaffReach,
+): boolean {
+  return reachPaths(reach).every((path) => can(actor, action, { path }));
+}
+
+/** The actor when it may do `action` over the whole of a staff member's reach; ACCESS_OUT_OF_SCOPE otherwise. */
+export function authorizeOverStaff(
+  actor: Actor | null,
+  action: 'staff.manage' | 'staff.readPersonal',
+  reach: StaffReach,
+): Actor {
+  let who = authorize(actor, action, { path: reach.orgPath });
+  for (const path of reach.grantPaths) who = authorize(who, action, { path });
+  return who;
+}
+
+/** What the actor may do to a staff member, by the same rule the use cases apply. */
+export function staffRowActions(actor: Actor, reach: StaffReach, hasPhone: boolean): StaffRowAction[] {
+  const manage = mayActOverStaff(actor, 'staff.manage', reach);
   const allowed: Record<StaffRowAction, boolean> = {
     update: manage,
     resetPassword: manage,
-    readPhone: hasPhone && can(actor, 'staff.readPersonal', { path: orgPath }),
+    readPhone: hasPhone && mayActOverStaff(actor, 'staff.readPersonal', reach),
   };
   return STAFF_ROW_ACTIONS.filter((a) => allowed[a]);
 }

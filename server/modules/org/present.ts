@@ -66,6 +66,13 @@ export function toStaffView(actor: Actor, s: StaffRow, roles: readonly StaffRole
     roles: roles
       .filter((r) => r.staff_id === s.id)
       .map((r) => ({ role: r.role as Role, scopeOrgUnitId: r.scope_org_unit_id, scopeName: r.scope_name })),
-    allowedActions: staffRowActions(actor, s.org_unit_path, s.phone_enc !== null),
+    allowedActions: staffRowActions(
+      actor,
+      {
+        orgPath: s.org_unit_path,
+        grantPaths: roles.filter((r) => r.staff_id === s.id).map((r) => r.scope_path),
+      },
+      s.phone_enc !== null,
+    ),
   };
 }

@@ -1,7 +1,8 @@
 import { type Actor, authorize } from '../../platform/access/policy.ts';
 import { audit, inTransaction, type Platform } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { findStaffRow } from './store-staff.ts';
+import { authorizeOverStaff } from './policy.ts';
+import { findStaffRow, reachOf } from './store-staff.ts';
 
 /** The full phone number of a staff member (staff.readPersonal); every read leaves an audit row. */
 export async function readStaffPhone(
@@ -13,7 +14,7 @@ export async function readStaffPhone(
   return inTransaction(platform, async (trx) => {
     const row = await findStaffRow(trx, id);
     if (!row) throw new AppError('STAFF_NOT_FOUND', { id });
-    const who = authorize(actor, 'staff.readPersonal', { path: row.org_unit_path });
+    const who = authorizeOverStaff(actor, 'staff.readPersonal', await reachOf(trx, row));
     const phone = row.phone_enc ? platform.cipher.decrypt(row.phone_enc) : null;
     await audit(platform, trx, who, {
       action: 'staff.readPhone',

@@ -4,9 +4,10 @@ import { deleteAccountSessions } from '../../platform/auth/sessions.ts';
 import { audit, inTransaction, type Platform } from '../../platform/context.ts';
 import { AppError, say } from '../../platform/errors.ts';
 import { nowIso } from '../../platform/time.ts';
+import { authorizeOverStaff } from './policy.ts';
 import { fieldError } from './present.ts';
 import { orgDb } from './store.ts';
-import { findStaffRow } from './store-staff.ts';
+import { findStaffRow, reachOf } from './store-staff.ts';
 
 /**
  * Sets a new password for a staff member the actor manages: it must be changed at next log-in,
@@ -30,7 +31,7 @@ export async function resetStaffPassword(
   await inTransaction(platform, async (trx) => {
     const row = await findStaffRow(trx, id);
     if (!row) throw new AppError('STAFF_NOT_FOUND', { id });
-    const who = authorize(actor, 'staff.manage', { path: row.org_unit_path });
+    const who = authorizeOverStaff(actor, 'staff.manage', await reachOf(trx, row));
     await orgDb(trx)
       .updateTable('accounts')
       .set({

@@ -193,6 +193,12 @@ export async function rolesOfStaff(db: Executor, staffIds: readonly string[]) {
 }
 export type StaffRoleRow = Awaited<ReturnType<typeof rolesOfStaff>>[number];
 
+/** Where a staff member's power reaches (their unit and their grants' scopes), for `authorizeOverStaff`. */
+export async function reachOf(db: Executor, row: { id: string; org_unit_path: string }) {
+  const grants = await rolesOfStaff(db, [row.id]);
+  return { orgPath: row.org_unit_path, grantPaths: grants.map((g) => g.scope_path) };
+}
+
 /** Escapes LIKE wildcards in user input (the queries say ESCAPE backslash, which both dialects accept). */
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -6,7 +6,7 @@ import { audit, inTransaction, type Platform } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { nowIso } from '../../platform/time.ts';
 import { staffView } from './get-staff.ts';
-import { assertMayChangeGrants } from './policy.ts';
+import { assertMayChangeGrants, authorizeOverStaff } from './policy.ts';
 import {
   checkWindowAssignable,
   grantsMissingFrom,
@@ -15,7 +15,7 @@ import {
   resolveGrants,
 } from './staff-rules.ts';
 import { orgDb } from './store.ts';
-import { findStaffRow, replaceStaffRoles, rolesOfStaff } from './store-staff.ts';
+import { findStaffRow, reachOf, replaceStaffRoles, rolesOfStaff } from './store-staff.ts';
 import type { StaffTable } from './tables.ts';
 
 /**
@@ -33,7 +33,7 @@ export async function updateStaff(
   return inTransaction(platform, async (trx) => {
     const row = await findStaffRow(trx, id);
     if (!row) throw new AppError('STAFF_NOT_FOUND', { id });
-    const who = authorize(actor, 'staff.manage', { path: row.org_unit_path });
+    const who = authorizeOverStaff(actor, 'staff.manage', await reachOf(trx, row));
 
     const patch: Partial<StaffTable> = {};
     if (input.name !== undefined) patch.name = input.name;
