@@ -33,13 +33,11 @@ export const ERROR_CODES = {
   NOT_READY: { status: 503, zh: '服务尚未就绪', en: 'Service not ready' },
   // auth
   AUTH_REQUIRED: { status: 401, zh: '请先登录', en: 'Please log in' },
-  AUTH_INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong user name or password' },
-  AUTH_ACCOUNT_LOCKED: {
-    status: 423,
-    zh: '密码错误次数过多，账号已临时锁定，请稍后再试',
-    en: 'Too many failed attempts; the account is locked for a while',
+  AUTH_INVALID_CREDENTIALS: {
+    status: 401,
+    zh: '用户名或密码错误；连续输错多次后须等 15 分钟再试',
+    en: 'Wrong user name or password; after several failures, wait 15 minutes before trying again',
   },
-  AUTH_ACCOUNT_DISABLED: { status: 403, zh: '账号已停用', en: 'Account disabled' },
   AUTH_CSRF_INVALID: {
     status: 403,
     zh: '安全校验失败，请刷新页面后重试',

@@ -7,6 +7,7 @@ import type { Database } from './platform/db/index.ts';
 import { platformMigration } from './platform/db/migrations/0001_platform.ts';
 import { calendarSeedMigration } from './platform/db/migrations/0002_calendar_seed.ts';
 import { jobsNotifyMigration } from './platform/db/migrations/0003_jobs_notify.ts';
+import { attemptCountersMigration } from './platform/db/migrations/0004_attempt_counters.ts';
 
 /**
  * Every migration of the house, platform first, then each module's. Names sort in the order they
@@ -18,6 +19,7 @@ function allMigrations(dialect: Database['dialect']): Record<string, Migration> 
     '0001_platform': platformMigration(dialect),
     '0002_calendar_seed': calendarSeedMigration,
     '0003_jobs_notify': jobsNotifyMigration,
+    '0004_attempt_counters': attemptCountersMigration,
     '0100_org': orgMigration,
     '0200_catalog': catalogMigration(dialect),
     '0300_cases': casesMigration,

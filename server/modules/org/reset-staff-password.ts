@@ -1,4 +1,5 @@
 import { type Actor, authorize } from '../../platform/access/policy.ts';
+import { forgetLoginFailures } from '../../platform/auth/login.ts';
 import { hashPassword, isStrongPassword } from '../../platform/auth/passwords.ts';
 import { deleteAccountSessions } from '../../platform/auth/sessions.ts';
 import { audit, inTransaction, type Platform } from '../../platform/context.ts';
@@ -44,6 +45,7 @@ export async function resetStaffPassword(
       .where('id', '=', row.account_id)
       .execute();
     await deleteAccountSessions(trx, row.account_id);
+    await forgetLoginFailures(trx, row.username);
     await audit(platform, trx, who, {
       action: 'staff.passwordReset',
       entityType: 'staff',

@@ -61,7 +61,7 @@ describeEachDb('managing a person needs the right over all they hold', (ctx) => 
     const own: StaffView[] = (await townadmin.get('/api/org/staff?q=lishuzhen')).json().items;
     const clerk = own.find((s) => s.username === 'lishuzhen');
     assert.ok(clerk?.allowedActions.includes('resetPassword'));
-    const ownPhone = await townadmin.get(`/api/org/staff/${clerk.id}/phone`);
+    const ownPhone = await townadmin.get(`/api/org/staff/${clerk?.id}/phone`);
     assert.equal(ownPhone.statusCode, 200);
   });
 });

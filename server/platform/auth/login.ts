@@ -1,3 +1,4 @@
+import { clearAttempts, clearAttemptsStartingWith, countFailure } from '../attempts/index.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { Platform } from '../context.ts';
 import { inTransaction } from '../context.ts';
@@ -6,63 +7,88 @@ import { nowIso } from '../time.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { createSession } from './sessions.ts';
 
-export const MAX_FAILED_ATTEMPTS = 5;
+/** Failures of one user name from one address before that address is refused for that name. */
+export const PAIR_LIMIT = 5;
+/** Failures of one user name from all addresses together before every address is refused. */
+export const ACCOUNT_LIMIT = 20;
+/** The window both are counted in, and so how long a refusal lasts. */
 export const LOCK_MINUTES = 15;
+const WINDOW = { windowMs: LOCK_MINUTES * 60_000 };
 
 // Verifying against a real hash for unknown users keeps the timing of both answers alike.
 let dummyHash: Promise<string> | null = null;
 
+const pairKey = (username: string, ip: string | null) => `login:pair:${username}:${ip ?? '-'}`;
+const accountKey = (username: string) => `login:account:${username}`;
+
 /**
- * Logs a user in: checks lock-out and password, counts failures (5 in a row lock the account for
- * 15 minutes), and opens a session. Every attempt is audited.
+ * Logs a user in (see README.md beside this file). Each attempt is counted before the password is
+ * looked at, per user name and address and per user name alone, in one atomic statement each, so
+ * concurrent guesses cannot slip past the count. Past PAIR_LIMIT that address, past ACCOUNT_LIMIT
+ * every address, is refused for the rest of the window without the password being checked. Every
+ * failure — unknown name, wrong password, disabled account, refused attempt — gets one answer,
+ * AUTH_INVALID_CREDENTIALS, so a caller learns nothing of which it was. A success forgets the
+ * counts. Every attempt is audited.
  */
 export async function login(
   platform: Platform,
   input: { username: string; password: string; ip: string | null; userAgent: string | null },
 ): Promise<{ token: string; csrfToken: string; accountId: string }> {
+  const username = input.username;
+  const pair = await countFailure(platform.db, pairKey(username, input.ip), WINDOW);
   const account = await platform.db
     .selectFrom('accounts')
     .selectAll()
-    .where('username', '=', input.username)
+    .where('username', '=', username)
     .executeTakeFirst();
+  const overPair = pair.failures > PAIR_LIMIT;
+  // An address already refused adds nothing to the account's count: one address cannot lock anyone out.
+  const total = overPair ? null : await countFailure(platform.db, accountKey(username), WINDOW);
+  const overAccount = total !== null && total.failures > ACCOUNT_LIMIT;
+  const auditBase = {
+    actorId: account?.id ?? null,
+    actorName: account?.username ?? username.slice(0, 64),
+    entityType: 'account',
+    entityId: account?.id ?? null,
+  };
+  if (overPair || overAccount) {
+    if (total?.failures === ACCOUNT_LIMIT + 1 && account) {
+      // Once per window: the account is under attack from several addresses; its row shows it locked.
+      await inTransaction(platform, async (trx) => {
+        await trx
+          .updateTable('accounts')
+          .set({
+            locked_until: new Date(Date.parse(total.firstAt ?? nowIso()) + WINDOW.windowMs).toISOString(),
+          })
+          .where('id', '=', account.id)
+          .execute();
+        await writeAudit(trx, platform.dialect, {
+          ...auditBase,
+          action: 'auth.locked',
+          detail: { ip: input.ip, failures: total.failures },
+        });
+      });
+    }
+    throw new AppError('AUTH_INVALID_CREDENTIALS');
+  }
   if (!account) {
     dummyHash ??= hashPassword('not-a-real-password-0');
     await verifyPassword(await dummyHash, input.password);
     throw new AppError('AUTH_INVALID_CREDENTIALS');
   }
-  const now = Date.now();
-  if (account.locked_until && Date.parse(account.locked_until) > now) {
-    throw new AppError('AUTH_ACCOUNT_LOCKED', { lockedUntil: account.locked_until });
-  }
-  if (account.disabled) throw new AppError('AUTH_ACCOUNT_DISABLED');
   const ok = await verifyPassword(account.password_hash, input.password);
-  const auditBase = {
-    actorId: account.id,
-    actorName: account.username,
-    entityType: 'account',
-    entityId: account.id,
-  };
-  if (!ok) {
-    const failures = account.failed_attempts + 1;
-    const lock = failures >= MAX_FAILED_ATTEMPTS;
+  if (!ok || account.disabled) {
     await inTransaction(platform, async (trx) => {
-      await trx
-        .updateTable('accounts')
-        .set({
-          failed_attempts: lock ? 0 : failures,
-          locked_until: lock ? new Date(now + LOCK_MINUTES * 60_000).toISOString() : null,
-        })
-        .where('id', '=', account.id)
-        .execute();
       await writeAudit(trx, platform.dialect, {
         ...auditBase,
-        action: lock ? 'auth.locked' : 'auth.loginFailed',
-        detail: { ip: input.ip, failures },
+        action: ok ? 'auth.loginDisabled' : 'auth.loginFailed',
+        detail: { ip: input.ip, failures: total?.failures ?? null },
       });
     });
-    throw new AppError(lock ? 'AUTH_ACCOUNT_LOCKED' : 'AUTH_INVALID_CREDENTIALS');
+    throw new AppError('AUTH_INVALID_CREDENTIALS');
   }
   return inTransaction(platform, async (trx) => {
+    await forgetLoginFailures(trx, username);
     await trx
       .updateTable('accounts')
       .set({ failed_attempts: 0, locked_until: null })
@@ -76,4 +102,13 @@ export async function login(
     });
     return { ...session, accountId: account.id };
   });
+}
+
+/** Forgets every counted log-in failure of a user name (a success, or a password reset by an administrator). */
+export async function forgetLoginFailures(
+  db: Parameters<typeof clearAttemptsStartingWith>[0],
+  username: string,
+) {
+  await clearAttemptsStartingWith(db, `login:pair:${username}:`);
+  await clearAttempts(db, accountKey(username));
 }

@@ -13,6 +13,7 @@ export type PlatformTables = {
   calendar_days: CalendarDaysTable;
   jobs: JobsTable;
   notifications: NotificationsTable;
+  attempt_counters: AttemptCountersTable;
 };
 
 export interface AccountsTable {
@@ -26,6 +27,14 @@ export interface AccountsTable {
   must_change_password: Generated<number>;
   password_changed_at: string | null;
   created_at: string;
+}
+
+/** Failure counters of the attempt limiter (platform/attempts), one row per key. */
+export interface AttemptCountersTable {
+  key: string;
+  failures: number;
+  first_at: string;
+  last_at: string;
 }
 
 export interface SessionsTable {
