@@ -12,7 +12,9 @@ import { attemptCountersMigration } from './platform/db/migrations/0004_attempt_
 /**
  * Every migration of the house, platform first, then each module's. Names sort in the order they
  * run; a new migration takes the next number of its block (platform 0001–0099, org 0100–, catalog
- * 0200–, cases 0300–, …) and is never edited once it has landed.
+ * 0200–, cases 0300–, …) and is never edited once it has landed. A database migrated before a
+ * block gained a migration runs it on the next start even though it sorts before migrations already
+ * run (allowUnorderedMigrations): each block's order is all that matters.
  */
 function allMigrations(dialect: Database['dialect']): Record<string, Migration> {
   return {
@@ -31,7 +33,7 @@ function allMigrations(dialect: Database['dialect']): Record<string, Migration> 
 /** Applies every pending migration; throws with the failing migration's error. */
 export async function migrateToLatest(database: Database): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => allMigrations(database.dialect) };
-  const migrator = new Migrator({ db: database.db, provider });
+  const migrator = new Migrator({ db: database.db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
