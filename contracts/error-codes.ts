@@ -45,8 +45,13 @@ export const ERROR_CODES = {
   },
   AUTH_PASSWORD_WEAK: {
     status: 400,
-    zh: '新密码至少 10 位，且须包含字母和数字',
-    en: 'The new password needs at least 10 characters with letters and digits',
+    zh: '新密码不够安全：至少 12 位，含字母、数字、符号中的两类，不能是常见密码',
+    en: 'The new password is not safe enough: at least 12 characters of two kinds, not a common password',
+  },
+  AUTH_PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    zh: '请先修改初始密码（或管理员重置的密码），再办理其他事务',
+    en: 'Change your initial (or reset) password before anything else',
   },
   AUTH_PASSWORD_WRONG: { status: 400, zh: '原密码不正确', en: 'The current password is wrong' },
   // access

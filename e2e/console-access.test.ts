@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { logIn, menuLabels, openMenu, startWebApp, textOf, type WebApp } from './harness.ts';
+import { logIn, menuLabels, openMenu, startWebApp, TEST_PASSWORD, textOf, type WebApp } from './harness.ts';
 
 const ADMIN_MENUS = ['机构管理', '人员管理', '节假日日历', '短信发件箱', '审计日志', '任务队列'];
 
@@ -67,6 +67,32 @@ describe('console: log-in and role-aware menus (Chromium)', () => {
     await page.getByText('您没有访问此页面的权限').waitFor();
     const status = await page.evaluate(async () => (await fetch('/api/notify/outbox')).status);
     assert.equal(status, 403);
+  });
+
+  test('an account with a reset password sees only the change form, is told why a weak one fails, then the console', async () => {
+    await web.platform.db
+      .updateTable('accounts')
+      .set({ must_change_password: 1 })
+      .where('username', '=', 'leader')
+      .execute();
+    const { page } = await web.newPage();
+    await page.goto(`${web.baseUrl}/console/login`);
+    await page.getByLabel('用户名', { exact: true }).fill('leader');
+    await page.getByLabel('密码', { exact: true }).fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByText('首次登录或密码已被重置').waitFor();
+    assert.equal(await page.getByTestId('side-menu').count(), 0, 'no console before the change');
+    const fill = async (next: string) => {
+      await page.getByLabel('原密码').fill(TEST_PASSWORD);
+      await page.getByLabel('新密码', { exact: true }).fill(next);
+      await page.getByLabel('确认新密码').fill(next);
+      await page.getByRole('button', { name: /保\s*存/ }).click();
+    };
+    await fill('Password2026!');
+    await page.getByText('这是最常见、最先被猜到的密码之一').waitFor();
+    await fill('梨树县政务大厅早上8点开门');
+    await page.getByTestId('side-menu').waitFor();
+    assert.match(await textOf(page.getByTestId('user-menu')), /\S/);
   });
 
   test('a wrong password shows the Chinese error and stays on the log-in page', async () => {

@@ -32,7 +32,7 @@ export const registerAdminCommands: CommandRegistrar = (program, withPlatform) =
     .option('--name <name>', 'display name', '系统管理员')
     .option(
       '--password <password>',
-      'initial password (10+ characters, letters and digits); generated when absent',
+      'initial password (12+ characters of two kinds, not a common one); generated when absent',
     )
     .option('--root-name <name>', 'name of the root org unit, if one is created', '梨树县人民政府')
     .option(

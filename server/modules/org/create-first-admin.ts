@@ -1,6 +1,6 @@
 import { CreateStaffBody } from '../../../contracts/org.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
-import { hashPassword, isStrongPassword } from '../../platform/auth/passwords.ts';
+import { assertAcceptablePassword, hashPassword } from '../../platform/auth/passwords.ts';
 import { inTransaction, type Platform } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { insertOrgUnit, listRootOrgUnits } from './store.ts';
@@ -31,9 +31,7 @@ export async function createFirstAdmin(
       fields: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
     });
   }
-  if (!isStrongPassword(input.password)) {
-    throw new AppError('AUTH_PASSWORD_WEAK', { fields: [{ path: 'password', message: 'weak' }] });
-  }
+  assertAcceptablePassword(input.password, 'password', { username: parsed.data.username });
   const passwordHash = await hashPassword(input.password);
   return inTransaction(platform, async (trx) => {
     if (await usernameTaken(trx, parsed.data.username)) {

@@ -1,6 +1,6 @@
 import type { CreateStaffInput, StaffView } from '../../../contracts/org.ts';
 import { type Actor, authorize } from '../../platform/access/policy.ts';
-import { hashPassword, isStrongPassword } from '../../platform/auth/passwords.ts';
+import { assertAcceptablePassword, hashPassword } from '../../platform/auth/passwords.ts';
 import { audit, inTransaction, type Platform } from '../../platform/context.ts';
 import { say } from '../../platform/errors.ts';
 import { staffView } from './get-staff.ts';
@@ -19,13 +19,7 @@ export async function createStaff(
   input: CreateStaffInput,
 ): Promise<StaffView> {
   authorize(actor, 'staff.manage', 'anywhere');
-  if (!isStrongPassword(input.initialPassword)) {
-    throw fieldError(
-      'AUTH_PASSWORD_WEAK',
-      'body.initialPassword',
-      say('至少 10 位，含字母和数字', 'At least 10 characters, with letters and digits'),
-    );
-  }
+  assertAcceptablePassword(input.initialPassword, 'body.initialPassword', { username: input.username });
   // argon2 is slow: hash before the transaction so the writer is not held while it runs.
   const passwordHash = await hashPassword(input.initialPassword);
   return inTransaction(platform, async (trx) => {

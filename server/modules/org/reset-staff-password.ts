@@ -1,6 +1,6 @@
 import { type Actor, authorize } from '../../platform/access/policy.ts';
 import { forgetLoginFailures } from '../../platform/auth/login.ts';
-import { hashPassword, isStrongPassword } from '../../platform/auth/passwords.ts';
+import { assertAcceptablePassword, hashPassword } from '../../platform/auth/passwords.ts';
 import { deleteAccountSessions } from '../../platform/auth/sessions.ts';
 import { audit, inTransaction, type Platform } from '../../platform/context.ts';
 import { AppError, say } from '../../platform/errors.ts';
@@ -21,13 +21,7 @@ export async function resetStaffPassword(
   input: { newPassword: string },
 ): Promise<void> {
   authorize(actor, 'staff.manage', 'anywhere');
-  if (!isStrongPassword(input.newPassword)) {
-    throw fieldError(
-      'AUTH_PASSWORD_WEAK',
-      'body.newPassword',
-      say('至少 10 位，含字母和数字', 'At least 10 characters, with letters and digits'),
-    );
-  }
+  assertAcceptablePassword(input.newPassword, 'body.newPassword');
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(platform, async (trx) => {
     const row = await findStaffRow(trx, id);

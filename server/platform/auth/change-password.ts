@@ -2,25 +2,16 @@ import type { Actor } from '../access/policy.ts';
 import { audit, inTransaction, type Platform } from '../context.ts';
 import { AppError, say } from '../errors.ts';
 import { nowIso } from '../time.ts';
-import { hashPassword, isStrongPassword, verifyPassword } from './passwords.ts';
+import { assertAcceptablePassword, hashPassword, verifyPassword } from './passwords.ts';
 import { deleteAccountSessions } from './sessions.ts';
 
-/** Changes the actor's own password; other sessions of the account end. */
+/** Changes the actor's own password (the policy of passwords.ts, and not the current one again); other sessions of the account end. */
 export async function changePassword(
   platform: Platform,
   actor: Actor,
   input: { currentPassword: string; newPassword: string; sessionToken: string | null },
 ): Promise<void> {
-  if (!isStrongPassword(input.newPassword)) {
-    throw new AppError('AUTH_PASSWORD_WEAK', {
-      fields: [
-        {
-          path: 'newPassword',
-          message: say('至少 10 位，含字母和数字', 'At least 10 characters, with letters and digits'),
-        },
-      ],
-    });
-  }
+  assertAcceptablePassword(input.newPassword, 'newPassword', { username: actor.username });
   const account = await platform.db
     .selectFrom('accounts')
     .select(['password_hash'])
@@ -28,6 +19,13 @@ export async function changePassword(
     .executeTakeFirstOrThrow();
   if (!(await verifyPassword(account.password_hash, input.currentPassword))) {
     throw new AppError('AUTH_PASSWORD_WRONG', { fields: [{ path: 'currentPassword' }] });
+  }
+  if (await verifyPassword(account.password_hash, input.newPassword)) {
+    throw new AppError('AUTH_PASSWORD_WEAK', {
+      fields: [
+        { path: 'newPassword', message: say('不能与当前密码相同', 'Must differ from the current password') },
+      ],
+    });
   }
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(platform, async (trx) => {

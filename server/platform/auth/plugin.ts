@@ -24,6 +24,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** A change anyone may send without logging in (log-in, log-out); every other change needs a session. */
     public?: boolean;
+    /** Open to a session whose password must be changed first (who-am-I, the change itself, log-in, log-out). */
+    beforePasswordChange?: boolean;
   }
 }
 
@@ -62,6 +64,14 @@ export const authPlugin = fp<{ db: Db; loadActor: ActorLoader }>(async (app: Fas
     await attachSession(req);
     if (!req.actor && UNSAFE.has(req.method) && !req.routeOptions.config?.public) {
       throw new AppError('AUTH_REQUIRED');
+    }
+    // An initial or reset password is known to someone else: its grants wait until it is changed.
+    if (
+      req.actor?.mustChangePassword &&
+      !req.routeOptions.config?.beforePasswordChange &&
+      req.url.startsWith('/api/')
+    ) {
+      throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED');
     }
   });
   /** Resolves the session cookie to the request's actor; a change must carry the session's CSRF token. */

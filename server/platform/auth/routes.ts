@@ -24,7 +24,11 @@ export function authRoutes(app: FastifyInstance, platform: Platform): void {
         body: LoginBody,
         response: { 200: MeResponse },
       },
-      config: { public: true, rateLimit: { max: platform.config.loginRateLimit, timeWindow: '1 minute' } },
+      config: {
+        public: true,
+        beforePasswordChange: true,
+        rateLimit: { max: platform.config.loginRateLimit, timeWindow: '1 minute' },
+      },
     },
     async (req, reply) => {
       const session = await login(platform, {
@@ -48,7 +52,7 @@ export function authRoutes(app: FastifyInstance, platform: Platform): void {
     '/api/auth/logout',
     {
       schema: { operationId: 'logout', tags: ['auth'], summary: '退出登录', response: { 200: OkResponse } },
-      config: { public: true },
+      config: { public: true, beforePasswordChange: true },
     },
     async (req, reply) => {
       if (req.sessionToken) await deleteSession(platform.db, req.sessionToken);
@@ -66,6 +70,7 @@ export function authRoutes(app: FastifyInstance, platform: Platform): void {
         summary: '当前登录用户及其权限',
         response: { 200: MeResponse },
       },
+      config: { beforePasswordChange: true },
     },
     async (req) => {
       const actor = requireActor(req);
@@ -89,6 +94,7 @@ export function authRoutes(app: FastifyInstance, platform: Platform): void {
         body: ChangePasswordBody,
         response: { 200: OkResponse },
       },
+      config: { beforePasswordChange: true },
     },
     async (req) => {
       await changePassword(platform, requireActor(req), { ...req.body, sessionToken: req.sessionToken });

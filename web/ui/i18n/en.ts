@@ -43,7 +43,8 @@ export const en: Record<MessageKey, string> = {
   'pwd.current': 'Current password',
   'pwd.new': 'New password',
   'pwd.confirm': 'Confirm new password',
-  'pwd.hint': 'At least 10 characters, with letters and digits',
+  'pwd.hint':
+    'At least 12 characters of two kinds (letters, digits, signs); not a common password nor your user name. A phrase is easy to remember',
   'pwd.mismatch': 'The two new passwords differ',
   'pwd.done': 'Password changed',
   'layout.logout': 'Log out',

@@ -42,7 +42,7 @@ export const zh = {
   'pwd.current': '原密码',
   'pwd.new': '新密码',
   'pwd.confirm': '确认新密码',
-  'pwd.hint': '至少 10 位，须包含字母和数字',
+  'pwd.hint': '至少 12 位，含字母、数字、符号中的两类；不能是常见密码或包含用户名。可用一句好记的话',
   'pwd.mismatch': '两次输入的新密码不一致',
   'pwd.done': '密码已修改',
   'layout.logout': '退出登录',
