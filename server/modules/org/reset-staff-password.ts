@@ -3,10 +3,9 @@ import { forgetLoginFailures } from '../../platform/auth/login.ts';
 import { assertAcceptablePassword, hashPassword } from '../../platform/auth/passwords.ts';
 import { deleteAccountSessions } from '../../platform/auth/sessions.ts';
 import { audit, inTransaction, type Platform } from '../../platform/context.ts';
-import { AppError, say } from '../../platform/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import { nowIso } from '../../platform/time.ts';
 import { authorizeOverStaff } from './policy.ts';
-import { fieldError } from './present.ts';
 import { orgDb } from './store.ts';
 import { findStaffRow, reachOf } from './store-staff.ts';
 
