@@ -48,6 +48,11 @@ export const ERROR_CODES = {
     zh: '新密码不够安全：至少 12 位，含字母、数字、符号中的两类，不能是常见密码',
     en: 'The new password is not safe enough: at least 12 characters of two kinds, not a common password',
   },
+  AUTH_CROSS_SITE: {
+    status: 403,
+    zh: '该请求来自其他网站，已拒绝；请直接在本系统页面中操作',
+    en: 'Refused: the request came from another site; use this system’s own pages',
+  },
   AUTH_PASSWORD_CHANGE_REQUIRED: {
     status: 403,
     zh: '请先修改初始密码（或管理员重置的密码），再办理其他事务',

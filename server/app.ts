@@ -80,7 +80,11 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
         .replace(/ https:| validator\.swagger\.io| upgrade-insecure-requests;/g, '')
         .replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
   });
-  await app.register(authPlugin, { db: platform.db, loadActor: platform.loadActor });
+  await app.register(authPlugin, {
+    db: platform.db,
+    loadActor: platform.loadActor,
+    publicUrl: platform.config.publicUrl,
+  });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   healthRoutes(app, platform, options.readiness ?? { ready: true });

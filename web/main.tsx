@@ -4,6 +4,11 @@ import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import { I18nProvider } from './ui/i18n/index.tsx';
 import './ui/base.css';
+import { z } from 'zod';
+
+// The pages run under a CSP without 'unsafe-eval': zod must not compile validators with new Function
+// (nor probe whether it may, which the browser reports as a violation).
+z.config({ jitless: true });
 
 // Two bundles behind one shell: a phone opening the portal never downloads the console.
 const ConsoleApp = lazy(() => import('./console/ConsoleApp.tsx'));

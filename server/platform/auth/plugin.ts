@@ -3,11 +3,11 @@ import fp from 'fastify-plugin';
 import type { Actor } from '../access/policy.ts';
 import type { Db } from '../db/index.ts';
 import { AppError } from '../errors.ts';
+import { refuseCrossSite, sessionTokenOf } from './cookie.ts';
 import {
   CSRF_HEADER,
   findSession,
   forgetResolvedSessions,
-  SESSION_COOKIE,
   type SessionRow,
   sessionGeneration,
 } from './sessions.ts';
@@ -53,58 +53,62 @@ interface Resolved {
 
 /**
  * Resolves the session cookie to an actor on every API request, and refuses state-changing requests
- * of a session whose X-CSRF-Token header does not match the session's token.
+ * sent from another site (Origin, Sec-Fetch-Site) or of a session whose X-CSRF-Token header does not
+ * match the session's token.
  */
-export const authPlugin = fp<{ db: Db; loadActor: ActorLoader }>(async (app: FastifyInstance, opts) => {
-  const resolved = new Map<string, Resolved>();
-  app.decorateRequest('actor', null);
-  app.decorateRequest('sessionToken', null);
-  // Before validation: a forged or anonymous change is refused before its body is even looked at.
-  app.addHook('preValidation', async (req) => {
-    await attachSession(req);
-    if (!req.actor && UNSAFE.has(req.method) && !req.routeOptions.config?.public) {
-      throw new AppError('AUTH_REQUIRED');
-    }
-    // An initial or reset password is known to someone else: its grants wait until it is changed.
-    if (
-      req.actor?.mustChangePassword &&
-      !req.routeOptions.config?.beforePasswordChange &&
-      req.url.startsWith('/api/')
-    ) {
-      throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED');
-    }
-  });
-  /** Resolves the session cookie to the request's actor; a change must carry the session's CSRF token. */
-  const attachSession = async (req: FastifyRequest): Promise<void> => {
-    const token = req.cookies[SESSION_COOKIE];
-    if (!token) return;
-    const now = Date.now();
-    let hit = resolved.get(token);
-    if (!hit || hit.until < now || hit.generation !== sessionGeneration()) {
-      const generation = sessionGeneration();
-      const session = await findSession(opts.db, token);
-      if (!session) {
-        resolved.delete(token);
-        return;
+export const authPlugin = fp<{ db: Db; loadActor: ActorLoader; publicUrl: string }>(
+  async (app: FastifyInstance, opts) => {
+    const resolved = new Map<string, Resolved>();
+    app.decorateRequest('actor', null);
+    app.decorateRequest('sessionToken', null);
+    // Before validation: a forged or anonymous change is refused before its body is even looked at.
+    app.addHook('preValidation', async (req) => {
+      if (UNSAFE.has(req.method)) refuseCrossSite(req, opts.publicUrl);
+      await attachSession(req);
+      if (!req.actor && UNSAFE.has(req.method) && !req.routeOptions.config?.public) {
+        throw new AppError('AUTH_REQUIRED');
       }
-      const actor = await opts.loadActor(opts.db, session.accountId);
-      hit = { until: Math.min(now + REUSE_MS, session.endsAt), generation, session, actor };
-      if (resolved.size >= MAX_RESOLVED) resolved.clear();
-      resolved.set(token, hit);
-    }
-    if (UNSAFE.has(req.method) && req.headers[CSRF_HEADER] !== hit.session.csrfToken) {
-      throw new AppError('AUTH_CSRF_INVALID');
-    }
-    req.sessionToken = token;
-    req.actor = hit.actor;
-  };
-  // After the change committed and before the client hears of it: its next request sees it.
-  app.addHook('onSend', async (req) => {
-    if (UNSAFE.has(req.method) && ACTOR_CHANGING_PATHS.some((p) => req.url.startsWith(p))) {
-      forgetResolvedSessions();
-    }
-  });
-});
+      // An initial or reset password is known to someone else: its grants wait until it is changed.
+      if (
+        req.actor?.mustChangePassword &&
+        !req.routeOptions.config?.beforePasswordChange &&
+        req.url.startsWith('/api/')
+      ) {
+        throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED');
+      }
+    });
+    /** Resolves the session cookie to the request's actor; a change must carry the session's CSRF token. */
+    const attachSession = async (req: FastifyRequest): Promise<void> => {
+      const token = sessionTokenOf(req, opts.publicUrl);
+      if (!token) return;
+      const now = Date.now();
+      let hit = resolved.get(token);
+      if (!hit || hit.until < now || hit.generation !== sessionGeneration()) {
+        const generation = sessionGeneration();
+        const session = await findSession(opts.db, token);
+        if (!session) {
+          resolved.delete(token);
+          return;
+        }
+        const actor = await opts.loadActor(opts.db, session.accountId);
+        hit = { until: Math.min(now + REUSE_MS, session.endsAt), generation, session, actor };
+        if (resolved.size >= MAX_RESOLVED) resolved.clear();
+        resolved.set(token, hit);
+      }
+      if (UNSAFE.has(req.method) && req.headers[CSRF_HEADER] !== hit.session.csrfToken) {
+        throw new AppError('AUTH_CSRF_INVALID');
+      }
+      req.sessionToken = token;
+      req.actor = hit.actor;
+    };
+    // After the change committed and before the client hears of it: its next request sees it.
+    app.addHook('onSend', async (req) => {
+      if (UNSAFE.has(req.method) && ACTOR_CHANGING_PATHS.some((p) => req.url.startsWith(p))) {
+        forgetResolvedSessions();
+      }
+    });
+  },
+);
 
 /** The logged-in actor, or a 401. */
 export function requireActor(req: FastifyRequest): Actor {

@@ -4,11 +4,10 @@ import { ChangePasswordBody, LoginBody, MeResponse, OkResponse } from '../../../
 import { allowedActions, type Grant, grantCovers } from '../access/policy.ts';
 import type { Platform } from '../context.ts';
 import { changePassword } from './change-password.ts';
+import { clearSessionCookie, setSessionCookie } from './cookie.ts';
 import { login } from './login.ts';
 import { requireActor } from './plugin.ts';
-import { deleteSession, findSession, SESSION_COOKIE } from './sessions.ts';
-
-const COOKIE = { path: '/', httpOnly: true, sameSite: 'strict', secure: 'auto' } as const;
+import { deleteSession, findSession } from './sessions.ts';
 
 /** Log-in, log-out, who-am-I and password change. */
 export function authRoutes(app: FastifyInstance, platform: Platform): void {
@@ -36,7 +35,7 @@ export function authRoutes(app: FastifyInstance, platform: Platform): void {
         ip: req.ip,
         userAgent: req.headers['user-agent'] ?? null,
       });
-      reply.setCookie(SESSION_COOKIE, session.token, COOKIE);
+      setSessionCookie(req, reply, platform.config.publicUrl, session.token);
       const actor = await platform.loadActor(platform.db, session.accountId);
       if (!actor) throw new Error('account without actor');
       return {
@@ -56,7 +55,7 @@ export function authRoutes(app: FastifyInstance, platform: Platform): void {
     },
     async (req, reply) => {
       if (req.sessionToken) await deleteSession(platform.db, req.sessionToken);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      clearSessionCookie(req, reply, platform.config.publicUrl);
       return { ok: true as const };
     },
   );

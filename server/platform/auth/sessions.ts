@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { sm3 } from '../crypto/sm3.ts';
 import type { Executor } from '../db/index.ts';
 
-export const SESSION_COOKIE = 'ow_session';
 export const CSRF_HEADER = 'x-csrf-token';
 /** Idle sessions end after 8 hours (a working day); an absolute cap of 12 hours. */
 const IDLE_MS = 8 * 3600_000;

@@ -1,0 +1,66 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../errors.ts';
+
+/** The session cookie over plain HTTP (development, a loopback demo). */
+export const SESSION_COOKIE = 'ow_session';
+/**
+ * The session cookie over TLS. Browsers accept a `__Host-` cookie only with Secure, Path=/ and no
+ * Domain, so no sibling sub-domain (another county site under gov.cn) can plant or overwrite it.
+ */
+export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
+
+/**
+ * Whether this request reached us over TLS: directly, through a proxy named in TRUST_PROXY
+ * (X-Forwarded-Proto), or — when the proxy is not named — because PUBLIC_URL says the site is https.
+ */
+export function servedOverTls(req: FastifyRequest, publicUrl: string): boolean {
+  return req.protocol === 'https' || publicUrl.startsWith('https:');
+}
+
+/** The session token the request carries: over TLS only the `__Host-` cookie counts. */
+export function sessionTokenOf(req: FastifyRequest, publicUrl: string): string | undefined {
+  return servedOverTls(req, publicUrl) ? req.cookies[SECURE_SESSION_COOKIE] : req.cookies[SESSION_COOKIE];
+}
+
+/** Sets the session cookie: HttpOnly, SameSite=Strict, Path=/; over TLS `__Host-` and Secure. */
+export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, publicUrl: string, token: string) {
+  const secure = servedOverTls(req, publicUrl);
+  reply.setCookie(secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure,
+  });
+}
+
+/** Removes the session cookie, whichever name it has. */
+export function clearSessionCookie(req: FastifyRequest, reply: FastifyReply, publicUrl: string) {
+  if (servedOverTls(req, publicUrl)) reply.clearCookie(SECURE_SESSION_COOKIE, { path: '/', secure: true });
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+/**
+ * A second barrier beside the CSRF token: a browser names where a request comes from (Sec-Fetch-Site,
+ * Origin), and a change sent from another site is refused before anything else is looked at, log-in
+ * included. A request naming neither (a script, curl) passes on to the session and token checks.
+ */
+export function refuseCrossSite(req: FastifyRequest, publicUrl: string): void {
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') {
+    throw new AppError('AUTH_CROSS_SITE', { secFetchSite: site });
+  }
+  const origin = req.headers.origin;
+  if (origin === undefined) return;
+  if (origin !== new URL(publicUrl).origin && hostnameOf(origin) !== req.hostname) {
+    throw new AppError('AUTH_CROSS_SITE', { origin: origin.slice(0, 200) });
+  }
+}
+
+// The host name alone: behind a proxy that ends TLS the scheme and port we see are not the browser's.
+function hostnameOf(origin: string): string | null {
+  try {
+    return new URL(origin).hostname;
+  } catch {
+    return null;
+  }
+}
