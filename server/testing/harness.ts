@@ -22,6 +22,11 @@ export interface TestContext {
   config: Config;
   /** Logs a demo account in and returns a client that sends its cookie and CSRF token. */
   as(username: string, password?: string): Promise<Client>;
+  /**
+   * Logs a new account in with the initial password an administrator gave it and changes that to
+   * TEST_PASSWORD, as its owner must before anything else; returns the client.
+   */
+  firstLogIn(username: string, initialPassword: string): Promise<Client>;
   /** A client with no session. */
   anonymous: Client;
 }
@@ -138,22 +143,32 @@ export function describeEachDb(
           await app.close();
           await opened.close();
         };
+        const as = async (username: string, password = TEST_PASSWORD) => {
+          const res = await app.inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            payload: { username, password },
+          });
+          if (res.statusCode !== 200)
+            throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+          const cookie = res.cookies.find((c) => c.name === 'ow_session');
+          return clientFor(app, `ow_session=${cookie?.value}`, res.json().csrfToken);
+        };
         ctx = {
           dialect,
           platform: opened.platform,
           app,
           config: opened.config,
           anonymous: clientFor(app, null, null),
-          as: async (username, password = TEST_PASSWORD) => {
-            const res = await app.inject({
-              method: 'POST',
-              url: '/api/auth/login',
-              payload: { username, password },
+          as,
+          firstLogIn: async (username, initialPassword) => {
+            const first = await as(username, initialPassword);
+            const res = await first.post('/api/auth/password', {
+              currentPassword: initialPassword,
+              newPassword: TEST_PASSWORD,
             });
-            if (res.statusCode !== 200)
-              throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
-            const cookie = res.cookies.find((c) => c.name === 'ow_session');
-            return clientFor(app, `ow_session=${cookie?.value}`, res.json().csrfToken);
+            if (res.statusCode !== 200) throw new Error(`password change of ${username} failed: ${res.body}`);
+            return first;
           },
         };
       });

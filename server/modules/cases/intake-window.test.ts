@@ -103,7 +103,7 @@ describeEachDb('case intake: the clerk’s own window and service centre', (ctx)
         roles: [{ role: 'window_clerk', scopeOrgUnitId: centre.id }],
       }),
     );
-    const clerk = await ctx().as('nowindow', 'Init-Pass-2026');
+    const clerk = await ctx().firstLogIn('nowindow', 'Init-Pass-2026');
     const body = {
       itemId: items.market,
       applicant: person(45),

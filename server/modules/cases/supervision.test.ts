@@ -58,6 +58,7 @@ describeEachDb(
           roles: [{ role: 'supervisor', scopeOrgUnitId: lishu.id }],
         }),
       );
+      await ctx().firstLogIn('lszsup', 'Init-Pass-2026');
     });
 
     test('rows name their service point; counts by service point beside department and window', async () => {
@@ -83,7 +84,7 @@ describeEachDb(
 
     test('a township supervisor sees only the township’s points; its administrator does not supervise', async () => {
       expectError(await (await ctx().as('townadmin')).get('/api/cases/supervision'), 403, 'ACCESS_DENIED');
-      const township = await ctx().as('lszsup', 'Init-Pass-2026');
+      const township = await ctx().as('lszsup');
       const view = ok<Supervision>(await township.get('/api/cases/supervision'));
       assert.ok(view.items.length > 0);
       for (const row of view.items) assert.ok(await inLishu(row.servicePointId), row.number);
@@ -104,9 +105,7 @@ describeEachDb(
       const expected: string[] = [];
       for (const row of all.items) if (await inLishu(row.servicePointId)) expected.push(row.id);
       assert.deepEqual(view.items.map((i) => i.id).sort(), expected.sort(), 'all of them, and only them');
-      const township = ok<Supervision>(
-        await (await ctx().as('lszsup', 'Init-Pass-2026')).get('/api/cases/supervision'),
-      );
+      const township = ok<Supervision>(await (await ctx().as('lszsup')).get('/api/cases/supervision'));
       assert.deepEqual(
         township.items.map((i) => i.id).sort(),
         expected.sort(),
