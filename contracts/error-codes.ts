@@ -64,6 +64,16 @@ export const ERROR_CODES = {
   ACCESS_OUT_OF_SCOPE: { status: 403, zh: '超出您的管辖范围', en: 'Outside your scope' },
   // audit
   AUDIT_CHAIN_BROKEN: { status: 500, zh: '审计日志链校验失败', en: 'Audit log chain is broken' },
+  AUDIT_CHECKPOINT_NOT_FOUND: {
+    status: 404,
+    zh: '没有这个审计检查点文件',
+    en: 'No such audit checkpoint file',
+  },
+  AUDIT_CHECKPOINT_DIR_UNUSABLE: {
+    status: 500,
+    zh: '审计检查点目录不可写（检查 AUDIT_CHECKPOINT_DIR 的路径和权限）',
+    en: 'The audit checkpoint directory cannot be written (check the path and rights of AUDIT_CHECKPOINT_DIR)',
+  },
   // calendar
   CALENDAR_YEAR_NOT_PUBLISHED: {
     status: 422,

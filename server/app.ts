@@ -7,6 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { anchoredChains } from './anchored-chains.ts';
 import { caseRoutes } from './modules/cases/index.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
@@ -94,7 +95,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   caseRoutes(app, platform);
   notifyRoutes(app, platform);
   jobRoutes(app, platform);
-  auditRoutes(app, platform);
+  auditRoutes(app, platform, anchoredChains);
   calendarRoutes(app, platform);
 
   await serveWeb(app, platform.config.webDir);

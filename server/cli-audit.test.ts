@@ -80,6 +80,12 @@ describe('onewindow verify-audit', () => {
 
     const target = before + 3;
     const sqlite = new BetterSqlite3(sqliteFile);
+    // The log is append-only: only someone with the database's full rights, dropping the trigger, can alter it.
+    assert.throws(
+      () => sqlite.prepare('update audit_log set detail = ? where seq = ?').run('{"forged":true}', target),
+      /append-only/,
+    );
+    sqlite.exec('drop trigger audit_log_no_update');
     sqlite.prepare('update audit_log set detail = ? where seq = ?').run('{"forged":true}', target);
     sqlite.close();
 
@@ -88,5 +94,36 @@ describe('onewindow verify-audit', () => {
     assert.match(broken.stderr, new RegExp(`第 ${target} 行`));
     assert.match(broken.stderr, new RegExp(`seq ${target}: hash_mismatch`));
     assert.doesNotMatch(broken.stdout, /intact/);
+  });
+
+  test('audit checkpoint writes and prints a signed checkpoint; deleting the newest rows then exits 2 naming it', async () => {
+    // Put the forged row of the test above back, so the chain holds again.
+    const sqlite = new BetterSqlite3(sqliteFile);
+    sqlite.exec('drop trigger audit_log_no_delete');
+    const newest = (sqlite.prepare('select max(seq) as n from audit_log').get() as { n: number }).n;
+    sqlite.prepare('delete from audit_log where seq >= ?').run(newest - 1);
+    sqlite.close();
+
+    const help = await onewindow(['audit', 'checkpoint', '--help'], env);
+    assert.match(help.stdout, /signed with the platform SM2 key/);
+    const written = await onewindow(['audit', 'checkpoint'], env);
+    assert.equal(written.code, 0, written.stderr);
+    const file = written.stdout.match(/checkpoint written: (\S+)/)?.[1] ?? '';
+    assert.ok(file.startsWith(path.join(dataDir, 'audit-checkpoints')), written.stdout);
+    assert.match(written.stdout, /-----BEGIN PUBLIC KEY-----/);
+    assert.match(written.stdout, /"signature": "[0-9a-f]{128}"/);
+
+    const intact = await onewindow(['verify-audit'], env);
+    assert.equal(intact.code, 0, intact.stdout + intact.stderr);
+    assert.match(intact.stdout, /checked against 1 signed checkpoint/);
+
+    const seq = Number(path.basename(file).match(/-seq-(\d+)\.json$/)?.[1]);
+    const db = new BetterSqlite3(sqliteFile);
+    db.prepare('delete from audit_log where seq >= ?').run(seq - 1);
+    db.close();
+    const truncated = await onewindow(['verify-audit'], env);
+    assert.equal(truncated.code, 2, truncated.stdout + truncated.stderr);
+    assert.match(truncated.stderr, new RegExp(`checkpoint_truncated: .*seq ${seq}`));
+    assert.match(truncated.stderr, /审计日志已不再到达检查点记录的序号/);
   });
 });

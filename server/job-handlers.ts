@@ -1,4 +1,6 @@
+import { anchoredChains } from './anchored-chains.ts';
 import { caseJobHandlers } from './modules/cases/index.ts';
+import { auditJobHandlers } from './platform/audit/checkpoint-job.ts';
 import { type JobHandlers, mergeHandlers } from './platform/jobs/handlers.ts';
 import type { SmsProvider } from './platform/notify/providers.ts';
 import { notifyJobHandlers } from './platform/notify/send-sms-job.ts';
@@ -13,5 +15,5 @@ export interface JobWiring {
  * here with its handler set (`xxxJobHandlers(wiring)`); two sets claiming one kind fail at start-up.
  */
 export function buildJobHandlers(wiring: JobWiring): JobHandlers {
-  return mergeHandlers([notifyJobHandlers(wiring.sms), caseJobHandlers()]);
+  return mergeHandlers([notifyJobHandlers(wiring.sms), caseJobHandlers(), auditJobHandlers(anchoredChains)]);
 }

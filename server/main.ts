@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { openPlatform } from './bootstrap.ts';
 import { buildJobHandlers } from './job-handlers.ts';
 import { scheduleWarningJob } from './modules/cases/index.ts';
+import { scheduleCheckpointJob } from './platform/audit/checkpoint-job.ts';
 import { loadConfig } from './platform/config.ts';
 import { JobRunner } from './platform/jobs/runner.ts';
 import { createSmsProvider } from './platform/notify/providers.ts';
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
   runner.start();
   // The daily warning recomputation re-queues itself; this makes sure a chain exists (idempotent).
   await scheduleWarningJob(platform.db);
+  // So does the daily signed audit checkpoint (one per day however many processes run).
+  await scheduleCheckpointJob(platform.db);
   const url = config.host === '0.0.0.0' ? `http://localhost:${new URL(address).port}` : address;
   const lines = [
     '',

@@ -1,6 +1,7 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { casesMigration, caseWarningNoticesMigration } from './modules/cases/index.ts';
 import { caseIntakeKeyMigration } from './modules/cases/migration.ts';
+import { caseActionsAppendOnlyMigration } from './modules/cases/migration-0304-append-only.ts';
 import { catalogMigration } from './modules/catalog/migration.ts';
 import { orgMigration } from './modules/org/migration.ts';
 import type { Database } from './platform/db/index.ts';
@@ -8,6 +9,7 @@ import { platformMigration } from './platform/db/migrations/0001_platform.ts';
 import { calendarSeedMigration } from './platform/db/migrations/0002_calendar_seed.ts';
 import { jobsNotifyMigration } from './platform/db/migrations/0003_jobs_notify.ts';
 import { attemptCountersMigration } from './platform/db/migrations/0004_attempt_counters.ts';
+import { auditAppendOnlyMigration } from './platform/db/migrations/0005_audit_append_only.ts';
 
 /**
  * Every migration of the house, platform first, then each module's. Names sort in the order they
@@ -22,11 +24,13 @@ function allMigrations(dialect: Database['dialect']): Record<string, Migration> 
     '0002_calendar_seed': calendarSeedMigration,
     '0003_jobs_notify': jobsNotifyMigration,
     '0004_attempt_counters': attemptCountersMigration,
+    '0005_audit_append_only': auditAppendOnlyMigration(dialect),
     '0100_org': orgMigration,
     '0200_catalog': catalogMigration(dialect),
     '0300_cases': casesMigration,
     '0301_case_warning_notices': caseWarningNoticesMigration,
     '0302_case_intake_key': caseIntakeKeyMigration,
+    '0304_case_actions_append_only': caseActionsAppendOnlyMigration(dialect),
   };
 }
 

@@ -32,6 +32,13 @@ export interface Config {
    * past the per-address rate limits (log-in, the public progress lookup) and into the audit log.
    */
   trustProxy: string[] | false;
+  /**
+   * The platform's SM2 private key (ONEWINDOW_SIGNING_KEY, 64 hex characters) that signs the audit
+   * checkpoints; null: generated once in DATA_DIR/signing.key (platform/audit/signing-key.ts).
+   */
+  signingKey: string | null;
+  /** Where signed audit checkpoints are written (AUDIT_CHECKPOINT_DIR; DATA_DIR/audit-checkpoints). */
+  auditCheckpointDir: string;
 }
 
 export const DEFAULT_DEMO_PASSWORD = 'Lishu@2026';
@@ -63,7 +70,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
     loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 20),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    signingKey: parseSigningKey(env.ONEWINDOW_SIGNING_KEY),
+    auditCheckpointDir: path.resolve(
+      env.AUDIT_CHECKPOINT_DIR?.trim() || path.join(dataDir, 'audit-checkpoints'),
+    ),
   };
+}
+
+/** ONEWINDOW_SIGNING_KEY: an SM2 private key, 64 hex characters; unset → null. */
+function parseSigningKey(value: string | undefined): string | null {
+  const given = value?.trim();
+  if (!given) return null;
+  if (!/^[0-9a-fA-F]{64}$/.test(given)) {
+    throw new AppError('CONFIG_INVALID', {
+      field: 'ONEWINDOW_SIGNING_KEY',
+      expected: '64 hex characters (an SM2 private key)',
+    });
+  }
+  return given.toLowerCase();
 }
 
 /** TRUST_PROXY: empty → nobody; `127.0.0.1,10.0.0.0/8` → those addresses. */

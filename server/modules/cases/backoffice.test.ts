@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { getWorkCalendar } from '../../platform/calendar/index.ts';
+import { dropAppendOnly } from '../../platform/db/append-only.ts';
 import { nowIso, shanghaiDateOf } from '../../platform/time.ts';
 import { describeEachDb } from '../../testing/harness.ts';
 import { actOnCase } from './act-on-case.ts';
@@ -332,8 +333,10 @@ describeEachDb(
         assert.equal(rebuilt.brokenAt, null, `chain of ${stored.number}`);
         assert.deepEqual(rebuilt.row, stored, `projection of ${stored.number}`);
       }
-      // Tampering with one action breaks its case's chain at that action.
+      // Tampering with one action breaks its case's chain at that action (case_actions is
+      // append-only: a database administrator would drop its triggers first).
       const first = ids[0] ?? '';
+      await dropAppendOnly(db, ctx().platform.dialect, 'case_actions');
       await casesDb(db)
         .updateTable('case_actions')
         .set({ actor_name: '某人' })

@@ -1,6 +1,8 @@
 /**
  * What other modules may use of the cases module. Nothing else: no other module reads case tables.
  */
+
+export { caseActionChain } from './action-chain-anchor.ts';
 export { casesMigration, caseWarningNoticesMigration } from './migration.ts';
 export { caseJobHandlers, RECOMPUTE_WARNINGS_JOB, scheduleWarningJob } from './recompute-warnings.ts';
 export { caseRoutes } from './routes.ts';

@@ -3,6 +3,7 @@ import { type Dialect, lockForWrite, type Tx } from '../db/index.ts';
 import { toJson } from '../db/json.ts';
 import { prepared } from '../db/prepared.ts';
 import type { AuditLogTable } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
 import { nowIso } from '../time.ts';
 
 /** What is being recorded: who did what to which entity, with a small JSON detail. */
@@ -18,7 +19,8 @@ export interface AuditEntry {
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
-const AUDIT_LOCK_KEY = 4242_0001;
+/** The advisory lock every audit writer holds until commit (PostgreSQL); checkpoints take it too. */
+export const AUDIT_LOCK_KEY = 4242_0001;
 
 /** The canonical text that a row's hash covers: every column but the hash, in a fixed order. */
 export function auditRowText(row: Omit<AuditLogTable, 'hash'>): string {
@@ -59,8 +61,13 @@ const insertRow = prepared((db, p: { row: AuditLogTable }) => db.insertInto('aud
 export async function writeAudit(trx: Tx, dialect: Dialect, entry: AuditEntry): Promise<void> {
   await lockForWrite(trx, dialect, AUDIT_LOCK_KEY);
   const [last] = (await selectLast(trx, {})).rows;
+  const seq = Number(last?.seq ?? 0) + 1;
+  // The chain starts at 1: a log whose newest row has seq below 0 was tampered with, and a row
+  // below 1 would sit outside what verification walks. Refuse rather than extend it.
+  if (seq < 1)
+    throw new AppError('AUDIT_CHAIN_BROKEN', { newestSeq: Number(last?.seq), reason: 'seq_below_one' });
   const row = {
-    seq: (last?.seq ?? 0) + 1,
+    seq,
     at: nowIso(),
     actor_id: entry.actorId,
     actor_name: entry.actorName,

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describeEachDb } from '../../testing/harness.ts';
 import { inTransaction } from '../context.ts';
+import { dropAppendOnly } from '../db/append-only.ts';
 import type { AuditLogTable } from '../db/schema.ts';
 import { auditRowHash, writeAudit } from './audit.ts';
 import { verifyAuditChain } from './verify.ts';
@@ -40,6 +41,12 @@ describeEachDb('audit log hash chain', (ctx) => {
     assert.deepEqual(result, { ok: true, rows: rows.length });
     // Tiny pages walk the same chain across page boundaries.
     assert.deepEqual(await verifyAuditChain(ctx().platform.db, 2), { ok: true, rows: rows.length });
+  });
+
+  test('as a database administrator with full rights, drop the append-only triggers to tamper', async () => {
+    const { db, dialect } = ctx().platform;
+    await assert.rejects(db.deleteFrom('audit_log').where('seq', '=', 1).execute(), /append-only/);
+    await dropAppendOnly(db, dialect, 'audit_log');
   });
 
   test('an altered row is reported at its seq as hash_mismatch', async () => {

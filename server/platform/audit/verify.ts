@@ -1,5 +1,5 @@
 import { setImmediate as setImmediatePromise } from 'node:timers/promises';
-import type { AuditBreakReason, AuditVerifyResult } from '../../../contracts/audit.ts';
+import type { AuditBreakReason, AuditChainResult } from '../../../contracts/audit.ts';
 import type { Executor } from '../db/index.ts';
 import type { AuditLogTable } from '../db/schema.ts';
 import { auditRowHash, GENESIS_HASH } from './audit.ts';
@@ -17,7 +17,7 @@ const PAGE_SIZE = 2000;
  *   was inserted or moved.
  * - `hash_mismatch`: the row's SM3 hash does not cover its own content — the row was altered.
  */
-export async function verifyAuditChain(db: Executor, pageSize = PAGE_SIZE): Promise<AuditVerifyResult> {
+export async function verifyAuditChain(db: Executor, pageSize = PAGE_SIZE): Promise<AuditChainResult> {
   let rows = 0;
   let prevSeq = 0;
   let prevHash = GENESIS_HASH;

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { dateOf, dayNumber } from '../calendar/dates.ts';
+import type { Executor } from '../db/index.ts';
+import { enqueueJob, type JobHandlers, typedHandler } from '../jobs/index.ts';
+import { nowIso, shanghaiDateOf } from '../time.ts';
+import type { AnchoredChain } from './anchored-chain.ts';
+import { createCheckpoint } from './checkpoint.ts';
+
+/** The job kind of the daily signed checkpoint. */
+export const AUDIT_CHECKPOINT_JOB = 'audit.checkpoint';
+
+/**
+ * Queues the checkpoint of the day after `today` (Asia/Shanghai), due at 00:10 that day. The dedupe
+ * key names the day, so however many processes call this, one job (one checkpoint) exists per day.
+ */
+export async function scheduleCheckpointJob(
+  db: Executor,
+  today: string = shanghaiDateOf(nowIso()),
+): Promise<void> {
+  const tomorrow = dateOf(dayNumber(today) + 1);
+  await enqueueJob(db, {
+    kind: AUDIT_CHECKPOINT_JOB,
+    payload: { day: tomorrow },
+    // 00:10 in Shanghai (UTC+8) is 16:10 UTC of the day before.
+    runAt: `${today}T16:10:00.000Z`,
+    dedupeKey: `${AUDIT_CHECKPOINT_JOB}:${tomorrow}`,
+  });
+}
+
+/**
+ * The daily checkpoint: queues the next day's first (a day that fails, e.g. on a broken chain, does
+ * not stop the days after it), then writes the checkpoint.
+ */
+export function auditJobHandlers(chains: readonly AnchoredChain[]): JobHandlers {
+  return {
+    [AUDIT_CHECKPOINT_JOB]: typedHandler(z.object({ day: z.iso.date() }), async ({ day }, platform) => {
+      await scheduleCheckpointJob(platform.db, day);
+      await createCheckpoint(platform, chains, null);
+    }),
+  };
+}

@@ -1,0 +1,150 @@
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { AuditCheckpoint, type AuditCheckpointSummary, type ChainAnchor } from '../../../contracts/audit.ts';
+import type { Actor } from '../access/policy.ts';
+import { audit, inTransaction, type Platform } from '../context.ts';
+import { DEFAULT_SM2_USER_ID, sm2Sign } from '../crypto/sm2.ts';
+import { lockForWrite } from '../db/index.ts';
+import { AppError } from '../errors.ts';
+import { nowIso } from '../time.ts';
+import type { AnchoredChain } from './anchored-chain.ts';
+import { AUDIT_LOCK_KEY } from './audit.ts';
+import { CHECKPOINT_FORMAT, checkpointMessage, publicKeyPem, signatureDer } from './checkpoint-format.ts';
+import { platformSigningKey } from './signing-key.ts';
+
+/**
+ * Chain entries stamped in the last few minutes before a checkpoint are left to the next one: a
+ * case action takes its time at the start of its transaction and may commit a moment later, so only
+ * entries older than this are sure to be committed when the checkpoint reads them (it also absorbs
+ * small clock differences between processes).
+ */
+export const CHAIN_SETTLE_MS = 5 * 60_000;
+
+/** checkpoint-20261207T054100123Z-seq-123.json: sorts by time; nothing else is served from the directory. */
+export const CHECKPOINT_FILE = /^checkpoint-\d{8}T\d{9}Z-seq-\d+\.json$/;
+
+/**
+ * Writes a signed checkpoint: the newest audit row's seq and hash (read under the audit writers'
+ * lock, so no row is half-written), the anchor of every chain family, and the time, signed with the
+ * platform's SM2 key, as a new file (0600, never overwritten) in AUDIT_CHECKPOINT_DIR (0700). The
+ * checkpoint itself is audited (`audit.checkpoint`, anchored by the next one). A chain family that
+ * is already broken is refused: signing it would vouch for the damage.
+ */
+export async function createCheckpoint(
+  platform: Platform,
+  chains: readonly AnchoredChain[],
+  actor: Actor | null,
+  now: string = nowIso(),
+): Promise<{ file: string; checkpoint: AuditCheckpoint }> {
+  const key = platformSigningKey(platform.config);
+  const before = new Date(Date.parse(now) - CHAIN_SETTLE_MS).toISOString();
+  const anchors: Record<string, ChainAnchor> = {};
+  for (const chain of chains) {
+    const walked = await chain.walk(platform.db, before);
+    if (walked.broken) {
+      throw new AppError('AUDIT_CHAIN_BROKEN', { chain: chain.name, ...walked.broken });
+    }
+    anchors[chain.name] = walked.anchor;
+  }
+  const dir = checkpointDir(platform);
+  return inTransaction(platform, async (trx) => {
+    await lockForWrite(trx, platform.dialect, AUDIT_LOCK_KEY);
+    const last = await trx
+      .selectFrom('audit_log')
+      .select(['seq', 'hash'])
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const claim = {
+      at: now,
+      audit: { seq: Number(last?.seq ?? 0), hash: last?.hash ?? '' },
+      chains: anchors,
+    };
+    const message = checkpointMessage(claim);
+    const signature = sm2Sign(message, key.privateKey, { publicKey: key.publicKey });
+    const checkpoint: AuditCheckpoint = {
+      format: CHECKPOINT_FORMAT,
+      ...claim,
+      message,
+      signature,
+      signatureDer: signatureDer(signature),
+      publicKey: key.publicKey,
+      publicKeyPem: publicKeyPem(key.publicKey),
+      userId: DEFAULT_SM2_USER_ID,
+    };
+    const file = `checkpoint-${now.replace(/[-:.]/g, '')}-seq-${claim.audit.seq}.json`;
+    // Written before the commit: should the commit fail, the file still anchors rows that were committed.
+    try {
+      writeFileSync(path.join(dir, file), `${JSON.stringify(checkpoint, null, 2)}\n`, {
+        mode: 0o600,
+        flag: 'wx',
+      });
+    } catch (err) {
+      throw new AppError('AUDIT_CHECKPOINT_DIR_UNUSABLE', { dir, reason: (err as Error).message });
+    }
+    await audit(platform, trx, actor, {
+      action: 'audit.checkpoint',
+      entityType: 'audit_checkpoint',
+      entityId: file,
+      detail: { seq: claim.audit.seq, hash: claim.audit.hash },
+    });
+    return { file, checkpoint };
+  });
+}
+
+/** The checkpoint directory, created 0700 (and put back to 0700) when needed. */
+function checkpointDir(platform: Platform): string {
+  const dir = platform.config.auditCheckpointDir;
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    chmodSync(dir, 0o700);
+  } catch (err) {
+    throw new AppError('AUDIT_CHECKPOINT_DIR_UNUSABLE', { dir, reason: (err as Error).message });
+  }
+  return dir;
+}
+
+/** The checkpoint files, oldest first (a missing directory: none yet). */
+export function checkpointFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((f) => CHECKPOINT_FILE.test(f))
+      .sort();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+}
+
+/** One checkpoint file, parsed; null when it is not a readable checkpoint. */
+export function readCheckpoint(dir: string, file: string): AuditCheckpoint | null {
+  if (!CHECKPOINT_FILE.test(file)) return null;
+  try {
+    const parsed = AuditCheckpoint.safeParse(JSON.parse(readFileSync(path.join(dir, file), 'utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The raw text of a checkpoint file for download; 404 for any other name. */
+export function checkpointText(dir: string, file: string): string {
+  if (!CHECKPOINT_FILE.test(file) || !checkpointFiles(dir).includes(file)) {
+    throw new AppError('AUDIT_CHECKPOINT_NOT_FOUND', { file });
+  }
+  return readFileSync(path.join(dir, file), 'utf8');
+}
+
+export function summaryOf(file: string, c: AuditCheckpoint): AuditCheckpointSummary {
+  return { file, at: c.at, seq: c.audit.seq, hash: c.audit.hash, chains: c.chains };
+}
+
+/** Every readable checkpoint, newest first. */
+export function listCheckpoints(dir: string): AuditCheckpointSummary[] {
+  const items: AuditCheckpointSummary[] = [];
+  for (const file of checkpointFiles(dir).reverse()) {
+    const c = readCheckpoint(dir, file);
+    if (c) items.push(summaryOf(file, c));
+  }
+  return items;
+}
