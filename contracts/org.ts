@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from './access.ts';
+import { plainText } from './plain-text.ts';
 import { bilingual } from './problem.ts';
 
 export const ORG_UNIT_KINDS = [
@@ -67,17 +68,22 @@ const CreditCodeInput = z
     bilingual('统一社会信用代码为 18 位数字或大写字母', 'A credit code is 18 digits or capital letters'),
   );
 
-/** Free text without control characters (PostgreSQL refuses NUL in text; nobody means a tab in a name). */
-function text(max: number, min = 0) {
-  return z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .refine(
-      (s) => [...s].every((c) => c.charCodeAt(0) >= 32 && c.charCodeAt(0) !== 127),
-      bilingual('不能包含控制字符', 'Must not contain control characters'),
-    );
+/**
+ * One line of free text under the rule every module's text follows (`plain-text.ts`): no control,
+ * line-break, zero-width or text-direction characters and no lone surrogates, so a unit, window or
+ * person's name prints as it was typed. Refusals name the field in both languages.
+ */
+function text(label: { zh: string; en: string }, max: number, min = 0) {
+  return plainText(
+    z
+      .string()
+      .trim()
+      .min(min, bilingual(`${label.zh}不能为空`, `${label.en} must not be empty`))
+      .max(max, bilingual(`${label.zh}不能超过${max}个字符`, `${label.en}: at most ${max} characters`)),
+    false,
+    label.zh,
+    label.en,
+  );
 }
 
 const Id = z
@@ -86,7 +92,10 @@ const Id = z
   .min(1)
   .max(64)
   .regex(/^[\w-]+$/, bilingual('编号格式不正确', 'Malformed id'));
-const Name = text(100, 1);
+const UnitName = text({ zh: '机构名称', en: 'The unit name' }, 100, 1);
+const WindowName = text({ zh: '窗口名称', en: 'The window name' }, 100, 1);
+const StaffName = text({ zh: '姓名', en: 'The name' }, 50, 1);
+const StaffTitle = text({ zh: '职务', en: 'The title' }, 50);
 const Code = z
   .string()
   .trim()
@@ -117,7 +126,7 @@ export const OrgUnitList = z.object({ items: z.array(OrgUnit) });
 export const CreateOrgUnitBody = z.object({
   parentId: Id.describe('上级机构'),
   code: Code.describe('机构编码（全县唯一）'),
-  name: Name.describe('机构名称'),
+  name: UnitName.describe('机构名称'),
   kind: z.enum(ORG_UNIT_KINDS).describe('机构类型'),
   creditCode: CreditCodeInput.nullish().describe('统一社会信用代码'),
   divisionCode: z
@@ -125,7 +134,7 @@ export const CreateOrgUnitBody = z.object({
     .trim()
     .regex(/^\d{6,12}$/, bilingual('区划代码为 6–12 位数字', 'A division code has 6 to 12 digits'))
     .nullish(),
-  address: text(200).nullish(),
+  address: text({ zh: '地址', en: 'The address' }, 200).nullish(),
   phone: OfficePhone.nullish(),
   sort: z.number().int().min(0).max(1_000_000).optional(),
 });
@@ -161,7 +170,7 @@ export const CreateWindowBody = z.object({
     .max(16)
     .regex(/^[0-9A-Za-z-]+$/, bilingual('窗口编号只能包含字母、数字和 -', 'Only letters, digits and -'))
     .describe('窗口编号，如 A01'),
-  name: Name.describe('窗口名称'),
+  name: WindowName.describe('窗口名称'),
   kind: z.enum(WINDOW_KINDS),
   departmentId: Id.nullish().describe('专业窗口所属部门'),
 });
@@ -206,7 +215,7 @@ export const StaffList = z.object({ items: z.array(Staff), total: z.number().int
 
 export const ListStaffQuery = z.object({
   orgUnitId: Id.optional().describe('只看该机构及其下级的人员'),
-  q: text(50).optional().describe('姓名或用户名'),
+  q: text({ zh: '查询内容', en: 'The search text' }, 50).optional().describe('姓名或用户名'),
   role: z.enum(ROLES).optional(),
   active: z.enum(['true', 'false']).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -229,22 +238,22 @@ const Username = z
 
 export const CreateStaffBody = z.object({
   username: Username,
-  name: text(50, 1),
+  name: StaffName,
   orgUnitId: Id,
   windowId: Id.nullish(),
   phone: MobilePhone.nullish(),
-  title: text(50).nullish(),
+  title: StaffTitle.nullish(),
   initialPassword: z.string().min(1).max(200),
   roles: z.array(RoleGrantInput).max(20).default([]),
 });
 export type CreateStaffInput = z.infer<typeof CreateStaffBody>;
 
 export const UpdateStaffBody = z.object({
-  name: text(50, 1).optional(),
+  name: StaffName.optional(),
   orgUnitId: Id.optional(),
   windowId: Id.nullish(),
   phone: MobilePhone.nullish(),
-  title: text(50).nullish(),
+  title: StaffTitle.nullish(),
   active: z.boolean().optional(),
   roles: z.array(RoleGrantInput).max(20).optional(),
 });

@@ -51,11 +51,16 @@ export function textCharProblem(value: string, multiline: boolean): Problem | nu
 
 /**
  * Adds the character check to a string schema: `multiline` text (opinions, reasons, notes) may
- * hold tabs and line breaks, one-line values (names, ids, numbers, codes) may not.
+ * hold tabs and line breaks, one-line values (names, ids, numbers, codes) may not. `label` names
+ * the field in the Chinese message, `labelEn` in the English one ("This value" without it).
  */
-export function plainText<T extends z.ZodString>(schema: T, multiline = true, label = ''): T {
+export function plainText<T extends z.ZodString>(schema: T, multiline = true, label = '', labelEn = ''): T {
   return schema.superRefine((value, ctx) => {
     const problem = textCharProblem(value, multiline);
-    if (problem) ctx.addIssue(problemIssue({ zh: `${label}${problem.zh}`, en: `This value ${problem.en}` }));
+    if (problem) {
+      ctx.addIssue(
+        problemIssue({ zh: `${label}${problem.zh}`, en: `${labelEn || 'This value'} ${problem.en}` }),
+      );
+    }
   }) as T;
 }
