@@ -183,18 +183,20 @@ export function checkForm(
 
 const PHONE_LABEL = /电话|手机/;
 
+/** The kinds of personal value a form field may hold, each with its own mask. */
+export type SecretFieldKind = 'idNumber' | 'phone' | 'address';
+
 /**
  * Form fields that hold personal data kept only masked and SM4-encrypted (like the applicant's own
- * ID number and phone): ID-number fields, and the phone fields the catalogues name by key
+ * ID number, phone and address): ID-number fields, address fields (kind `address`, or a key the
+ * catalogues use for the applicant's address), and the phone fields the catalogues name by key
  * (联系电话 is a text field in GB/T 39046 forms, so its key or label says what it holds).
  */
-export function secretFieldKind(field: {
-  key: string;
-  kind: string;
-  label: string;
-}): 'idNumber' | 'phone' | null {
+export function secretFieldKind(field: { key: string; kind: string; label: string }): SecretFieldKind | null {
   if (field.kind === 'id_number') return 'idNumber';
-  return APPLICANT_FORM_KEYS[field.key] === 'phone' || PHONE_LABEL.test(field.label) ? 'phone' : null;
+  const part = APPLICANT_FORM_KEYS[field.key];
+  if (field.kind === 'address' || part === 'address') return 'address';
+  return part === 'phone' || PHONE_LABEL.test(field.label) ? 'phone' : null;
 }
 
 function kindProblem(kind: string, options: readonly string[], v: unknown): Problem | null {

@@ -14,7 +14,7 @@ import type {
 
 /**
  * The case's vocabulary, types only: what an action records (its payload) and what the fold of
- * the actions gives (the state). Personal values (ID numbers, phones) appear here only masked and
+ * the actions gives (the state). Personal values (ID numbers, phones, addresses) appear here only masked and
  * SM4-encrypted, so the action log itself holds no clear personal data.
  */
 
@@ -118,7 +118,7 @@ export interface ReceivePayload {
   applicant: ApplicantRecord;
   agent: AgentRecord | null;
   form: Record<string, FormValue>;
-  /** ID numbers typed into the form: the form shows them masked, their full values are here, SM4-encrypted. */
+  /** ID numbers, phones and addresses typed into the form: shown masked, their full values here, SM4-encrypted. */
   formSecrets: Record<string, string>;
   situations: Record<string, string | string[]>;
   materials: MaterialRecord[];

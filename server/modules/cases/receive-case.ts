@@ -17,6 +17,7 @@ import {
   missingItems,
   secretFieldKind,
 } from './intake.ts';
+import { maskAddress } from './mask-address.ts';
 import type { AgentRecord, ApplicantRecord, IntakeKeyRecord, ItemSnapshot, ReceivePayload } from './model.ts';
 import { countyDivision, departmentOf, resolveIntakePoint } from './org-port.ts';
 import { resolveProcess } from './processes.ts';
@@ -86,8 +87,15 @@ export async function receiveWith(
   const kindOf = new Map(doc.formFields.map((f) => [f.key, secretFieldKind(f)]));
   const clearSecret = (key: string, v: unknown) =>
     kindOf.get(key) === 'idNumber' ? String(v).trim().toUpperCase() : String(v).trim();
-  const maskSecret = (key: string, v: unknown) =>
-    kindOf.get(key) === 'idNumber' ? maskIdNumber(clearSecret(key, v)) : maskPhone(clearSecret(key, v));
+  const maskSecret = (key: string, v: unknown) => {
+    const kind = kindOf.get(key);
+    const clear = clearSecret(key, v);
+    return kind === 'idNumber'
+      ? maskIdNumber(clear)
+      : kind === 'address'
+        ? maskAddress(clear)
+        : maskPhone(clear);
+  };
   const chosen = chosenAnswers(doc, input.situations);
   const materials = checklist(doc, chosen, input.materials, {
     earliest: work.today,
