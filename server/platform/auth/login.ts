@@ -2,6 +2,7 @@ import { clearAttempts, clearAttemptsStartingWith, countFailure } from '../attem
 import { writeAudit } from '../audit/audit.ts';
 import type { Platform } from '../context.ts';
 import { inTransaction } from '../context.ts';
+import type { Tx } from '../db/index.ts';
 import { AppError } from '../errors.ts';
 import { nowIso } from '../time.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
@@ -14,6 +15,8 @@ export const ACCOUNT_LIMIT = 20;
 /** The window both are counted in, and so how long a refusal lasts. */
 export const LOCK_MINUTES = 15;
 const WINDOW = { windowMs: LOCK_MINUTES * 60_000 };
+/** An address the account logged in from within this many days is its owner's (see isKnownAddress). */
+export const KNOWN_DAYS = 90;
 
 // Verifying against a real hash for unknown users keeps the timing of both answers alike.
 let dummyHash: Promise<string> | null = null;
@@ -25,10 +28,11 @@ const accountKey = (username: string) => `login:account:${username}`;
  * Logs a user in (see README.md beside this file). Each attempt is counted before the password is
  * looked at, per user name and address and per user name alone, in one atomic statement each, so
  * concurrent guesses cannot slip past the count. Past PAIR_LIMIT that address, past ACCOUNT_LIMIT
- * every address, is refused for the rest of the window without the password being checked. Every
+ * every address the account has not logged in from lately (KNOWN_DAYS), is refused for the rest of
+ * the window without the password being checked. Every
  * failure — unknown name, wrong password, disabled account, refused attempt — gets one answer,
- * AUTH_INVALID_CREDENTIALS, so a caller learns nothing of which it was. A success forgets the
- * counts. Every attempt is audited.
+ * AUTH_INVALID_CREDENTIALS, so a caller learns nothing of which it was. A success forgets its
+ * address's count (and the account's, unless the account is under attack). Every attempt is audited.
  */
 export async function login(
   platform: Platform,
@@ -45,13 +49,16 @@ export async function login(
   // An address already refused adds nothing to the account's count: one address cannot lock anyone out.
   const total = overPair ? null : await countFailure(platform.db, accountKey(username), WINDOW);
   const overAccount = total !== null && total.failures > ACCOUNT_LIMIT;
+  // Guesses from many addresses refuse the account to new addresses only: its owner, at an address
+  // it logged in from lately, keeps the five tries of that address.
+  const known = overAccount && account ? await isKnownAddress(platform, account.id, input.ip) : false;
   const auditBase = {
     actorId: account?.id ?? null,
     actorName: account?.username ?? username.slice(0, 64),
     entityType: 'account',
     entityId: account?.id ?? null,
   };
-  if (overPair || overAccount) {
+  if (overPair || (overAccount && !known)) {
     if (total?.failures === ACCOUNT_LIMIT + 1 && account) {
       // Once per window: the account is under attack from several addresses; its row shows it locked.
       await inTransaction(platform, async (trx) => {
@@ -88,12 +95,10 @@ export async function login(
     throw new AppError('AUTH_INVALID_CREDENTIALS');
   }
   return inTransaction(platform, async (trx) => {
-    await forgetLoginFailures(trx, username);
-    await trx
-      .updateTable('accounts')
-      .set({ failed_attempts: 0, locked_until: null })
-      .where('id', '=', account.id)
-      .execute();
+    // The account's own count stays: an attack from elsewhere goes on being refused while its owner works.
+    await clearAttempts(trx, pairKey(username, input.ip));
+    if (!overAccount) await clearAttempts(trx, accountKey(username));
+    if (input.ip) await rememberAddress(trx, account.id, input.ip);
     const session = await createSession(trx, account.id, { ip: input.ip, userAgent: input.userAgent });
     await writeAudit(trx, platform.dialect, {
       ...auditBase,
@@ -102,6 +107,29 @@ export async function login(
     });
     return { ...session, accountId: account.id };
   });
+}
+
+/** An address this account logged in from within KNOWN_DAYS. */
+async function isKnownAddress(platform: Platform, accountId: string, ip: string | null): Promise<boolean> {
+  if (!ip) return false;
+  const since = new Date(Date.now() - KNOWN_DAYS * 86_400_000).toISOString();
+  const row = await platform.db
+    .selectFrom('login_addresses')
+    .select('ip')
+    .where('account_id', '=', accountId)
+    .where('ip', '=', ip)
+    .where('last_login_at', '>=', since)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+async function rememberAddress(trx: Tx, accountId: string, ip: string): Promise<void> {
+  const at = nowIso();
+  await trx
+    .insertInto('login_addresses')
+    .values({ account_id: accountId, ip, last_login_at: at })
+    .onConflict((oc) => oc.columns(['account_id', 'ip']).doUpdateSet({ last_login_at: at }))
+    .execute();
 }
 
 /** Forgets every counted log-in failure of a user name (a success, or a password reset by an administrator). */

@@ -14,6 +14,7 @@ export type PlatformTables = {
   jobs: JobsTable;
   notifications: NotificationsTable;
   attempt_counters: AttemptCountersTable;
+  login_addresses: LoginAddressesTable;
 };
 
 export interface AccountsTable {
@@ -35,6 +36,13 @@ export interface AttemptCountersTable {
   failures: number;
   first_at: string;
   last_at: string;
+}
+
+/** Where an account last logged in from, and when (platform/auth/login.ts). */
+export interface LoginAddressesTable {
+  account_id: string;
+  ip: string;
+  last_login_at: string;
 }
 
 export interface SessionsTable {
