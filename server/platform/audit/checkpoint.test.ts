@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -314,6 +314,14 @@ describeEachDb(
       assert.deepEqual(problemsOf(await verify()), ['checkpoint_signature']);
       writeFileSync(file, original);
       assert.equal((await verify()).ok, true, 'restored');
+      // The platform's key lost: no checkpoint can be its own, and verification makes no new key.
+      const keyFile = path.join(ctx().platform.config.dataDir, 'signing.key');
+      renameSync(keyFile, `${keyFile}.away`);
+      const keyless = await verify();
+      const madeKey = existsSync(keyFile);
+      renameSync(`${keyFile}.away`, keyFile);
+      assert.deepEqual(problemsOf(keyless), ['checkpoint_signature']);
+      assert.equal(madeKey, false);
     });
 
     test('?checkpoints=all checks every checkpoint, and the newest is the one checked by default', async () => {
