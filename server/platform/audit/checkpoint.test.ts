@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { sql } from 'kysely';
@@ -85,6 +87,46 @@ describeEachDb(
         { checked: result.checkpoints.checked, file: result.checkpoints.latest?.file },
         { checked: 1, file: summary.file },
       );
+    });
+
+    test('an archivist checks a downloaded checkpoint with openssl alone, as the audit README says', async () => {
+      const admin = await ctx().as('admin');
+      const checkpoint: AuditCheckpoint = (await admin.get(`/api/audit/checkpoints/${latest.file}`)).json();
+      // The public key as printed by GET /api/audit/checkpoints (kept by the archive beforehand).
+      const { publicKeyPem } = (await admin.get('/api/audit/checkpoints')).json();
+      const work = mkdtempSync(path.join(tmpdir(), 'onewindow-archivist-'));
+      try {
+        writeFileSync(path.join(work, 'key.pem'), publicKeyPem);
+        writeFileSync(path.join(work, 'msg.txt'), checkpoint.message);
+        writeFileSync(path.join(work, 'sig.der'), Buffer.from(checkpoint.signatureDer, 'base64'));
+        writeFileSync(
+          path.join(work, 'forged.txt'),
+          checkpoint.message.replace(/audit\.seq: \d+/, 'audit.seq: 1'),
+        );
+        const openssl = (msg: string) =>
+          spawnSync(
+            'openssl',
+            [
+              'pkeyutl',
+              '-verify',
+              '-pubin',
+              '-inkey',
+              'key.pem',
+              '-rawin',
+              '-in',
+              msg,
+              '-sigfile',
+              'sig.der',
+            ].concat(['-digest', 'sm3', '-pkeyopt', `distid:${checkpoint.userId}`]),
+            { cwd: work, encoding: 'utf8' },
+          );
+        const good = openssl('msg.txt');
+        assert.equal(good.status, 0, good.stderr);
+        assert.match(good.stdout, /Signature Verified Successfully/);
+        assert.notEqual(openssl('forged.txt').status, 0);
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
     });
 
     test('as a database administrator, drop the append-only triggers to tamper', async () => {
@@ -272,6 +314,14 @@ describeEachDb(
       assert.deepEqual(problemsOf(await verify()), ['checkpoint_signature']);
       writeFileSync(file, original);
       assert.equal((await verify()).ok, true, 'restored');
+      // The platform's key lost: no checkpoint can be its own, and verification makes no new key.
+      const keyFile = path.join(ctx().platform.config.dataDir, 'signing.key');
+      renameSync(keyFile, `${keyFile}.away`);
+      const keyless = await verify();
+      const madeKey = existsSync(keyFile);
+      renameSync(`${keyFile}.away`, keyFile);
+      assert.deepEqual(problemsOf(keyless), ['checkpoint_signature']);
+      assert.equal(madeKey, false);
     });
 
     test('?checkpoints=all checks every checkpoint, and the newest is the one checked by default', async () => {

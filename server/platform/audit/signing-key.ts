@@ -14,6 +14,12 @@ export function platformSigningKey(config: Pick<Config, 'signingKey' | 'dataDir'
   return { privateKey, publicKey: sm2PublicKeyOf(privateKey) };
 }
 
+/** The platform's public key without making a key: null when none is set or stored (verification only reads). */
+export function existingPublicKey(config: Pick<Config, 'signingKey' | 'dataDir'>): string | null {
+  if (config.signingKey) return sm2PublicKeyOf(config.signingKey);
+  return existsSync(path.join(config.dataDir, 'signing.key')) ? platformSigningKey(config).publicKey : null;
+}
+
 function keyFromFile(file: string): string {
   if (existsSync(file)) {
     const key = readFileSync(file, 'utf8').trim().toLowerCase();

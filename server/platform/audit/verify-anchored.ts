@@ -4,7 +4,7 @@ import { sm2Verify } from '../crypto/sm2.ts';
 import type { AnchoredChain, ChainWalk } from './anchored-chain.ts';
 import { checkpointFiles, readCheckpoint, summaryOf } from './checkpoint.ts';
 import { checkpointMessage, claimOf } from './checkpoint-format.ts';
-import { platformSigningKey } from './signing-key.ts';
+import { existingPublicKey } from './signing-key.ts';
 import { verifyAuditChain } from './verify.ts';
 
 /**
@@ -55,8 +55,8 @@ export async function verifyAudit(
   const dir = platform.config.auditCheckpointDir;
   const files = checkpointFiles(dir);
   const toCheck = options.checkpoints === 'all' ? files : files.slice(-1);
-  // Read only when there is something to check: verification never makes a key.
-  const publicKey = toCheck.length ? platformSigningKey(platform.config).publicKey : '';
+  // Verification never makes a key: without one, no checkpoint can be the platform's.
+  const publicKey = toCheck.length ? existingPublicKey(platform.config) : null;
   let latest: AuditVerifyResult['checkpoints']['latest'] = null;
   for (const file of toCheck) {
     const checkpoint = readCheckpoint(dir, file);
@@ -66,6 +66,7 @@ export async function verifyAudit(
     }
     if (file === files.at(-1)) latest = summaryOf(file, checkpoint);
     const signed =
+      publicKey !== null &&
       checkpoint.publicKey.toLowerCase() === publicKey &&
       sm2Verify(checkpointMessage(claimOf(checkpoint)), checkpoint.signature, publicKey);
     if (!signed) {

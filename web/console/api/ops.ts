@@ -1,10 +1,21 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AuditLogItem, AuditVerifyResult } from '../../../contracts/audit.ts';
+import type {
+  AuditCheckpointList,
+  AuditCheckpointSummary,
+  AuditLogItem,
+  AuditVerifyResult,
+} from '../../../contracts/audit.ts';
 import type { JobView } from '../../../contracts/jobs.ts';
 import type { OutboxItem } from '../../../contracts/notify.ts';
 import { http, qs } from '../../ui/api.ts';
 
-export type { AuditLogItem, AuditVerifyResult } from '../../../contracts/audit.ts';
+export type {
+  AuditCheckpointList,
+  AuditCheckpointSummary,
+  AuditLogItem,
+  AuditProblem,
+  AuditVerifyResult,
+} from '../../../contracts/audit.ts';
 export type { JobView } from '../../../contracts/jobs.ts';
 export type { OutboxItem } from '../../../contracts/notify.ts';
 
@@ -56,7 +67,32 @@ export function useAuditLog(query: Query) {
   });
 }
 
-/** Walks the whole hash chain on the server. */
+/** Walks the whole hash chain on the server and checks it against the latest signed checkpoint. */
 export function useVerifyAudit() {
   return useMutation({ mutationFn: () => http.get<AuditVerifyResult>('/api/audit/verify') });
+}
+
+/** The signed checkpoints, newest first, with the platform's public key. */
+export function useAuditCheckpoints() {
+  return useQuery({
+    queryKey: ['audit-checkpoints'],
+    queryFn: () => http.get<AuditCheckpointList>('/api/audit/checkpoints'),
+  });
+}
+
+/** Writes a signed checkpoint now. */
+export function useCreateCheckpoint() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => http.post<AuditCheckpointSummary>('/api/audit/checkpoints'),
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: ['audit-checkpoints'] });
+      qc.invalidateQueries({ queryKey: ['audit'] });
+    },
+  });
+}
+
+/** Where a checkpoint file is downloaded from (a plain link: the session cookie goes with it). */
+export function checkpointDownloadUrl(file: string): string {
+  return `/api/audit/checkpoints/${encodeURIComponent(file)}`;
 }

@@ -4,9 +4,19 @@ import { useState } from 'react';
 import { formatTime, LoadError, PageTitle } from '../../ui/components.tsx';
 import { errorText } from '../../ui/form-errors.ts';
 import { type MessageKey, useI18n } from '../../ui/i18n/index.tsx';
-import { type AuditLogItem, useAuditLog, useVerifyAudit } from '../api/ops.ts';
+import {
+  type AuditCheckpointSummary,
+  type AuditLogItem,
+  type AuditProblem,
+  type AuditVerifyResult,
+  checkpointDownloadUrl,
+  useAuditCheckpoints,
+  useAuditLog,
+  useCreateCheckpoint,
+  useVerifyAudit,
+} from '../api/ops.ts';
 
-/** 审计日志: the append-only, hash-chained log, filterable, with a 校验审计链 button. */
+/** 审计日志: the append-only, hash-chained log, filterable, with a 校验审计链 button and the signed checkpoints. */
 export default function AuditPage() {
   const { t } = useI18n();
   const [filters, setFilters] = useState<{ entityType?: string; action?: string }>({});
@@ -33,25 +43,11 @@ export default function AuditPage() {
           </Button>
         }
       />
-      {verify.data ? (
-        <Alert
-          style={{ marginBottom: 16 }}
-          showIcon
-          type={verify.data.ok ? 'success' : 'error'}
-          data-testid="audit-verify"
-          title={
-            verify.data.ok
-              ? t('audit.verifyOk', { rows: verify.data.rows })
-              : t('audit.verifyBad', { seq: verify.data.firstBad?.seq ?? '?' })
-          }
-          description={
-            verify.data.firstBad ? t(`audit.reason.${verify.data.firstBad.reason}` as MessageKey) : undefined
-          }
-        />
-      ) : null}
+      {verify.data ? <VerifyOutcome result={verify.data} /> : null}
       {verify.isError ? (
         <Alert style={{ marginBottom: 16 }} showIcon type="error" title={errorText(verify.error)} />
       ) : null}
+      <CheckpointsCard />
       <Card size="small">
         <Space wrap style={{ marginBottom: 12 }}>
           <Input.Search
@@ -103,5 +99,136 @@ export default function AuditPage() {
         )}
       </Card>
     </div>
+  );
+}
+
+/** The outcome of 校验审计链: the chain's first break, every problem found, and the checkpoint used. */
+function VerifyOutcome({ result }: { result: AuditVerifyResult }) {
+  const { t } = useI18n();
+  const latest = result.checkpoints.latest;
+  const title = result.ok
+    ? t('audit.verifyOk', { rows: result.rows })
+    : result.firstBad
+      ? t('audit.verifyBad', { seq: result.firstBad.seq })
+      : t('audit.problemsFound');
+  // Labels from the dictionaries (contracts/audit.ts has them too, but importing its values would bring zod in).
+  const label = (p: AuditProblem) => t(`audit.problem.${p.problem}` as MessageKey);
+  const where = (p: AuditProblem) =>
+    [p.file, p.chain, p.entityId, p.seq === undefined ? undefined : `seq ${p.seq}`]
+      .filter(Boolean)
+      .join(' · ');
+  return (
+    <Alert
+      style={{ marginBottom: 16 }}
+      showIcon
+      type={result.ok ? 'success' : 'error'}
+      data-testid="audit-verify"
+      title={title}
+      description={
+        <div>
+          {result.firstBad ? <div>{t(`audit.reason.${result.firstBad.reason}` as MessageKey)}</div> : null}
+          {result.problems.map((p) => (
+            <div key={`${p.problem}:${where(p)}`} data-testid="audit-problem">
+              {label(p)}
+              {where(p) ? <Typography.Text className="ow-muted"> （{where(p)}）</Typography.Text> : null}
+            </div>
+          ))}
+          <div data-testid="audit-verify-checkpoint">
+            {latest
+              ? t('audit.checkedAgainst', { file: latest.file, seq: latest.seq, at: formatTime(latest.at) })
+              : t('audit.noCheckpoint')}
+          </div>
+        </div>
+      }
+    />
+  );
+}
+
+/** 签名检查点: list, write one now, download each, and the public key to check them with. */
+function CheckpointsCard() {
+  const { t } = useI18n();
+  const list = useAuditCheckpoints();
+  const create = useCreateCheckpoint();
+  return (
+    <Card
+      size="small"
+      style={{ marginBottom: 16 }}
+      title={t('audit.checkpoints')}
+      extra={
+        <Button
+          loading={create.isPending}
+          onClick={() => create.mutate()}
+          data-testid="audit-checkpoint-create"
+        >
+          {t('audit.createCheckpoint')}
+        </Button>
+      }
+    >
+      <Typography.Paragraph className="ow-muted">{t('audit.checkpointsHelp')}</Typography.Paragraph>
+      {create.data ? (
+        <Alert
+          style={{ marginBottom: 12 }}
+          showIcon
+          type="success"
+          data-testid="audit-checkpoint-created"
+          title={t('audit.checkpointCreated', { file: create.data.file })}
+        />
+      ) : null}
+      {create.isError ? (
+        <Alert style={{ marginBottom: 12 }} showIcon type="error" title={errorText(create.error)} />
+      ) : null}
+      {list.isError ? (
+        <LoadError error={list.error} onRetry={() => list.refetch()} />
+      ) : (
+        <>
+          <Table<AuditCheckpointSummary>
+            rowKey="file"
+            size="small"
+            data-testid="audit-checkpoints"
+            loading={list.isFetching}
+            dataSource={list.data?.items ?? []}
+            pagination={{ pageSize: 10 }}
+            scroll={{ x: 900 }}
+            columns={[
+              { title: t('audit.at'), dataIndex: 'at', width: 170, render: formatTime },
+              { title: t('audit.seq'), dataIndex: 'seq', width: 80 },
+              {
+                title: t('audit.cpCases'),
+                key: 'cases',
+                width: 120,
+                render: (_, c) => {
+                  const a = c.chains.case_actions;
+                  return a ? `${a.chains} / ${a.entries}` : '—';
+                },
+              },
+              { title: t('audit.cpFile'), dataIndex: 'file' },
+              {
+                title: '',
+                key: 'download',
+                width: 80,
+                render: (_, c) => (
+                  <a href={checkpointDownloadUrl(c.file)} download={c.file}>
+                    {t('audit.download')}
+                  </a>
+                ),
+              },
+            ]}
+          />
+          {list.data ? (
+            <div style={{ marginTop: 8 }}>
+              <Typography.Text className="ow-muted">{t('audit.publicKey')}: </Typography.Text>
+              <Typography.Text
+                code
+                copyable
+                style={{ wordBreak: 'break-all' }}
+                data-testid="audit-public-key"
+              >
+                {list.data.publicKey}
+              </Typography.Text>
+            </div>
+          ) : null}
+        </>
+      )}
+    </Card>
   );
 }

@@ -191,6 +191,31 @@ export const en: Record<MessageKey, string> = {
   'audit.reason.hash_mismatch': 'The row does not match its hash (the row was altered)',
   'audit.reason.gap': 'Sequence gap (the row with this seq is missing, probably deleted)',
   'audit.reason.prev_mismatch': 'prev_hash does not match the previous row (a row was inserted or moved)',
+  'audit.problem.seq_below_one': 'an audit row has a seq below 1 (a row inserted outside the chain)',
+  'audit.problem.case_chain_broken':
+    "a case's action chain is broken (an action was altered, deleted or inserted)",
+  'audit.problem.checkpoint_unreadable': 'the checkpoint file cannot be read or is not a checkpoint',
+  'audit.problem.checkpoint_signature':
+    "the checkpoint's SM2 signature is invalid or not by this platform's key (the file was altered or forged)",
+  'audit.problem.checkpoint_truncated':
+    'the audit log no longer reaches the seq of the checkpoint (the newest rows were deleted)',
+  'audit.problem.checkpoint_rewritten':
+    'the row at the checkpoint seq no longer has its hash (earlier rows were rewritten and re-hashed)',
+  'audit.problem.checkpoint_anchor_mismatch':
+    'the case action chains no longer match the checkpoint (actions before it were truncated, rewritten or back-dated)',
+  'audit.checkpoints': 'Signed checkpoints',
+  'audit.checkpointsHelp':
+    "Written daily: the newest audit seq and hash and every case's action chain, signed with the platform's SM2 key and kept outside the database. Download them for the archive; verification checks the latest, which detects deleted newest rows, an emptied log, or a rewritten and re-hashed stretch.",
+  'audit.createCheckpoint': 'Write a checkpoint now',
+  'audit.checkpointCreated': 'Checkpoint {file} written',
+  'audit.download': 'Download',
+  'audit.cpFile': 'File',
+  'audit.cpCases': 'Cases / actions',
+  'audit.publicKey': "Platform SM2 public key (for the archivist's own check)",
+  'audit.noCheckpoint':
+    'No signed checkpoint yet: deleting the newest rows or emptying the log cannot be detected. Write one.',
+  'audit.checkedAgainst': 'Checked against signed checkpoint {file} (row {seq}, {at})',
+  'audit.problemsFound': 'Audit verification found problems; report this at once',
   'portal.tagline': 'One-stop services · on your phone',
   'portal.searchPlaceholder': 'Search services, e.g. business licence',
   'portal.tile.guides': 'Service guides',
