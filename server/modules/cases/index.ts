@@ -3,4 +3,5 @@
  */
 export { casesMigration, caseWarningNoticesMigration } from './migration.ts';
 export { caseJobHandlers, RECOMPUTE_WARNINGS_JOB, scheduleWarningJob } from './recompute-warnings.ts';
+export { caseScopeMover } from './rescope-cases.ts';
 export { caseRoutes } from './routes.ts';
