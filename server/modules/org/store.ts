@@ -193,7 +193,12 @@ export function listWindowRows(db: Executor, serviceCentreId?: string) {
     .innerJoin('org_units as centre', 'centre.id', 'windows.service_centre_id')
     .leftJoin('org_units as dept', 'dept.id', 'windows.department_id')
     .selectAll('windows')
-    .select(['centre.name as centre_name', 'centre.path as centre_path', 'dept.name as department_name']);
+    .select([
+      'centre.name as centre_name',
+      'centre.path as centre_path',
+      'dept.name as department_name',
+      'dept.path as department_path',
+    ]);
   if (serviceCentreId) q = q.where('windows.service_centre_id', '=', serviceCentreId);
   return q.orderBy('centre.code').orderBy('windows.number').execute();
 }
