@@ -1,5 +1,7 @@
 import { migrateToLatest } from './migrations.ts';
+import { caseScopeMover } from './modules/cases/index.ts';
 import { loadStaffActor } from './modules/org/actor.ts';
+import { registerScopeMover } from './platform/access/scope-moves.ts';
 import type { Config } from './platform/config.ts';
 import type { Platform } from './platform/context.ts';
 import { createFieldCipher } from './platform/crypto/sm4.ts';
@@ -15,6 +17,8 @@ export async function openPlatform(
     dataDir: config.dataDir,
     sqliteFile: options.sqliteFile,
   });
+  // Rows other modules scope by org paths move with a moved unit, in the move's transaction.
+  registerScopeMover(caseScopeMover);
   if (options.migrate !== false) {
     await migrateToLatest(database);
     await database.durable();

@@ -92,7 +92,13 @@ export function requirementFor(state: CaseState, type: CaseActionType): Requirem
     case 'deliver':
       return anyOf(['case.deliver'], [scope.intakePath, scope.departmentPath]);
     case 'void':
-      return anyOf(['case.void'], paths(scope));
+      // Voiding ends the department's case: a grant over the place that received it is not enough,
+      // so a township's supervisor voids the cases of departments inside the township only, never a
+      // county department's case received there (it still reads and supervises them).
+      return anyOf(
+        ['case.void'],
+        [scope.departmentPath, scope.stepDepartmentPath].filter((p) => p !== null),
+      );
   }
 }
 

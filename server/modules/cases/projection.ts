@@ -7,6 +7,22 @@ import type { CasesTable } from './tables.ts';
 
 /** The projection row of a case, pure: from its folded state and clock; and what an action changes of it. */
 
+function isInProcess(state: CaseState): boolean {
+  return ['in_process', 'process_correction', 'special_procedure'].includes(state.status);
+}
+
+/** The scope columns of a state's projection (where it sits in the org tree), as `projectionOf` writes them. */
+export function scopeColumnsOf(
+  state: CaseState,
+): Pick<CasesTable, 'department_path' | 'intake_path' | 'step_department_path'> {
+  const step = state.stepIndex === null ? undefined : state.steps[state.stepIndex];
+  return {
+    department_path: state.item.departmentPath,
+    intake_path: state.intake.unitPath,
+    step_department_path: isInProcess(state) ? (step?.departmentPath ?? null) : null,
+  };
+}
+
 /** The projection row of a state and its clock as of a date. */
 export function projectionOf(
   state: CaseState,
@@ -16,7 +32,7 @@ export function projectionOf(
 ): CasesTable {
   const step = state.stepIndex === null ? undefined : state.steps[state.stepIndex];
   const a = state.applicant;
-  const inProcess = ['in_process', 'process_correction', 'special_procedure'].includes(state.status);
+  const inProcess = isInProcess(state);
   return {
     id: state.id,
     number: state.number,

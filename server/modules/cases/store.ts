@@ -6,7 +6,7 @@ import { fromJson, toJson } from '../../platform/db/json.ts';
 import { prepared } from '../../platform/db/prepared.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { CaseAction, CaseState, NewCaseAction } from './model.ts';
-import { type ChangingColumns, changingColumns } from './projection.ts';
+import { type ChangingColumns, changingColumns, scopeColumnsOf } from './projection.ts';
 import type { CaseActionsTable, CasesTable, CaseTables } from './tables.ts';
 
 /** All SQL of the cases module: the action log, the projection, numbers and process definitions. */
@@ -82,15 +82,21 @@ export interface LoadedCase {
 }
 
 // The state column is sent back only when it is not the one this process already holds: the
-// last hash names the whole action chain, so an equal hash means an equal fold.
-const selectCaseState = prepared((db, p: { id: string; knownHash: string }) =>
-  casesDb(db)
-    .selectFrom('cases')
-    .select([
-      'last_hash',
-      sql<string | null>`case when last_hash = ${p.knownHash} then null else state end`.as('state'),
-    ])
-    .where('id', '=', p.id),
+// last hash names the whole action chain, so an equal hash means an equal fold, unless an org unit
+// moved since (rescope-cases.ts moves the paths, not the chain): so the scope columns must match too.
+const selectCaseState = prepared(
+  (db, p: { id: string; knownHash: string; intake: string; department: string; step: string }) =>
+    casesDb(db)
+      .selectFrom('cases')
+      .select([
+        'last_hash',
+        sql<
+          string | null
+        >`case when last_hash = ${p.knownHash} and intake_path = ${p.intake} and department_path = ${p.department} and coalesce(step_department_path, '') = ${p.step} then null else state end`.as(
+          'state',
+        ),
+      ])
+      .where('id', '=', p.id),
 );
 
 /**
@@ -121,7 +127,16 @@ function deepFreeze<T>(value: T): T {
 /** Loads a case's state from its projection row; CASE_NOT_FOUND when there is none. */
 export async function loadCase(db: Executor, id: string): Promise<LoadedCase> {
   const known = recent.get(id);
-  const [row] = (await selectCaseState(db, { id, knownHash: known?.lastHash ?? '' })).rows;
+  const scope = known ? scopeColumnsOf(known.state) : null;
+  const [row] = (
+    await selectCaseState(db, {
+      id,
+      knownHash: known?.lastHash ?? '',
+      intake: scope?.intake_path ?? '',
+      department: scope?.department_path ?? '',
+      step: scope?.step_department_path ?? '',
+    })
+  ).rows;
   if (!row) throw new AppError('CASE_NOT_FOUND', { id });
   if (row.state === null && known) return known;
   const loaded = { state: fromJson<CaseState>(row.state, {} as CaseState), lastHash: row.last_hash };

@@ -2,11 +2,15 @@ import type { CreateWindowInput, WindowView } from '../../../contracts/org.ts';
 import { type Actor, authorize } from '../../platform/access/policy.ts';
 import { audit, inTransaction, type Platform } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { authorizeWindowManage } from './policy.ts';
 import { toWindowView } from './present.ts';
 import { insertWindow, listWindowRows } from './store.ts';
 import { checkWindowDepartment, checkWindowNumberFree, loadWindowHost } from './window-rules.ts';
 
-/** Opens a window at a service centre (window.manage on the centre); numbers are unique per centre. */
+/**
+ * Opens a window at a service centre (window.manage on the centre, and on the department it names);
+ * numbers are unique per centre.
+ */
 export async function createWindow(
   platform: Platform,
   actor: Actor | null,
@@ -15,8 +19,12 @@ export async function createWindow(
   authorize(actor, 'window.manage', 'anywhere');
   return inTransaction(platform, async (trx) => {
     const centre = await loadWindowHost(trx, input.serviceCentreId);
-    const who = authorize(actor, 'window.manage', { path: centre.path });
-    await checkWindowDepartment(trx, input.kind, input.departmentId);
+    authorize(actor, 'window.manage', { path: centre.path });
+    const department = await checkWindowDepartment(trx, input.kind, input.departmentId);
+    const who = authorizeWindowManage(actor, {
+      centrePath: centre.path,
+      departmentPath: department?.path ?? null,
+    });
     await checkWindowNumberFree(trx, centre.id, input.number);
     const row = await insertWindow(trx, {
       serviceCentreId: centre.id,

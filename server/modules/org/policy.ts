@@ -31,9 +31,32 @@ export function orgUnitRowActions(
   return ORG_UNIT_ROW_ACTIONS.filter((a) => allowed[a]);
 }
 
-/** What the actor may do to a window of a centre at `centrePath`. */
-export function windowRowActions(actor: Actor, centrePath: string): WindowRowAction[] {
-  return WINDOW_ROW_ACTIONS.filter(() => can(actor, 'window.manage', { path: centrePath }));
+/**
+ * Where a window belongs: the centre that hosts it and, for a department's window (a specialist
+ * window names one), that department. A window is the department's counter as much as the centre's,
+ * so whoever opens, edits or closes it needs window.manage over both: a township's administrator
+ * cannot open a 公安局 window in the township's centre, only someone whose scope covers 公安局 too.
+ */
+export interface WindowPlace {
+  centrePath: string;
+  departmentPath: string | null;
+}
+
+function windowPlacePaths(place: WindowPlace): string[] {
+  return place.departmentPath ? [place.centrePath, place.departmentPath] : [place.centrePath];
+}
+
+/** The actor when it may manage a window at this place; ACCESS_OUT_OF_SCOPE otherwise. */
+export function authorizeWindowManage(actor: Actor | null, place: WindowPlace): Actor {
+  let who = authorize(actor, 'window.manage', { path: place.centrePath });
+  for (const path of windowPlacePaths(place)) who = authorize(who, 'window.manage', { path });
+  return who;
+}
+
+/** What the actor may do to a window at this place, by the rule the use cases apply. */
+export function windowRowActions(actor: Actor, place: WindowPlace): WindowRowAction[] {
+  const manage = windowPlacePaths(place).every((path) => can(actor, 'window.manage', { path }));
+  return WINDOW_ROW_ACTIONS.filter(() => manage);
 }
 
 /**

@@ -31,7 +31,12 @@ export function toOrgUnitView(actor: Actor, u: OrgUnitsTable): OrgUnitView {
 /** A window as the API shows it. */
 export function toWindowView(
   actor: Actor,
-  w: WindowsTable & { centre_name: string; centre_path: string; department_name: string | null },
+  w: WindowsTable & {
+    centre_name: string;
+    centre_path: string;
+    department_name: string | null;
+    department_path: string | null;
+  },
 ): WindowView {
   return {
     id: w.id,
@@ -43,7 +48,7 @@ export function toWindowView(
     departmentId: w.department_id,
     departmentName: w.department_name,
     active: w.active === 1,
-    allowedActions: windowRowActions(actor, w.centre_path),
+    allowedActions: windowRowActions(actor, { centrePath: w.centre_path, departmentPath: w.department_path }),
   };
 }
 

@@ -119,14 +119,40 @@ export async function countDependants(db: Executor, id: string): Promise<Record<
   return { children: count(children), staff: count(staff), windows: count(windows), grants: count(grants) };
 }
 
-/** Rewrites the path prefix of a whole subtree (a moved unit and everything under it). */
-export async function movePathPrefix(db: Executor, oldPrefix: string, newPrefix: string): Promise<void> {
+/** Rewrites the path prefix of a whole subtree (a moved unit and everything under it); how many units moved. */
+export async function movePathPrefix(db: Executor, oldPrefix: string, newPrefix: string): Promise<number> {
   // substr is 1-based on both dialects: keep everything after the old prefix.
-  await orgDb(db)
+  const result = await orgDb(db)
     .updateTable('org_units')
     .set({ path: sql<string>`${newPrefix} || substr(path, ${oldPrefix.length + 1})` })
     .where('path', 'like', `${oldPrefix}%`)
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * Staff sitting in a subtree and role grants scoped to it. Both name their unit by id, so they
+ * follow a move without a write (an actor's grant paths are read from the units at each session
+ * lookup); the move's audit row counts them.
+ */
+export async function countScopedToSubtree(
+  db: Executor,
+  prefix: string,
+): Promise<{ staff: number; grants: number }> {
+  const o = orgDb(db);
+  const staff = await o
+    .selectFrom('staff')
+    .innerJoin('org_units', 'org_units.id', 'staff.org_unit_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('org_units.path', 'like', `${prefix}%`)
+    .executeTakeFirst();
+  const grants = await o
+    .selectFrom('staff_roles')
+    .innerJoin('org_units', 'org_units.id', 'staff_roles.scope_org_unit_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('org_units.path', 'like', `${prefix}%`)
+    .executeTakeFirst();
+  return { staff: Number(staff?.n ?? 0), grants: Number(grants?.n ?? 0) };
 }
 
 export interface NewWindow {
@@ -167,7 +193,12 @@ export function listWindowRows(db: Executor, serviceCentreId?: string) {
     .innerJoin('org_units as centre', 'centre.id', 'windows.service_centre_id')
     .leftJoin('org_units as dept', 'dept.id', 'windows.department_id')
     .selectAll('windows')
-    .select(['centre.name as centre_name', 'centre.path as centre_path', 'dept.name as department_name']);
+    .select([
+      'centre.name as centre_name',
+      'centre.path as centre_path',
+      'dept.name as department_name',
+      'dept.path as department_path',
+    ]);
   if (serviceCentreId) q = q.where('windows.service_centre_id', '=', serviceCentreId);
   return q.orderBy('centre.code').orderBy('windows.number').execute();
 }

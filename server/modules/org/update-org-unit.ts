@@ -1,17 +1,34 @@
 import type { OrgUnitView, UpdateOrgUnitInput } from '../../../contracts/org.ts';
 import { type Actor, authorize } from '../../platform/access/policy.ts';
+import { runScopeMovers } from '../../platform/access/scope-moves.ts';
 import { audit, inTransaction, type Platform } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/index.ts';
 import { AppError, say } from '../../platform/errors.ts';
 import { nowIso } from '../../platform/time.ts';
 import { checkCreditCode, isInSubtree } from './org-unit-rules.ts';
 import { fieldError, toOrgUnitView } from './present.ts';
-import { findOrgUnit, findOrgUnitByCode, movePathPrefix, orgDb } from './store.ts';
+import { countScopedToSubtree, findOrgUnit, findOrgUnitByCode, movePathPrefix, orgDb } from './store.ts';
 import type { OrgUnitsTable } from './tables.ts';
 
 /**
+ * Moves a subtree from one path prefix to another: its units' paths, then every other module's rows
+ * scoped by those paths (cases…, through the scope movers registered at start-up), all in the
+ * caller's transaction. Returns how many rows of each kind now sit under the new prefix.
+ */
+async function moveSubtree(
+  trx: Executor,
+  fromPrefix: string,
+  toPrefix: string,
+): Promise<Record<string, number>> {
+  const orgUnits = await movePathPrefix(trx, fromPrefix, toPrefix);
+  const { staff, grants } = await countScopedToSubtree(trx, toPrefix);
+  return { orgUnits, staff, grants, ...(await runScopeMovers(trx, fromPrefix, toPrefix)) };
+}
+
+/**
  * Edits an org unit (org.manage on it). A new parent must also be managed by the actor and must not
- * lie in the unit's own subtree; moving rewrites the paths of the whole subtree, so every grant
- * scoped there follows the unit.
+ * lie in the unit's own subtree; moving rewrites the paths of the whole subtree and of everything
+ * scoped there (grants follow by unit id; cases through their scope mover), in one transaction.
  */
 export async function updateOrgUnit(
   platform: Platform,
@@ -80,13 +97,17 @@ export async function updateOrgUnit(
       .set({ ...patch, updated_at: nowIso() })
       .where('id', '=', id)
       .execute();
-    if (newPath !== unit.path) await movePathPrefix(trx, unit.path, newPath);
+    const rescoped = newPath !== unit.path ? await moveSubtree(trx, unit.path, newPath) : null;
     await audit(platform, trx, who, {
-      action: newPath !== unit.path ? 'org.unitMoved' : 'org.unitUpdated',
+      action: rescoped ? 'org.unitMoved' : 'org.unitUpdated',
       entityType: 'org_unit',
       entityId: id,
       orgUnitId: id,
-      detail: { changed, ...(patch.parent_id ? { from: unit.parent_id, to: patch.parent_id } : {}) },
+      detail: {
+        changed,
+        ...(patch.parent_id ? { from: unit.parent_id, to: patch.parent_id } : {}),
+        ...(rescoped ? { fromPath: unit.path, toPath: newPath, rescoped } : {}),
+      },
     });
     const updated = await findOrgUnit(trx, id);
     if (!updated) throw new AppError('ORG_UNIT_NOT_FOUND', { id });

@@ -3,12 +3,16 @@ import { type Actor, authorize } from '../../platform/access/policy.ts';
 import { audit, inTransaction, type Platform } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { nowIso } from '../../platform/time.ts';
+import { authorizeWindowManage } from './policy.ts';
 import { toWindowView } from './present.ts';
 import { findOrgUnit, findWindow, listWindowRows, orgDb } from './store.ts';
 import type { WindowsTable } from './tables.ts';
 import { checkWindowDepartment, checkWindowNumberFree } from './window-rules.ts';
 
-/** Edits a window (window.manage on its centre): renumber, rename, change kind, open or close it. */
+/**
+ * Edits a window (window.manage on its centre, and on the department it names before and after the
+ * edit): renumber, rename, change kind, open or close it.
+ */
 export async function updateWindow(
   platform: Platform,
   actor: Actor | null,
@@ -21,7 +25,13 @@ export async function updateWindow(
     if (!win) throw new AppError('WINDOW_NOT_FOUND', { id });
     const centre = await findOrgUnit(trx, win.service_centre_id);
     if (!centre) throw new AppError('ORG_UNIT_NOT_FOUND', { id: win.service_centre_id });
-    const who = authorize(actor, 'window.manage', { path: centre.path });
+    authorize(actor, 'window.manage', { path: centre.path });
+    // A department's window is managed by whoever's scope covers the department too (policy.ts).
+    const current = win.department_id ? await findOrgUnit(trx, win.department_id) : undefined;
+    const who = authorizeWindowManage(actor, {
+      centrePath: centre.path,
+      departmentPath: current?.path ?? null,
+    });
 
     const patch: Partial<WindowsTable> = {};
     if (input.number !== undefined && input.number !== win.number) {
@@ -33,7 +43,8 @@ export async function updateWindow(
     if (input.departmentId !== undefined) patch.department_id = input.departmentId;
     if (input.active !== undefined) patch.active = input.active ? 1 : 0;
     const departmentId = input.departmentId !== undefined ? input.departmentId : win.department_id;
-    await checkWindowDepartment(trx, patch.kind ?? win.kind, departmentId);
+    const department = await checkWindowDepartment(trx, patch.kind ?? win.kind, departmentId);
+    authorizeWindowManage(who, { centrePath: centre.path, departmentPath: department?.path ?? null });
 
     const changed = Object.keys(patch);
     if (changed.length > 0) {

@@ -18,12 +18,15 @@ export async function loadWindowHost(db: Executor, id: string): Promise<OrgUnits
   return centre;
 }
 
-/** A specialist window belongs to a department; other kinds may name one too, but it must be one. */
+/**
+ * A specialist window belongs to a department; other kinds may name one too, but it must be one.
+ * Returns that department (null when none is named), whose path the caller authorizes against.
+ */
 export async function checkWindowDepartment(
   db: Executor,
   kind: string,
   departmentId: string | null | undefined,
-): Promise<void> {
+): Promise<OrgUnitsTable | null> {
   if (kind === 'specialist' && !departmentId) {
     throw fieldError(
       'VALIDATION_FAILED',
@@ -36,7 +39,9 @@ export async function checkWindowDepartment(
     if (dept?.kind !== 'department') {
       throw fieldError('VALIDATION_FAILED', 'body.departmentId', say('应为部门', 'Should be a department'));
     }
+    return dept;
   }
+  return null;
 }
 
 /** Refuses a window number already used at the same centre (other than by `exceptId`). */
