@@ -271,8 +271,8 @@ export const ERROR_CODES = {
   },
   CASE_LOOKUP_FAILED: {
     status: 404,
-    zh: '办件编号或证件号码后6位不正确',
-    en: 'No case matches that number and ID ending',
+    zh: '未查到办件：请核对办件编号和查询码（印在收件凭证上）或证件号码后6位；多次输错后只能凭查询码查询',
+    en: 'No case found: check the case number and the lookup code (printed on the receipt) or the ID ending; after several wrong tries only the lookup code works',
   },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
