@@ -373,6 +373,18 @@ export const CaseListQuery = z.object({
 });
 export type CaseListInput = z.infer<typeof CaseListQuery>;
 
+/**
+ * 办件查询 by a full ID number or credit code: the same filters in a POST body, so the number is in
+ * no URL (request logs, proxies, browser history), and the search is audited. `GET /api/cases`
+ * refuses a full identifier with CASE_SEARCH_ID_IN_URL.
+ */
+export const CaseSearchBody = z.strictObject(CaseListQuery.shape);
+
+/** A full ID number or unified social credit code (18 characters), as the applicant filter takes it. */
+export function isFullIdentifier(value: string): boolean {
+  return /^[0-9A-Z]{18}$/.test(value.trim().toUpperCase());
+}
+
 export const SupervisionQuery = z.object({
   level: z.enum(['yellow', 'red']).optional(),
   departmentId: Id.optional(),
