@@ -373,6 +373,18 @@ export const CaseListQuery = z.object({
 });
 export type CaseListInput = z.infer<typeof CaseListQuery>;
 
+/**
+ * 办件查询 by a full ID number or credit code: the same filters in a POST body, so the number is in
+ * no URL (request logs, proxies, browser history), and the search is audited. `GET /api/cases`
+ * refuses a full identifier with CASE_SEARCH_ID_IN_URL.
+ */
+export const CaseSearchBody = z.strictObject(CaseListQuery.shape);
+
+/** A full ID number or unified social credit code (18 characters), as the applicant filter takes it. */
+export function isFullIdentifier(value: string): boolean {
+  return /^[0-9A-Z]{18}$/.test(value.trim().toUpperCase());
+}
+
 export const SupervisionQuery = z.object({
   level: z.enum(['yellow', 'red']).optional(),
   departmentId: Id.optional(),
@@ -384,29 +396,69 @@ export const SupervisionQuery = z.object({
 /** A case number as receive-case.ts gives it: county division code, year, serial of 7 (or more) digits. */
 export const CASE_NUMBER_PATTERN = /^\d{6}-\d{4}-\d{7,12}$/;
 
-export const ProgressLookupQuery = z.object({
-  number: plainText(z.string().trim().max(32), false)
-    .regex(
-      CASE_NUMBER_PATTERN,
-      bilingual(
-        '办件编号格式应为 220322-2026-0001234（县区划代码-年份-序号）',
-        'A case number looks like 220322-2026-0001234 (division code, year, serial)',
-      ),
-    )
-    .describe('办件编号'),
-  tail: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(
-      /^[0-9A-Z]{6}$/,
-      bilingual(
-        '请输入身份证号或统一社会信用代码的后6位',
-        'Enter the last 6 characters of the ID number or credit code',
-      ),
-    )
-    .describe('申请人证件号码后6位'),
-});
+/**
+ * A progress lookup code (查询码) as typed, in its canonical form: hyphens and spaces dropped, upper
+ * case, and Crockford base32's look-alikes read as the digit they look like (O → 0, I and L → 1).
+ */
+export function normalizeLookupCode(typed: string): string {
+  return typed.replace(/[\s-]/g, '').toUpperCase().replace(/O/g, '0').replace(/[IL]/g, '1');
+}
+
+/** 10 characters of Crockford base32 (no I, L, O, U), printed grouped as 7K3M-9QX2-HD. */
+export const LOOKUP_CODE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{10}$/;
+
+const TAIL_MESSAGE = bilingual(
+  '请输入身份证号或统一社会信用代码的后6位',
+  'Enter the last 6 characters of the ID number or credit code',
+);
+
+export const ProgressLookupQuery = z
+  .object({
+    number: plainText(z.string().trim().max(32), false)
+      .regex(
+        CASE_NUMBER_PATTERN,
+        bilingual(
+          '办件编号格式应为 220322-2026-0001234（县区划代码-年份-序号）',
+          'A case number looks like 220322-2026-0001234 (division code, year, serial)',
+        ),
+      )
+      .describe('办件编号'),
+    tail: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[0-9A-Z]{6}$/, TAIL_MESSAGE)
+      .optional()
+      .describe('申请人证件号码后6位（多次输错后该办件只能凭查询码查询）'),
+    code: z
+      .string()
+      .max(20)
+      .transform(normalizeLookupCode)
+      .pipe(
+        z
+          .string()
+          .regex(
+            LOOKUP_CODE_PATTERN,
+            bilingual(
+              '查询码为收件凭证上印的10位字母数字（如 7K3M-9QX2-HD）',
+              'The lookup code is the 10 letters and digits printed on the receipt (like 7K3M-9QX2-HD)',
+            ),
+          ),
+      )
+      .optional()
+      .describe('查询码（收件凭证、告知书上印有，二维码中也带有）'),
+  })
+  .superRefine((q, c) => {
+    if (q.tail === undefined && q.code === undefined) {
+      c.addIssue({
+        ...problemIssue({
+          zh: '请输入查询码，或身份证号 / 统一社会信用代码的后6位',
+          en: 'Enter the lookup code, or the last 6 characters of the ID number or credit code',
+        }),
+        path: ['tail'],
+      });
+    }
+  });
 
 export const ProcessStepInput = z.object({
   key: z

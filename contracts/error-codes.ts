@@ -289,10 +289,15 @@ export const ERROR_CODES = {
     zh: '该办件没有此类文书',
     en: 'This case has no such document',
   },
+  CASE_SEARCH_ID_IN_URL: {
+    status: 400,
+    zh: '完整的身份证号或统一社会信用代码不能放在网址中：请用 POST /api/cases/search 在请求体中提交',
+    en: 'A full ID number or credit code may not be sent in the URL: send it in the body of POST /api/cases/search',
+  },
   CASE_LOOKUP_FAILED: {
     status: 404,
-    zh: '办件编号或证件号码后6位不正确',
-    en: 'No case matches that number and ID ending',
+    zh: '未查到办件：请核对办件编号和查询码（印在收件凭证上）或证件号码后6位；多次输错后只能凭查询码查询',
+    en: 'No case found: check the case number and the lookup code (printed on the receipt) or the ID ending; after several wrong tries only the lookup code works',
   },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -20,6 +20,7 @@ import { AppError } from './platform/errors.ts';
 import { errorBody, handleError, installErrorHandler } from './platform/http/errors.ts';
 import { healthRoutes } from './platform/http/health.ts';
 import { installJsonBodyParser } from './platform/http/json-body.ts';
+import { requestForLog } from './platform/http/log-redaction.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { jobRoutes } from './platform/jobs/routes.ts';
 import { notifyRoutes } from './platform/notify/routes.ts';
@@ -40,6 +41,8 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
     logger: {
       level: options.logRequests ? 'info' : 'error',
       ...(options.logStream ? { stream: options.logStream } : {}),
+      // No full ID number in any log line, even one a client put in a URL.
+      serializers: { req: requestForLog },
     },
     logController: new LogController({ disableRequestLogging: !options.logRequests }),
     trustProxy: platform.config.trustProxy,

@@ -53,7 +53,7 @@ export async function noticeDocx(n: Notice): Promise<Buffer> {
     new Paragraph({
       children: [new ImageRun({ type: 'png', data: qr, transformation: { width: 96, height: 96 } })],
     }),
-    new Paragraph({ children: [text('扫码查询办理进度（凭证件号码后6位）', 18)] }),
+    new Paragraph({ children: [text(`扫码查询办理进度　查询码 ${n.lookupCode}`, 18)] }),
     ...[...n.issuer.split('\n'), '（盖章）', chineseDate(n.date)].map(
       (line) => new Paragraph({ alignment: AlignmentType.RIGHT, children: [text(line)] }),
     ),

@@ -7,6 +7,7 @@ import { LIMIT_UNITS } from '../../../contracts/catalog-codes.ts';
 import { AppError } from '../../platform/errors.ts';
 import { PRINT_BUTTON_SCRIPT } from '../../platform/http/security-headers.ts';
 import type { CaseClock } from './clock.ts';
+import { groupedLookupCode } from './lookup-code.ts';
 import type { CaseState } from './model.ts';
 import { documentsOf } from './present.ts';
 import { shanghaiDay } from './shanghai-day.ts';
@@ -32,8 +33,10 @@ export interface Notice {
   blocks: NoticeBlock[];
   issuer: string;
   date: string;
-  /** The public progress page the QR code points to. */
+  /** The public progress page the QR code points to, with the number and the lookup code. */
   progressUrl: string;
+  /** The case's lookup code (查询码) as printed: `7K3M-9QX2-HD`. */
+  lookupCode: string;
 }
 
 /** A date as official documents write it: 2026年3月2日. */
@@ -50,6 +53,8 @@ export function noticeOf(
   clock: CaseClock,
   kind: CaseDocumentKind,
   publicUrl: string,
+  /** The case's lookup code (lookup-code.ts), without hyphens. */
+  lookupCode: string,
 ): Notice {
   if (!documentsOf(state).includes(kind)) throw new AppError('CASE_DOCUMENT_UNAVAILABLE', { kind });
   const item = `“${state.item.name}”`;
@@ -61,7 +66,8 @@ export function noticeOf(
     number: `${state.number}-${suffix}`,
     addressee: state.applicant.name,
     issuer: `${state.item.departmentName}\n（${state.intake.servicePointName ?? state.intake.unitName}代为受理）`,
-    progressUrl: `${publicUrl.replace(/\/$/, '')}/progress?number=${encodeURIComponent(state.number)}`,
+    progressUrl: `${publicUrl.replace(/\/$/, '')}/progress?number=${encodeURIComponent(state.number)}&code=${lookupCode}`,
+    lookupCode: groupedLookupCode(lookupCode),
   };
   const materialRows = [
     ['序号', '材料名称', '收取形式', '份数'],
@@ -211,6 +217,7 @@ th, td { border: 1px solid #000; padding: 4px 6px; font-size: 14px; }
 .foot { display: flex; justify-content: space-between; align-items: flex-end; margin-top: 40px; }
 .qr { width: 110px; text-align: center; font-size: 11px; line-height: 1.3; }
 .qr svg { width: 110px; height: 110px; }
+.qr .code { font-family: monospace; font-size: 13px; white-space: nowrap; }
 .issuer { text-align: right; white-space: pre-line; }
 @media print { .noprint { display: none; } }
 </style></head>
@@ -220,7 +227,7 @@ th, td { border: 1px solid #000; padding: 4px 6px; font-size: 14px; }
 <p class="to">${esc(n.addressee)}：</p>
 ${blocks}
 <div class="foot">
-  <div class="qr">${qrSvg}<div>扫码查询办理进度<br>（凭证件号码后6位）</div></div>
+  <div class="qr">${qrSvg}<div>扫码查询办理进度<br>查询码 <b class="code">${esc(n.lookupCode)}</b></div></div>
   <div class="issuer">${esc(n.issuer)}<br>（盖章）<br>${chineseDate(n.date)}</div>
 </div>
 <button class="noprint" id="print" type="button">打印</button>

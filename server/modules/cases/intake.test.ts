@@ -304,7 +304,9 @@ describeEachDb('case intake rules and scope over HTTP', (ctx) => {
       byNumber.items.map((i) => i.id),
       [c.id],
     );
-    const byId = ok<{ items: { id: string }[] }>(await clerk.get(`/api/cases?applicant=${idNumber(17)}`));
+    const byId = ok<{ items: { id: string }[] }>(
+      await clerk.post('/api/cases/search', { applicant: idNumber(17) }),
+    );
     assert.deepEqual(
       byId.items.map((i) => i.id),
       [c.id],

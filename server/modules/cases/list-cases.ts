@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { CaseList } from '../../../contracts/case-views.ts';
 import type { CaseListInput, StepRole } from '../../../contracts/cases.ts';
-import { STEP_ROLES } from '../../../contracts/cases.ts';
+import { isFullIdentifier, STEP_ROLES } from '../../../contracts/cases.ts';
 import { type Actor, scopePathsFor } from '../../platform/access/policy.ts';
 import type { Platform } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -39,7 +39,7 @@ export async function listCases(
   if (q.number) query = query.where('number', 'like', `%${q.number.replace(/[%_]/g, '')}%`);
   if (q.applicant) {
     const value = q.applicant.trim().toUpperCase();
-    query = /^[0-9A-Z]{18}$/.test(value)
+    query = isFullIdentifier(value)
       ? query.where('applicant_id_digest', '=', applicantDigest(platform, value))
       : query.where('applicant_name', 'like', `%${q.applicant.replace(/[%_]/g, '')}%`);
   }

@@ -2,12 +2,14 @@ import { timingSafeEqual } from 'node:crypto';
 import type { z } from 'zod';
 import type { ProgressView } from '../../../contracts/case-views.ts';
 import { CASE_STATUS_LABELS, type CaseActionType } from '../../../contracts/cases.ts';
+import { clearAttempts, countFailure } from '../../platform/attempts/index.ts';
 import { getWorkCalendar } from '../../platform/calendar/index.ts';
 import type { Platform } from '../../platform/context.ts';
 import { fromJson } from '../../platform/db/json.ts';
 import { AppError } from '../../platform/errors.ts';
 import { nowIso, shanghaiDateOf } from '../../platform/time.ts';
 import { type CaseClock, computeClock } from './clock.ts';
+import { lookupCodeMatches } from './lookup-code.ts';
 import type { CaseState, ProcessStep } from './model.ts';
 import type { CaseSettings } from './settings.ts';
 import { shanghaiDay } from './shanghai-day.ts';
@@ -84,24 +86,51 @@ export function milestonesOf(
   return out;
 }
 
+/** Wrong answers for one case number within an hour after which its tail no longer opens it, only its code. */
+export const TAIL_FAILURES_ALLOWED = 5;
+export const LOOKUP_WINDOW_MS = 3600_000;
+
+/** What the lookup is asked with: the number, and the lookup code or the ID tail (or both). */
+export interface ProgressQuestion {
+  number: string;
+  tail?: string | undefined;
+  code?: string | undefined;
+}
+
 /**
- * Public progress lookup, without log-in: the case number and the last six characters of the
- * applicant's ID number or credit code. A wrong pair and an unknown number give the same answer,
- * so numbers cannot be probed; the route is rate-limited. No personal data is returned.
+ * Public progress lookup, without log-in: the case number and the receipt's lookup code (查询码),
+ * or the last six characters of the applicant's ID number or credit code. Every lookup of a number
+ * counts as a failure first, in one atomic statement (platform/attempts), and a success forgets
+ * them; once five have failed within the hour, the tail no longer opens the case, only the code
+ * (50 bits) does (the attempt being made is counted too, so the sixth and later tails are refused). A wrong tail or code, an unknown number and a limited tail give the
+ * same answer, after the same work (the count, one read, one decryption, one HMAC), so neither
+ * the body nor the time tells them apart. The route is also rate-limited per address. No personal
+ * data is returned.
  */
 export async function lookupProgress(
   platform: Platform,
-  number: string,
-  tail: string,
+  question: ProgressQuestion,
   settings: CaseSettings,
 ): Promise<z.infer<typeof ProgressView>> {
+  const number = question.number.trim();
+  const key = `case-progress:${number}`;
+  const attempts = await countFailure(platform.db, key, { windowMs: LOOKUP_WINDOW_MS });
   const row = await casesDb(platform.db)
     .selectFrom('cases')
     .select(['id', 'state'])
-    .where('number', '=', number.trim())
+    .where('number', '=', number)
     .executeTakeFirst();
   const state = row ? fromJson<CaseState | null>(row.state, null) : null;
-  if (!row || !state || !tailMatches(platform, state, tail)) throw new AppError('CASE_LOOKUP_FAILED');
+  // An unknown number goes through the same decryption and HMAC as a known one.
+  const idEnc = state?.applicant.idEnc ?? decoyCiphertext(platform);
+  const caseId = row?.id ?? DECOY_CASE_ID;
+  const tailOk = tailMatches(platform, idEnc, question.tail ?? '');
+  const codeOk = lookupCodeMatches(platform, caseId, question.code ?? '');
+  const tailAllowed = attempts.failures <= TAIL_FAILURES_ALLOWED;
+  const found =
+    row !== undefined && state !== null && (codeOk || (tailOk && tailAllowed && question.tail !== undefined));
+  if (!row || !state || !found) throw new AppError('CASE_LOOKUP_FAILED');
+  await clearAttempts(platform.db, key);
   const actions = await casesDb(platform.db)
     .selectFrom('case_actions')
     .select((eb) => [
@@ -146,8 +175,21 @@ export async function lookupProgress(
   };
 }
 
-function tailMatches(platform: Platform, state: CaseState, tail: string): boolean {
-  const actual = Buffer.from(platform.cipher.decrypt(state.applicant.idEnc).slice(-6).toUpperCase());
+function tailMatches(platform: Platform, idEnc: string, tail: string): boolean {
+  const actual = Buffer.from(platform.cipher.decrypt(idEnc).slice(-6).toUpperCase());
   const given = Buffer.from(tail.trim().toUpperCase());
   return actual.length === given.length && timingSafeEqual(actual, given);
+}
+
+const DECOY_CASE_ID = '00000000-0000-7000-8000-000000000000';
+const decoys = new WeakMap<Platform, string>();
+
+/** A ciphertext of an ID number no case has, decrypted when the number is unknown (made once per platform). */
+function decoyCiphertext(platform: Platform): string {
+  let enc = decoys.get(platform);
+  if (!enc) {
+    enc = platform.cipher.encrypt('000000000000000000');
+    decoys.set(platform, enc);
+  }
+  return enc;
 }

@@ -10,6 +10,7 @@ import { nowIso, shanghaiDateOf } from '../../platform/time.ts';
 import { computeClock } from './clock.ts';
 import { noticeHtml, noticeOf } from './documents.ts';
 import { noticeDocx } from './documents-docx.ts';
+import { lookupCodeOf } from './lookup-code.ts';
 import { authorizeRead, scopeOf } from './policy.ts';
 import type { CaseSettings } from './settings.ts';
 import { loadCase } from './store.ts';
@@ -33,7 +34,13 @@ export function caseDocumentRoutes(app: FastifyInstance, platform: Platform, set
       authorizeRead(actor, scopeOf(state));
       const calendar = await getWorkCalendar(platform.db);
       const clock = computeClock(state, calendar, shanghaiDateOf(nowIso()), settings);
-      const notice = noticeOf(state, clock, req.params.kind, platform.config.publicUrl);
+      const notice = noticeOf(
+        state,
+        clock,
+        req.params.kind,
+        platform.config.publicUrl,
+        lookupCodeOf(platform, state.id),
+      );
       if (req.query.format === 'docx') {
         const file = await noticeDocx(notice);
         return reply

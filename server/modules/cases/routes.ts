@@ -11,6 +11,7 @@ import {
 import {
   CaseIdParams,
   CaseListQuery,
+  CaseSearchBody,
   IntakeBody,
   IntakeHeaders,
   ItemIdParams,
@@ -31,6 +32,7 @@ import { intakeKeyOf, type KeyedIntake, receiveCaseOnce } from './receive-case-o
 import { caseActionRoutes } from './routes-actions.ts';
 import { caseDocumentRoutes } from './routes-documents.ts';
 import { publicProgressRoutes } from './routes-public.ts';
+import { refuseFullIdInUrl, searchCases } from './search-cases.ts';
 import { loadCaseSettings } from './settings.ts';
 import { superviseCases } from './supervise-cases.ts';
 
@@ -91,7 +93,25 @@ export function caseRoutes(app: FastifyInstance, platform: Platform): void {
         response: { 200: CaseList },
       },
     },
-    async (req) => listCases(platform, requireActor(req), req.query),
+    async (req) => {
+      const actor = requireActor(req);
+      refuseFullIdInUrl(req.query);
+      return listCases(platform, actor, req.query);
+    },
+  );
+
+  r.post(
+    '/api/cases/search',
+    {
+      schema: {
+        operationId: 'searchCases',
+        tags,
+        summary: '办件查询（条件在请求体中；按完整证件号码查询须用此接口，并记入审计日志）',
+        body: CaseSearchBody,
+        response: { 200: CaseList },
+      },
+    },
+    async (req) => searchCases(platform, requireActor(req), req.body),
   );
 
   r.get(

@@ -6,7 +6,12 @@ import type {
   CaseSummaryView,
   SupervisionView,
 } from '../../../contracts/case-views.ts';
-import type { CaseDocumentKind, CaseListInput, IntakeInput } from '../../../contracts/cases.ts';
+import {
+  type CaseDocumentKind,
+  type CaseListInput,
+  type IntakeInput,
+  isFullIdentifier,
+} from '../../../contracts/cases.ts';
 import type { CatalogItemDetailView, CatalogSearchHitView } from '../../../contracts/catalog-api.ts';
 import type { StaffView } from '../../../contracts/org.ts';
 import { http, qs } from '../../ui/api.ts';
@@ -23,11 +28,17 @@ export type CaseQuery = Partial<Omit<CaseListInput, 'page' | 'pageSize'>> & {
 
 const caseUrl = (id: string, rest = '') => `/api/cases/${encodeURIComponent(id)}${rest}`;
 
-/** One page of cases (search, my work, the department queue, delivery), in the actor's scope. */
+/**
+ * One page of cases (search, my work, the department queue, delivery), in the actor's scope. A
+ * search by a full ID number or credit code goes in a POST body (never in a URL) and is audited.
+ */
 export function useCaseList(query: CaseQuery, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: ['cases', 'list', query],
-    queryFn: () => http.get<Paged<CaseSummaryView>>(`/api/cases${qs(query)}`),
+    queryFn: () =>
+      query.applicant && isFullIdentifier(query.applicant)
+        ? http.post<Paged<CaseSummaryView>>('/api/cases/search', query)
+        : http.get<Paged<CaseSummaryView>>(`/api/cases${qs(query)}`),
     placeholderData: keepPreviousData,
     enabled: options.enabled ?? true,
   });
