@@ -3,10 +3,13 @@ import { test } from 'node:test';
 import type { CaseSummaryView } from '../../../contracts/case-views.ts';
 import type { OrgUnitView } from '../../../contracts/org.ts';
 import { getWorkCalendar } from '../../platform/calendar/index.ts';
+import { isAppError } from '../../platform/errors.ts';
 import { type Client, describeEachDb } from '../../testing/harness.ts';
+import { computeClock } from './clock.ts';
+import { projectionOf } from './projection.ts';
 import { allCaseIds, rebuildProjection } from './rebuild.ts';
 import { DEFAULT_CASE_SETTINGS } from './settings.ts';
-import { casesDb } from './store.ts';
+import { appendActions, casesDb, loadCase } from './store.ts';
 
 /**
  * Cases move with their org unit. The probe moved 南杏山村 from 梨树镇 to 郭家店镇: the 梨树镇 clerk still
@@ -93,6 +96,31 @@ describeEachDb(
       // The village agent works on at its new place: its cases' actions still pass the scope checks.
       const after = await agent.get(`/api/cases/${first.id}`);
       assert.equal(after.statusCode, 200);
+    });
+
+    test('a case write decided on a state loaded before a move does not write the old paths back', async () => {
+      const admin = await ctx().as('admin');
+      const agent = await ctx().as('village');
+      const units: OrgUnitView[] = (await admin.get('/api/org/units')).json().items;
+      const lishu = units.find((u) => u.name === '梨树镇');
+      assert.ok(lishu);
+      const [first] = (await agent.get('/api/cases?pageSize=1')).json().items as CaseSummaryView[];
+      assert.ok(first);
+      const db = ctx().platform.db;
+      // A writer loads the case (as every action does in its transaction), then the unit moves back.
+      const stale = await loadCase(db, first.id);
+      const moved = await admin.patch(`/api/org/units/${village.id}`, { parentId: lishu.id });
+      assert.equal(moved.statusCode, 200, moved.body);
+      const calendar = await getWorkCalendar(db);
+      const clockOn = stale.state.receivedAt.slice(0, 10);
+      const clock = computeClock(stale.state, calendar, clockOn, DEFAULT_CASE_SETTINGS);
+      const row = projectionOf(stale.state, clock, clockOn, stale.lastHash);
+      await assert.rejects(appendActions(db, stale.state, row, []), (e) =>
+        isAppError(e, 'CASE_STALE_VERSION'),
+      );
+      const lishuzhen = await ctx().as('lishuzhen');
+      assert.equal(await read(lishuzhen, first.id), 200, 'the case is back in 梨树镇');
+      assert.equal(await read(await ctx().as('guojiadian'), first.id), 403);
     });
   },
   { catalog: true, cases: true },

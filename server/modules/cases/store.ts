@@ -161,8 +161,28 @@ const insertProjection = prepared((db, p: { row: CasesTable }) =>
 const insertAction = prepared((db, p: { row: CaseActionsTable }) =>
   casesDb(db).insertInto('case_actions').values(p.row),
 );
-const updateProjection = prepared((db, p: { changes: ChangingColumns; id: string; expected: number }) =>
-  casesDb(db).updateTable('cases').set(p.changes).where('id', '=', p.id).where('version', '=', p.expected),
+// The scope columns as the writer loaded them are part of the guard: an org unit that moved in between
+// (rescope-cases.ts) re-paths the row without a new version, and must not be written back over.
+const updateProjection = prepared(
+  (
+    db,
+    p: {
+      changes: ChangingColumns;
+      id: string;
+      expected: number;
+      intake: string;
+      department: string;
+      step: string;
+    },
+  ) =>
+    casesDb(db)
+      .updateTable('cases')
+      .set(p.changes)
+      .where('id', '=', p.id)
+      .where('version', '=', p.expected)
+      .where('intake_path', '=', p.intake)
+      .where('department_path', '=', p.department)
+      .where(sql<boolean>`coalesce(step_department_path, '') = ${p.step}`),
 );
 
 /** Inserts a new case: its projection row, then its first actions. */
@@ -176,18 +196,28 @@ export async function insertCase(
 }
 
 /**
- * Appends actions decided on version `expected` and writes the new projection. The projection is
- * updated only where its version is still `expected`: a concurrent writer that got there first
- * leaves no row to update, and this one fails with CASE_STALE_VERSION before writing any action.
+ * Appends actions decided on the loaded state `before` and writes the new projection. The projection
+ * is updated only where its version and scope columns are still those of `before`: a concurrent
+ * writer (or an org move) that got there first leaves no row to update, and this one fails with
+ * CASE_STALE_VERSION before writing any action.
  */
 export async function appendActions(
   db: Executor,
-  expected: number,
+  before: CaseState,
   row: CasesTable,
   actions: readonly CaseActionsTable[],
 ): Promise<void> {
   const id = row.id;
-  const result = await updateProjection(db, { changes: changingColumns(row), id, expected });
+  const expected = before.version;
+  const scope = scopeColumnsOf(before);
+  const result = await updateProjection(db, {
+    changes: changingColumns(row),
+    id,
+    expected,
+    intake: scope.intake_path,
+    department: scope.department_path,
+    step: scope.step_department_path ?? '',
+  });
   if (Number(result.numAffectedRows) !== 1) throw new AppError('CASE_STALE_VERSION', { id, expected });
   for (const action of actions) await insertAction(db, { row: action });
 }

@@ -148,7 +148,7 @@ async function persist(
   });
   const clock = computeClock(state, work.calendar, work.today, work.settings);
   const projection = projectionOf(state, clock, work.today, prev);
-  if (before) await appendActions(work.trx, before.state.version, projection, rows);
+  if (before) await appendActions(work.trx, before.state, projection, rows);
   else await insertCase(work.trx, projection, rows);
   for (const a of actions) {
     await audit(work.platform, work.trx, work.actor, {
