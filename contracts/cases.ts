@@ -7,12 +7,21 @@ import { z } from 'zod';
 import { IsoDate } from './calendar.ts';
 // The statuses and warning levels are in case-codes.ts (no zod: the console's pages import them).
 import { CASE_STATUSES, type CaseStatus, WARNING_LEVELS, type WarningLevel } from './case-codes.ts';
+import { isFullIdentifier, LOOKUP_CODE_PATTERN, normalizeLookupCode } from './case-lookup.ts';
 import type { LimitUnit } from './catalog-codes.ts';
 import { CreditCodeSchema, IdNumberSchema, MobilePhoneSchema } from './identifiers.ts';
 import { plainText } from './plain-text.ts';
 import { bilingual, problemIssue } from './problem.ts';
 
-export { CASE_STATUSES, type CaseStatus, WARNING_LEVELS, type WarningLevel };
+export {
+  CASE_STATUSES,
+  type CaseStatus,
+  isFullIdentifier,
+  LOOKUP_CODE_PATTERN,
+  normalizeLookupCode,
+  WARNING_LEVELS,
+  type WarningLevel,
+};
 
 export const CASE_STATUS_LABELS: Record<CaseStatus, { zh: string; en: string }> = {
   received: { zh: '已收件（待受理）', en: 'Received' },
@@ -380,11 +389,6 @@ export type CaseListInput = z.infer<typeof CaseListQuery>;
  */
 export const CaseSearchBody = z.strictObject(CaseListQuery.shape);
 
-/** A full ID number or unified social credit code (18 characters), as the applicant filter takes it. */
-export function isFullIdentifier(value: string): boolean {
-  return /^[0-9A-Z]{18}$/.test(value.trim().toUpperCase());
-}
-
 export const SupervisionQuery = z.object({
   level: z.enum(['yellow', 'red']).optional(),
   departmentId: Id.optional(),
@@ -395,17 +399,6 @@ export const SupervisionQuery = z.object({
 
 /** A case number as receive-case.ts gives it: county division code, year, serial of 7 (or more) digits. */
 export const CASE_NUMBER_PATTERN = /^\d{6}-\d{4}-\d{7,12}$/;
-
-/**
- * A progress lookup code (查询码) as typed, in its canonical form: hyphens and spaces dropped, upper
- * case, and Crockford base32's look-alikes read as the digit they look like (O → 0, I and L → 1).
- */
-export function normalizeLookupCode(typed: string): string {
-  return typed.replace(/[\s-]/g, '').toUpperCase().replace(/O/g, '0').replace(/[IL]/g, '1');
-}
-
-/** 10 characters of Crockford base32 (no I, L, O, U), printed grouped as 7K3M-9QX2-HD. */
-export const LOOKUP_CODE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{10}$/;
 
 const TAIL_MESSAGE = bilingual(
   '请输入身份证号或统一社会信用代码的后6位',

@@ -120,6 +120,9 @@ describe('a case from window to delivery (Chromium)', () => {
     assert.ok(html.includes(number));
     assert.match(html, /<svg/);
     assert.ok(!html.includes(applicant.id), 'the notice does not print the full ID number');
+    // The lookup code beside the QR code: the public page takes it instead of the ID's last six.
+    const lookupCode = /查询码 <b class="code">([0-9A-Z-]{12})<\/b>/.exec(html)?.[1] ?? '';
+    assert.match(lookupCode, /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$/, 'the notice prints the lookup code');
     const docx = await clerk.request.get(`${web.baseUrl}${href}?format=docx`);
     assert.equal(docx.status(), 200);
     assert.match(docx.headers()['content-type'] ?? '', /wordprocessingml/);
@@ -239,7 +242,7 @@ describe('a case from window to delivery (Chromium)', () => {
     assert.equal(await form2.locator('input[name="number"]').inputValue(), number);
     await form2.locator('input[name="tail"]').fill('000000');
     await form2.getByRole('button').click();
-    assert.match(await textOf(pub.getByTestId('progress-problem')), /不正确/);
+    assert.match(await textOf(pub.getByTestId('progress-problem')), /未查到办件/);
     await form2.locator('input[name="tail"]').fill(applicant.id.slice(-6));
     await form2.getByRole('button').click();
     const result = pub.getByTestId('progress-result');
@@ -260,6 +263,19 @@ describe('a case from window to delivery (Chromium)', () => {
       /Application received[\s\S]*Accepted[\s\S]*Special procedure \(clock stopped\)[\s\S]*Handling step completed[\s\S]*Review step completed[\s\S]*Decision made[\s\S]*Concluded[\s\S]*Delivered/,
     );
     assert.ok(!/[\u4e00-\u9fff]/.test(english), `no Chinese left in the milestones: ${english}`);
+
+    // Scanning the notice's QR code (its address carries the number and the code): the progress at once, on a phone.
+    const scan = (await web.newPage({ width: 390, height: 844 })).page;
+    await scan.goto(`${web.baseUrl}/progress?number=${encodeURIComponent(number)}&code=${lookupCode}`);
+    assert.equal(await textOf(scan.getByTestId('progress-status')), '已送达');
+    // Typed by hand, in lower case and without the hyphens, the code works as well.
+    const typed = (await web.newPage({ width: 390, height: 844 })).page;
+    await typed.goto(`${web.baseUrl}/progress`);
+    const form3 = typed.getByTestId('progress-form');
+    await form3.locator('input[name="number"]').fill(number);
+    await form3.locator('input[name="code"]').fill(lookupCode.replace(/-/g, '').toLowerCase());
+    await form3.getByRole('button').click();
+    assert.equal(await textOf(typed.getByTestId('progress-status')), '已送达');
   });
 
   test('a township clerk accepts a grassroots item; another township cannot see it', async () => {
@@ -273,6 +289,17 @@ describe('a case from window to delivery (Chromium)', () => {
     await page.getByTestId('case-page').waitFor();
     assert.match(await textOf(page.getByTestId('case-page')), /梨树镇/);
     const caseUrl = page.url();
+
+    // 办件查询 by the full ID number: sent in a POST body (never in the address), and found.
+    await openMenu(page, '办件查询');
+    await page.getByTestId('case-filters').getByPlaceholder('申请人姓名或完整证件号码').fill(idNumber(5));
+    const sent = page.waitForRequest((r) => r.url().includes('/api/cases/search'));
+    await page.getByTestId('case-search').click();
+    const request = await sent;
+    assert.equal(request.method(), 'POST');
+    assert.ok(!request.url().includes(idNumber(5)), 'the ID number is in no URL');
+    assert.ok((request.postData() ?? '').includes(idNumber(5)), 'it is in the body');
+    await caseRow(page, 'search-table', number).waitFor();
 
     const other = await pageAs(web, 'guojiadian');
     await openMenu(other, '办件查询');

@@ -1,17 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import { isFullIdentifier } from '../../../contracts/case-lookup.ts';
 import type {
   AssigneeList,
   CaseDetailView,
   CaseSummaryView,
   SupervisionView,
 } from '../../../contracts/case-views.ts';
-import {
-  type CaseDocumentKind,
-  type CaseListInput,
-  type IntakeInput,
-  isFullIdentifier,
-} from '../../../contracts/cases.ts';
+import type { CaseDocumentKind, CaseListInput, IntakeInput } from '../../../contracts/cases.ts';
 import type { CatalogItemDetailView, CatalogSearchHitView } from '../../../contracts/catalog-api.ts';
 import type { StaffView } from '../../../contracts/org.ts';
 import { http, qs } from '../../ui/api.ts';

@@ -1,7 +1,8 @@
 import { FileSearchOutlined } from '@ant-design/icons';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { z } from 'zod';
+import { LOOKUP_CODE_PATTERN, normalizeLookupCode } from '../../../contracts/case-lookup.ts';
 import type { ProgressView } from '../../../contracts/case-views.ts';
 import type { CaseActionType, CaseStatus, StepRole } from '../../../contracts/cases.ts';
 import { errorText, http, qs } from '../../ui/api.ts';
@@ -113,35 +114,52 @@ function ProgressResult({ p }: { p: Progress }) {
 }
 
 /**
- * 办件进度查询, without log-in: the case number (filled in from a notice's QR code) and the last
- * six characters of the applicant's ID number or credit code. Mobile first, no antd.
+ * 办件进度查询, without log-in: the case number and the receipt's lookup code (both filled in from a
+ * notice's QR code, which then looks the case up at once), or the last six characters of the
+ * applicant's ID number or credit code. Mobile first, no antd.
  */
 export function ProgressPage() {
   const { t } = useI18n();
   const [params] = useSearchParams();
   const fromQr = params.get('number') ?? '';
+  const codeFromQr = params.get('code') ?? '';
   const [number, setNumber] = useState(fromQr);
+  const [code, setCode] = useState(codeFromQr);
   const [tail, setTail] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [result, setResult] = useState<Progress | null>(null);
   const [loading, setLoading] = useState(false);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const n = number.trim();
-    const tl = tail.trim().toUpperCase();
+  const lookUp = async (n: string, c: string, tl: string) => {
     if (n.length < 6) return setProblem(t('case.progress.invalidNumber'));
-    if (!/^[0-9A-Z]{6}$/.test(tl)) return setProblem(t('case.progress.invalidTail'));
+    if (c && !LOOKUP_CODE_PATTERN.test(normalizeLookupCode(c)))
+      return setProblem(t('case.progress.invalidCode'));
+    if (!c && !tl) return setProblem(t('case.progress.needCodeOrTail'));
+    if (!c && !/^[0-9A-Z]{6}$/.test(tl)) return setProblem(t('case.progress.invalidTail'));
     setProblem(null);
     setLoading(true);
     try {
-      setResult(await http.get<Progress>(`/api/public/case-progress${qs({ number: n, tail: tl })}`));
+      const query = c ? { number: n, code: normalizeLookupCode(c) } : { number: n, tail: tl };
+      setResult(await http.get<Progress>(`/api/public/case-progress${qs(query)}`));
     } catch (err) {
       setResult(null);
       setProblem(errorText(err));
     } finally {
       setLoading(false);
     }
+  };
+
+  // A scanned QR code carries the number and the code: the answer comes without typing anything.
+  const scanned = useRef(false);
+  useEffect(() => {
+    if (scanned.current || !fromQr || !codeFromQr) return;
+    scanned.current = true;
+    void lookUp(fromQr.trim(), codeFromQr.trim(), '');
+  });
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void lookUp(number.trim(), code.trim(), tail.trim().toUpperCase());
   };
 
   return (
@@ -168,6 +186,22 @@ export function ProgressPage() {
             />
           </label>
           <label className="pg-field">
+            <span>{t('case.progress.code')}</span>
+            <input
+              name="code"
+              value={code}
+              onChange={(e) => setCode(e.target.value.toUpperCase())}
+              placeholder={t('case.progress.codePlaceholder')}
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              maxLength={14}
+              // biome-ignore lint/a11y/noAutofocus: arriving from a QR code, the number is filled and this is what is left.
+              autoFocus={!!fromQr && !codeFromQr}
+            />
+          </label>
+          <p className="pg-or">{t('case.progress.orTail')}</p>
+          <label className="pg-field">
             <span>{t('case.progress.tail')}</span>
             <input
               name="tail"
@@ -175,9 +209,8 @@ export function ProgressPage() {
               onChange={(e) => setTail(e.target.value.toUpperCase())}
               placeholder={t('case.progress.tailPlaceholder')}
               autoComplete="off"
+              autoCapitalize="characters"
               maxLength={6}
-              // biome-ignore lint/a11y/noAutofocus: arriving from a QR code, the number is filled and this is what is left.
-              autoFocus={!!fromQr}
             />
           </label>
           {problem ? (

@@ -312,7 +312,13 @@ export const caseEn: Record<CaseMessageKey, string> = {
 
   'case.progress.title': 'Track an application',
   'case.progress.intro':
-    'Enter the case number from your acceptance notice or receipt, and the last 6 characters of the applicant’s ID number (or credit code).',
+    'Enter the case number and the lookup code from your receipt or notice; without the code, the last 6 characters of the applicant’s ID number (or credit code) also work.',
+  'case.progress.code': 'Lookup code',
+  'case.progress.codePlaceholder': 'e.g. 7K3M-9QX2-HD (beside the QR code)',
+  'case.progress.invalidCode':
+    'The lookup code is the 10 letters and digits beside the QR code on your receipt, like 7K3M-9QX2-HD',
+  'case.progress.orTail': 'or',
+  'case.progress.needCodeOrTail': 'Please enter the lookup code, or the last 6 characters of the ID',
   'case.progress.number': 'Case number',
   'case.progress.numberPlaceholder': 'e.g. 220322-2026-0000001',
   'case.progress.tail': 'Last 6 of the ID',
@@ -335,7 +341,7 @@ export const caseEn: Record<CaseMessageKey, string> = {
   'case.progress.milestones': 'Progress',
   'case.progress.privacy': 'To protect personal data, no applicant details are shown.',
   'case.progress.fromNotice':
-    'The case number comes from the notice’s QR code: enter the last 6 characters of the ID.',
+    'The case number comes from the notice’s QR code: enter the lookup code (or the last 6 characters of the ID).',
   'case.progress.m.receive': 'Application received',
   'case.progress.m.requestCorrection': 'Corrections requested',
   'case.progress.m.resubmit': 'Corrections submitted',

@@ -303,7 +303,12 @@ export const caseZh = {
 
   'case.progress.title': '办件进度查询',
   'case.progress.intro':
-    '请输入受理通知书或收件凭证上的办件编号，以及申请人身份证号码（或统一社会信用代码）的后 6 位。',
+    '请输入收件凭证或告知书上的办件编号和查询码；没有查询码时，也可输入申请人身份证号码（或统一社会信用代码）的后 6 位。',
+  'case.progress.code': '查询码',
+  'case.progress.codePlaceholder': '如 7K3M-9QX2-HD（印在二维码旁）',
+  'case.progress.invalidCode': '查询码为收件凭证上二维码旁的 10 位字母数字，如 7K3M-9QX2-HD',
+  'case.progress.orTail': '或',
+  'case.progress.needCodeOrTail': '请输入查询码，或证件号码的后 6 位',
   'case.progress.number': '办件编号',
   'case.progress.numberPlaceholder': '如 220322-2026-0000001',
   'case.progress.tail': '证件号码后 6 位',
@@ -325,7 +330,7 @@ export const caseZh = {
   'case.progress.currentStep': '当前环节',
   'case.progress.milestones': '办理进度',
   'case.progress.privacy': '为保护个人信息，查询结果不显示申请人信息。',
-  'case.progress.fromNotice': '已从文书二维码带入办件编号，请输入证件号码后 6 位。',
+  'case.progress.fromNotice': '已从文书二维码带入办件编号，请输入查询码（或证件号码后 6 位）。',
   'case.progress.m.receive': '已收件',
   'case.progress.m.requestCorrection': '需补正材料',
   'case.progress.m.resubmit': '已提交补正材料',
