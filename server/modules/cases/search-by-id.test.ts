@@ -73,6 +73,17 @@ describeEachDb('case search by a full ID number: in the body, masked in logs, au
     assert.equal(after.length, 1);
   });
 
+  test('the body search refuses an anonymous caller and a role without case reading, and finds nothing out of scope', async () => {
+    expectError(await ctx().anonymous.post('/api/cases/search', { applicant: id }), 401, 'AUTH_REQUIRED');
+    const admin = await ctx().as('admin');
+    expectError(await admin.post('/api/cases/search', { applicant: id }), 403, 'ACCESS_DENIED');
+    const township = await ctx().as('lishuzhen');
+    const found = ok<{ items: unknown[]; total: number }>(
+      await township.post('/api/cases/search', { applicant: id }),
+    );
+    assert.equal(found.total, 0, 'a county case is not a township clerk’s to find');
+  });
+
   test('request logging (LOG_REQUESTS=1) masks an ID number a client put in a URL', async () => {
     const lines: string[] = [];
     const app = await buildApp(ctx().platform, {

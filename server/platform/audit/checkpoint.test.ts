@@ -44,6 +44,10 @@ describeEachDb(
       assert.equal((await clerk.get('/api/audit/checkpoints')).statusCode, 403);
       const townadmin = await ctx().as('townadmin');
       assert.equal((await townadmin.post('/api/audit/checkpoints')).statusCode, 403);
+      assert.equal((await ctx().anonymous.get('/api/audit/checkpoints')).statusCode, 401);
+      const file = 'checkpoint-20260101T000000000Z-seq-1.json';
+      assert.equal((await ctx().anonymous.get(`/api/audit/checkpoints/${file}`)).statusCode, 401);
+      assert.equal((await townadmin.get(`/api/audit/checkpoints/${file}`)).statusCode, 403);
     });
 
     test('an administrator writes a checkpoint: a signed file 0600 in a 0700 directory, listed and downloadable', async () => {
