@@ -38,7 +38,11 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
     );
 
   const card = (
-    <Card title={t('pwd.title')} className={forced ? 'ow-login-card' : undefined} style={{ maxWidth: 480 }}>
+    <Card
+      title={<h1 className="ow-card-h1">{t('pwd.title')}</h1>}
+      className={forced ? 'ow-login-card' : undefined}
+      style={{ maxWidth: 480 }}
+    >
       {forced ? (
         <Alert type="warning" showIcon title={t('pwd.mustChange')} style={{ marginBottom: 16 }} />
       ) : null}
@@ -85,11 +89,11 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
   );
   if (!forced) return card;
   return (
-    <div className="ow-login">
+    <main className="ow-login">
       <div className="ow-login-lang">
         <LangSwitch light />
       </div>
       {card}
-    </div>
+    </main>
   );
 }

@@ -203,7 +203,7 @@ function CheckpointsCard() {
               },
               { title: t('audit.cpFile'), dataIndex: 'file' },
               {
-                title: '',
+                title: t('common.actions'),
                 key: 'download',
                 width: 80,
                 render: (_, c) => (
