@@ -72,7 +72,8 @@ export function openDatabase(options: DatabaseOptions): Database {
     };
   }
   const file = options.sqliteFile ?? path.join(options.dataDir, 'onewindow.sqlite');
-  keepPrivate(file, path.resolve(options.dataDir));
+  // SQLite's in-memory database has no file to protect (and a file named ':memory:' must not appear).
+  if (file !== ':memory:') keepPrivate(file, path.resolve(options.dataDir));
   const sqlite = new BetterSqlite3(file);
   const wal = sqlite.pragma('journal_mode = WAL', { simple: true }) === 'wal';
   // In WAL mode the WAL is flushed off the event loop before any write is acknowledged
