@@ -7,14 +7,8 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { anchoredChains } from './anchored-chains.ts';
-import { caseRoutes } from './modules/cases/index.ts';
-import { catalogRoutes } from './modules/catalog/routes.ts';
-import { orgRoutes } from './modules/org/routes.ts';
-import { auditRoutes } from './platform/audit/routes.ts';
+import { registerHouseRoutes } from './house.ts';
 import { authPlugin } from './platform/auth/plugin.ts';
-import { authRoutes } from './platform/auth/routes.ts';
-import { calendarRoutes } from './platform/calendar/routes.ts';
 import type { Platform } from './platform/context.ts';
 import { AppError } from './platform/errors.ts';
 import { errorBody, handleError, installErrorHandler } from './platform/http/errors.ts';
@@ -22,8 +16,6 @@ import { healthRoutes } from './platform/http/health.ts';
 import { installJsonBodyParser } from './platform/http/json-body.ts';
 import { requestForLog } from './platform/http/log-redaction.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
-import { jobRoutes } from './platform/jobs/routes.ts';
-import { notifyRoutes } from './platform/notify/routes.ts';
 
 export interface AppOptions {
   /** Flipped to ready by main once migrations are applied (tests build a migrated app). */
@@ -92,14 +84,8 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   healthRoutes(app, platform, options.readiness ?? { ready: true });
-  authRoutes(app, platform);
-  orgRoutes(app, platform);
-  catalogRoutes(app, platform);
-  caseRoutes(app, platform);
-  notifyRoutes(app, platform);
-  jobRoutes(app, platform);
-  auditRoutes(app, platform, anchoredChains);
-  calendarRoutes(app, platform);
+  // The platform's routes (log-in, audit, calendar, outbox, jobs), then every module's.
+  registerHouseRoutes(app, platform);
 
   await serveWeb(app, platform.config.webDir);
   return app;

@@ -1,7 +1,5 @@
+import { houseActorLoader, registerHouseScopeMovers } from './house.ts';
 import { migrateToLatest } from './migrations.ts';
-import { caseScopeMover } from './modules/cases/index.ts';
-import { loadStaffActor } from './modules/org/actor.ts';
-import { registerScopeMover } from './platform/access/scope-moves.ts';
 import type { Config } from './platform/config.ts';
 import type { Platform } from './platform/context.ts';
 import { createFieldCipher } from './platform/crypto/sm4.ts';
@@ -18,7 +16,7 @@ export async function openPlatform(
     sqliteFile: options.sqliteFile,
   });
   // Rows other modules scope by org paths move with a moved unit, in the move's transaction.
-  registerScopeMover(caseScopeMover);
+  registerHouseScopeMovers();
   if (options.migrate !== false) {
     await migrateToLatest(database);
     await database.durable();
@@ -29,6 +27,6 @@ export async function openPlatform(
     dialect: database.dialect,
     config,
     cipher: createFieldCipher(config.encryptionKey),
-    loadActor: loadStaffActor,
+    loadActor: houseActorLoader(),
   };
 }

@@ -1,11 +1,7 @@
 import { Command } from 'commander';
 import { isEmpty, seedDemo } from '../demo/seed.ts';
 import { openPlatform } from './bootstrap.ts';
-import { registerAdminCommands } from './cli-admin.ts';
-import { registerAuditCommands } from './cli-audit.ts';
-import { registerBackupCommands } from './cli-backup.ts';
-import { registerCatalogCommands } from './cli-catalog.ts';
-import { registerWorkdaysCommands } from './cli-workdays.ts';
+import { registerHouseCommands } from './house.ts';
 import { loadConfig } from './platform/config.ts';
 import type { Platform } from './platform/context.ts';
 import { AppError } from './platform/errors.ts';
@@ -50,16 +46,8 @@ program
     }),
   );
 
-/** Commands registered by other files (kept short: one file per command group). */
-export type CommandRegistrar = (program: Command, withPlatformFn: typeof withPlatform) => void;
-const registrars: CommandRegistrar[] = [
-  registerAdminCommands,
-  registerBackupCommands,
-  registerAuditCommands,
-  registerWorkdaysCommands,
-  registerCatalogCommands,
-];
-for (const register of registrars) register(program, withPlatform);
+// Every part's own commands (platform: backup, audit, workdays; org: create-admin; catalog: …).
+registerHouseCommands(program, withPlatform);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof AppError) {

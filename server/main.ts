@@ -2,9 +2,7 @@ import { demoLogins } from '../demo/logins.ts';
 import { isEmpty, seedDemo } from '../demo/seed.ts';
 import { buildApp } from './app.ts';
 import { openPlatform } from './bootstrap.ts';
-import { buildJobHandlers } from './job-handlers.ts';
-import { scheduleWarningJob } from './modules/cases/index.ts';
-import { scheduleCheckpointJob } from './platform/audit/checkpoint-job.ts';
+import { houseJobHandlers, startHouse } from './house.ts';
 import { loadConfig } from './platform/config.ts';
 import { JobRunner } from './platform/jobs/runner.ts';
 import { createSmsProvider } from './platform/notify/providers.ts';
@@ -26,12 +24,10 @@ async function main(): Promise<void> {
   const app = await buildApp(platform, { readiness, logRequests: process.env.LOG_REQUESTS === '1' });
   const address = await app.listen({ port: config.port, host: config.host });
   // Jobs run only once the app is up; several processes may each run one (claims are atomic).
-  const runner = new JobRunner(platform, buildJobHandlers({ sms }));
+  const runner = new JobRunner(platform, houseJobHandlers({ sms }));
   runner.start();
-  // The daily warning recomputation re-queues itself; this makes sure a chain exists (idempotent).
-  await scheduleWarningJob(platform.db);
-  // So does the daily signed audit checkpoint (one per day however many processes run).
-  await scheduleCheckpointJob(platform.db);
+  // Each part's start-up work, e.g. making sure its daily job chains exist (idempotent).
+  await startHouse(platform);
   const url = config.host === '0.0.0.0' ? `http://localhost:${new URL(address).port}` : address;
   const lines = [
     '',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { buildJobHandlers } from '../../job-handlers.ts';
+import { houseJobHandlers } from '../../house.ts';
 import { JobRunner } from '../../platform/jobs/index.ts';
 import { OutboxSmsProvider } from '../../platform/notify/index.ts';
 import { describeEachDb, type TestContext } from '../../testing/harness.ts';
@@ -19,7 +19,7 @@ const settings = DEFAULT_CASE_SETTINGS;
 
 /** Runs whatever jobs are due, as a process's runner would (the reminder is a job). */
 async function runJobs(ctx: TestContext): Promise<void> {
-  const runner = new JobRunner(ctx.platform, buildJobHandlers({ sms: new OutboxSmsProvider() }), {
+  const runner = new JobRunner(ctx.platform, houseJobHandlers({ sms: new OutboxSmsProvider() }), {
     log: () => {},
   });
   await runner.runDueJobs(100);

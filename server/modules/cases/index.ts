@@ -4,6 +4,7 @@
 
 export { caseActionChain } from './action-chain-anchor.ts';
 export { casesMigration, caseWarningNoticesMigration } from './migration.ts';
+export { casesModule } from './module.ts';
 export { caseJobHandlers, RECOMPUTE_WARNINGS_JOB, scheduleWarningJob } from './recompute-warnings.ts';
 export { caseScopeMover } from './rescope-cases.ts';
 export { caseRoutes } from './routes.ts';

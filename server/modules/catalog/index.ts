@@ -7,6 +7,7 @@ export { catalogTemplate, exportCatalogExchange, exportCatalogXlsx } from './exp
 export { getCatalogStats, percent } from './get-catalog-stats.ts';
 export { importCatalogItems } from './import-items.ts';
 export { catalogMigration } from './migration.ts';
+export { catalogModule } from './module.ts';
 export { pinyinKeys } from './pinyin.ts';
 export { type ProjectedColumns, projectionOf } from './projection.ts';
 export { catalogRoutes } from './routes.ts';

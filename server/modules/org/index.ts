@@ -4,6 +4,7 @@
 export { loadStaffActor } from './actor.ts';
 export { createFirstAdmin } from './create-first-admin.ts';
 export { findStaffWindow, listStaffWhoCan, listStaffWithRoleOver } from './lookups.ts';
+export { orgModule } from './module.ts';
 export { orgUnitRowActions, staffRowActions } from './policy.ts';
 export { orgRoutes } from './routes.ts';
 export {

@@ -6,7 +6,7 @@ import type { Executor } from '../db/index.ts';
  * action chains), anchored in every checkpoint. `walk` reads every chain, checks each link and hash,
  * and summarises the entries stamped at or before `before`: the same database gives the same anchor,
  * and truncating, rewriting or back-dating any covered entry changes it. Modules provide these
- * through their index.ts; `server/anchored-chains.ts` lists them.
+ * through their descriptor (`anchoredChains`, platform/module.ts); `server/house.ts` collects them.
  */
 export interface AnchoredChain {
   /** The name in the checkpoint, e.g. `case_actions`. */

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { anchoredChains } from '../../anchored-chains.ts';
-import { buildJobHandlers } from '../../job-handlers.ts';
+import { house, houseJobHandlers } from '../../house.ts';
 import { describeEachDb } from '../../testing/harness.ts';
 import { JobRunner } from '../jobs/index.ts';
 import { createSmsProvider } from '../notify/providers.ts';
@@ -25,7 +24,7 @@ describeEachDb('the daily signed audit checkpoint', (ctx) => {
     assert.equal(checkpointFiles(platform.config.auditCheckpointDir).length, 0);
 
     // Two runners, as on two processes, both past the due time: the job runs once.
-    const handlers = buildJobHandlers({ sms: createSmsProvider('outbox') });
+    const handlers = houseJobHandlers({ sms: createSmsProvider('outbox') });
     const later = () => new Date(Date.parse(queued[0]?.run_at ?? '') + 60_000);
     const runners = [1, 2].map(
       (n) => new JobRunner(platform, handlers, { id: `r${n}`, now: later, log: () => {} }),
@@ -48,7 +47,7 @@ describeEachDb('the daily signed audit checkpoint', (ctx) => {
       ['done', 'pending'],
       'the next day is queued',
     );
-    const result = await verifyAudit(platform, anchoredChains);
+    const result = await verifyAudit(platform, house.anchoredChains);
     assert.equal(result.ok, true, JSON.stringify(result.problems));
     assert.equal(result.checkpoints.checked, 1);
   });

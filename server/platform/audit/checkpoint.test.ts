@@ -161,8 +161,8 @@ describeEachDb(
       await ctx().platform.db.deleteFrom('audit_log').execute();
       // Verified as the CLI would: no log-in (a log-in would write a new row 1).
       const { verifyAudit } = await import('./verify-anchored.ts');
-      const { anchoredChains } = await import('../../anchored-chains.ts');
-      const result = await verifyAudit(ctx().platform, anchoredChains);
+      const { house } = await import('../../house.ts');
+      const result = await verifyAudit(ctx().platform, house.anchoredChains);
       await restoreAudit(saved);
       assert.equal(result.rows, 0);
       assert.equal(result.ok, false);

@@ -8,7 +8,7 @@ import { nowIso } from '../time.ts';
 import { DEFAULT_MAX_ATTEMPTS } from './retry-policy.ts';
 
 export interface NewJob {
-  /** `module.verb`; a handler for it must be registered in server/job-handlers.ts. */
+  /** `module.verb`; a handler for it must be given by its part's descriptor (`jobHandlers`, platform/module.ts). */
   kind: string;
   /** Plain JSON; keep it to ids (the row is readable by operators), never personal data. */
   payload: unknown;

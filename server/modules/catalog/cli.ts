@@ -1,23 +1,18 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { CatalogStatsView } from '../contracts/catalog-api.ts';
+import type { CatalogStatsView } from '../../../contracts/catalog-api.ts';
 import {
   ExportCatalogQuery,
   IMPORT_MAX_BYTES,
   type ImportCatalogResultView,
   type ImportRowErrorView,
-} from '../contracts/catalog-exchange.ts';
-// Type only: cli.ts runs the program when it loads, so a runtime import back into it would be a cycle.
-import type { CommandRegistrar } from './cli.ts';
-import {
-  catalogTemplate,
-  exportCatalogExchange,
-  exportCatalogXlsx,
-  getCatalogStats,
-  importCatalogItems,
-} from './modules/catalog/index.ts';
-import { AppError } from './platform/errors.ts';
+} from '../../../contracts/catalog-exchange.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { CommandRegistrar } from '../../platform/module.ts';
+import { catalogTemplate, exportCatalogExchange, exportCatalogXlsx } from './export-items.ts';
+import { getCatalogStats } from './get-catalog-stats.ts';
+import { importCatalogItems } from './import-items.ts';
 
 /** The indicators as a short Chinese report, one figure a line, then the departments. */
 export function catalogStatsText(s: CatalogStatsView): string {

@@ -1,8 +1,8 @@
 import { InvalidArgumentError } from 'commander';
+import { isAppError } from '../errors.ts';
 // Type only: cli.ts runs the program when it loads, so a runtime import back into it would be a cycle.
-import type { CommandRegistrar } from './cli.ts';
-import { getWorkCalendar, type WorkCalendar } from './platform/calendar/index.ts';
-import { isAppError } from './platform/errors.ts';
+import type { CommandRegistrar } from '../module.ts';
+import { getWorkCalendar, type WorkCalendar } from './index.ts';
 
 /** Parses a count of working days: a whole number from 0 to 2000. */
 function parseCount(value: string): number {

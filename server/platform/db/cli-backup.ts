@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { CommandRegistrar } from './cli.ts';
+import type { CommandRegistrar } from '../module.ts';
 
 /** `onewindow backup <file>`: an online backup of the embedded SQLite database. */
 export const registerBackupCommands: CommandRegistrar = (program, withPlatform) => {

@@ -1,9 +1,8 @@
 import path from 'node:path';
-import { AUDIT_BREAK_LABELS, AUDIT_PROBLEM_LABELS, type AuditProblem } from '../contracts/audit.ts';
-import { anchoredChains } from './anchored-chains.ts';
-import type { CommandRegistrar } from './cli.ts';
-import { createCheckpoint } from './platform/audit/checkpoint.ts';
-import { verifyAudit } from './platform/audit/verify-anchored.ts';
+import { AUDIT_BREAK_LABELS, AUDIT_PROBLEM_LABELS, type AuditProblem } from '../../../contracts/audit.ts';
+import type { CommandRegistrar } from '../module.ts';
+import { createCheckpoint } from './checkpoint.ts';
+import { verifyAudit } from './verify-anchored.ts';
 
 /** Exit code of `verify-audit` when the chain is broken (1 stays for "the command itself failed"). */
 export const AUDIT_BROKEN_EXIT_CODE = 2;
@@ -13,7 +12,7 @@ export const AUDIT_BROKEN_EXIT_CODE = 2;
  * chains and checks them against the latest signed checkpoint (or all); `onewindow audit
  * checkpoint`: writes a signed checkpoint now and prints it.
  */
-export const registerAuditCommands: CommandRegistrar = (program, withPlatform) => {
+export const registerAuditCommands: CommandRegistrar = (program, withPlatform, house) => {
   program
     .command('verify-audit')
     .description(
@@ -24,7 +23,7 @@ export const registerAuditCommands: CommandRegistrar = (program, withPlatform) =
     .action((opts: { allCheckpoints?: boolean }) =>
       withPlatform(
         async (platform) => {
-          const result = await verifyAudit(platform, anchoredChains, {
+          const result = await verifyAudit(platform, house.anchoredChains, {
             checkpoints: opts.allCheckpoints ? 'all' : 'latest',
           });
           const latest = result.checkpoints.latest;
@@ -61,7 +60,7 @@ export const registerAuditCommands: CommandRegistrar = (program, withPlatform) =
     )
     .action(() =>
       withPlatform(async (platform) => {
-        const { file, checkpoint } = await createCheckpoint(platform, anchoredChains, null);
+        const { file, checkpoint } = await createCheckpoint(platform, house.anchoredChains, null);
         console.log(`checkpoint written: ${path.join(platform.config.auditCheckpointDir, file)}`);
         console.log(JSON.stringify(checkpoint, null, 2));
         console.log(

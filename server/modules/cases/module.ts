@@ -1,0 +1,27 @@
+import type { ModuleDescriptor } from '../../platform/module.ts';
+import { caseActionChain } from './action-chain-anchor.ts';
+import { caseIntakeKeyMigration, casesMigration, caseWarningNoticesMigration } from './migration.ts';
+import { caseActionsAppendOnlyMigration } from './migration-0304-append-only.ts';
+import { caseJobHandlers, scheduleWarningJob } from './recompute-warnings.ts';
+import { caseScopeMover } from './rescope-cases.ts';
+import { caseRoutes } from './routes.ts';
+
+/** The cases module (办件) as a part of the house: see README.md. */
+export const casesModule: ModuleDescriptor = {
+  name: 'cases',
+  migrations: (dialect) => ({
+    '0300_cases': casesMigration,
+    '0301_case_warning_notices': caseWarningNoticesMigration,
+    '0302_case_intake_key': caseIntakeKeyMigration,
+    '0304_case_actions_append_only': caseActionsAppendOnlyMigration(dialect),
+  }),
+  routes: (app, platform) => caseRoutes(app, platform),
+  jobHandlers: () => caseJobHandlers(),
+  // The daily warning recomputation re-queues itself; this makes sure a chain exists (idempotent).
+  start: (platform) => scheduleWarningJob(platform.db),
+  scopeMovers: [caseScopeMover],
+  anchoredChains: [caseActionChain],
+  auditActions: [],
+  errorCodes: [],
+  accessActions: [],
+};

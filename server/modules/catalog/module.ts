@@ -1,0 +1,15 @@
+import type { ModuleDescriptor } from '../../platform/module.ts';
+import { registerCatalogCommands } from './cli.ts';
+import { catalogMigration } from './migration.ts';
+import { catalogRoutes } from './routes.ts';
+
+/** The service catalogue (事项目录) as a part of the house: see README.md. */
+export const catalogModule: ModuleDescriptor = {
+  name: 'catalog',
+  migrations: (dialect) => ({ '0200_catalog': catalogMigration(dialect) }),
+  routes: (app, platform) => catalogRoutes(app, platform),
+  commands: registerCatalogCommands,
+  auditActions: [],
+  errorCodes: [],
+  accessActions: [],
+};

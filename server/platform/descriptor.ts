@@ -1,0 +1,55 @@
+import { auditJobHandlers, scheduleCheckpointJob } from './audit/checkpoint-job.ts';
+import { registerAuditCommands } from './audit/cli.ts';
+import { auditRoutes } from './audit/routes.ts';
+import { authRoutes } from './auth/routes.ts';
+import { registerWorkdaysCommands } from './calendar/cli.ts';
+import { calendarRoutes } from './calendar/routes.ts';
+import { registerBackupCommands } from './db/cli-backup.ts';
+import { platformMigration } from './db/migrations/0001_platform.ts';
+import { calendarSeedMigration } from './db/migrations/0002_calendar_seed.ts';
+import { jobsNotifyMigration } from './db/migrations/0003_jobs_notify.ts';
+import { attemptCountersMigration } from './db/migrations/0004_attempt_counters.ts';
+import { auditAppendOnlyMigration } from './db/migrations/0005_audit_append_only.ts';
+import { loginAddressesMigration } from './db/migrations/0006_login_addresses.ts';
+import { mergeHandlers } from './jobs/handlers.ts';
+import { jobRoutes } from './jobs/routes.ts';
+import type { ModuleDescriptor } from './module.ts';
+import { notifyRoutes } from './notify/routes.ts';
+import { notifyJobHandlers } from './notify/send-sms-job.ts';
+
+/**
+ * The platform as a part of the house: its tables (accounts, sessions, audit, jobs, outbox,
+ * calendar, counters), the routes of log-in, audit, calendar, outbox and jobs, the SMS and audit
+ * checkpoint jobs. It runs first; the business modules build on it (`server/modules/index.ts`).
+ */
+export const platformPart: ModuleDescriptor = {
+  name: 'platform',
+  migrations: (dialect) => ({
+    '0001_platform': platformMigration(dialect),
+    '0002_calendar_seed': calendarSeedMigration,
+    '0003_jobs_notify': jobsNotifyMigration,
+    '0004_attempt_counters': attemptCountersMigration,
+    '0005_audit_append_only': auditAppendOnlyMigration(dialect),
+    '0006_login_addresses': loginAddressesMigration,
+  }),
+  routes: (app, platform, house) => {
+    authRoutes(app, platform);
+    notifyRoutes(app, platform);
+    jobRoutes(app, platform);
+    auditRoutes(app, platform, house.anchoredChains);
+    calendarRoutes(app, platform);
+  },
+  jobHandlers: (wiring, house) =>
+    mergeHandlers([notifyJobHandlers(wiring.sms), auditJobHandlers(house.anchoredChains)]),
+  // The daily signed audit checkpoint re-queues itself; this makes sure a chain exists (one per day
+  // however many processes run).
+  start: (platform) => scheduleCheckpointJob(platform.db),
+  commands: (program, withPlatform, house) => {
+    registerBackupCommands(program, withPlatform, house);
+    registerAuditCommands(program, withPlatform, house);
+    registerWorkdaysCommands(program, withPlatform, house);
+  },
+  auditActions: [],
+  errorCodes: [],
+  accessActions: [],
+};
