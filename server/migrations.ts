@@ -11,6 +11,7 @@ import { jobsNotifyMigration } from './platform/db/migrations/0003_jobs_notify.t
 import { attemptCountersMigration } from './platform/db/migrations/0004_attempt_counters.ts';
 import { auditAppendOnlyMigration } from './platform/db/migrations/0005_audit_append_only.ts';
 import { loginAddressesMigration } from './platform/db/migrations/0006_login_addresses.ts';
+import { domainEventsMigration } from './platform/db/migrations/0007_domain_events.ts';
 
 /**
  * Every migration of the house, platform first, then each module's. Names sort in the order they
@@ -27,6 +28,7 @@ function allMigrations(dialect: Database['dialect']): Record<string, Migration> 
     '0004_attempt_counters': attemptCountersMigration,
     '0005_audit_append_only': auditAppendOnlyMigration(dialect),
     '0006_login_addresses': loginAddressesMigration,
+    '0007_domain_events': domainEventsMigration,
     '0100_org': orgMigration,
     '0200_catalog': catalogMigration(dialect),
     '0300_cases': casesMigration,
