@@ -135,25 +135,31 @@ export async function secondPlatform(
 
 /**
  * Runs the runners side by side until no job is pending or running, moving the clock an hour
- * forward whenever nothing was due (back-off delays); gives up after `rounds` idle hours.
+ * forward whenever nothing was due (back-off delays); gives up after `rounds` idle hours. Returns
+ * how many jobs each runner ran.
  */
 export async function drain(
   platform: Platform,
   runners: readonly JobRunner[],
   clock: ReturnType<typeof manualClock>,
   rounds = 12,
-): Promise<void> {
+): Promise<number[]> {
+  const ran = runners.map(() => 0);
   let idle = 0;
   while (idle < rounds) {
-    const summaries = await Promise.all(runners.map((r) => r.runDueJobs(5)));
+    const summaries = await Promise.all(runners.map((r) => r.runDueJobs(3)));
+    summaries.forEach((s, i) => {
+      ran[i] = (ran[i] ?? 0) + s.ran;
+    });
     if (summaries.some((s) => s.ran > 0)) continue;
     const open = await platform.db
       .selectFrom('jobs')
       .select('id')
       .where('status', 'in', ['pending', 'running'])
       .executeTakeFirst();
-    if (!open) return;
+    if (!open) return ran;
     idle++;
     clock.advance(3_600_000);
   }
+  return ran;
 }
