@@ -28,6 +28,12 @@ export const JobView = z.object({
   maxAttempts: z.number().int(),
   runAt: z.string(),
   lastError: z.string().nullable(),
+  /**
+   * Jobs of one order key run one at a time, oldest first (an event's deliveries to one subscriber
+   * for one subject, e.g. `event:ratings.inviteOnDelivery:<case id>`): a pending job with a key may
+   * be waiting for an earlier one, and a dead one holds back the later ones until it is retried.
+   */
+  orderKey: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -7,6 +7,7 @@ import type { ActorLoader } from './platform/auth/plugin.ts';
 import type { Platform } from './platform/context.ts';
 import type { Dialect } from './platform/db/index.ts';
 import { platformPart } from './platform/descriptor.ts';
+import { eventJobHandlers } from './platform/events/index.ts';
 import { type JobHandlers, mergeHandlers } from './platform/jobs/handlers.ts';
 import type { HouseView, JobWiring, ModuleDescriptor, WithPlatform } from './platform/module.ts';
 
@@ -38,7 +39,12 @@ export function registerHouseRoutes(app: FastifyInstance, platform: Platform): v
 }
 
 export function houseJobHandlers(wiring: JobWiring): JobHandlers {
-  return mergeHandlers(PARTS.map((p) => p.jobHandlers?.(wiring, house) ?? {}));
+  // Every part's own kinds, plus the dispatch of domain events and one delivery kind per subscriber.
+  const subscriptions = PARTS.flatMap((p) => p.subscriptions ?? []);
+  return mergeHandlers([
+    ...PARTS.map((p) => p.jobHandlers?.(wiring, house) ?? {}),
+    eventJobHandlers(subscriptions),
+  ]);
 }
 
 /** Start-up work of every part, once the app listens (each is idempotent across processes). */

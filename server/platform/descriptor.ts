@@ -11,6 +11,7 @@ import { jobsNotifyMigration } from './db/migrations/0003_jobs_notify.ts';
 import { attemptCountersMigration } from './db/migrations/0004_attempt_counters.ts';
 import { auditAppendOnlyMigration } from './db/migrations/0005_audit_append_only.ts';
 import { loginAddressesMigration } from './db/migrations/0006_login_addresses.ts';
+import { domainEventsMigration } from './db/migrations/0007_domain_events.ts';
 import { mergeHandlers } from './jobs/handlers.ts';
 import { jobRoutes } from './jobs/routes.ts';
 import type { ModuleDescriptor } from './module.ts';
@@ -31,6 +32,7 @@ export const platformPart: ModuleDescriptor = {
     '0004_attempt_counters': attemptCountersMigration,
     '0005_audit_append_only': auditAppendOnlyMigration(dialect),
     '0006_login_addresses': loginAddressesMigration,
+    '0007_domain_events': domainEventsMigration,
   }),
   routes: (app, platform, house) => {
     authRoutes(app, platform);

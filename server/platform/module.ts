@@ -8,6 +8,7 @@ import type { AnchoredChain } from './audit/anchored-chain.ts';
 import type { ActorLoader } from './auth/plugin.ts';
 import type { Platform } from './context.ts';
 import type { Dialect } from './db/index.ts';
+import type { EventSubscription } from './events/index.ts';
 import type { JobHandlers } from './jobs/handlers.ts';
 import type { SmsProvider } from './notify/providers.ts';
 
@@ -30,6 +31,8 @@ export interface ModuleDescriptor {
   routes?(app: FastifyInstance, platform: Platform, house: HouseView): void;
   /** Its job handlers by kind (`name.verb`); two parts claiming one kind is a start-up error. */
   jobHandlers?(wiring: JobWiring, house: HouseView): JobHandlers;
+  /** What it wants to hear of other parts' domain events (platform/events/README.md). */
+  subscriptions?: readonly EventSubscription[];
   /** Work at process start once the app listens, e.g. making sure its daily job chain exists. */
   start?(platform: Platform): Promise<void>;
   /** Rows it scopes by org paths, moved with a moved org unit (platform/access/scope-moves.ts). */

@@ -15,6 +15,8 @@ export type PlatformTables = {
   notifications: NotificationsTable;
   attempt_counters: AttemptCountersTable;
   login_addresses: LoginAddressesTable;
+  domain_events: DomainEventsTable;
+  event_receipts: EventReceiptsTable;
 };
 
 export interface AccountsTable {
@@ -102,6 +104,27 @@ export interface JobsTable {
   dedupe_key: string | null;
   created_at: string;
   updated_at: string;
+  /** Jobs of one key run one at a time, in `order_seq` order (0007_domain_events); null: unordered. */
+  order_key: string | null;
+  order_seq: number | null;
+}
+
+/** The outbox of domain events (platform/events), numbered 1, 2, … per subject. */
+export interface DomainEventsTable {
+  id: string;
+  type: string;
+  subject_id: string;
+  subject_seq: number;
+  /** JSON of ids and codes only, never personal data. */
+  payload: string;
+  recorded_at: string;
+}
+
+/** "Subscriber S has handled event E", written in the transaction of the handler's effect. */
+export interface EventReceiptsTable {
+  subscriber: string;
+  event_id: string;
+  handled_at: string;
 }
 
 export interface NotificationsTable {

@@ -31,6 +31,7 @@ describeEachDb('job console API', (ctx) => {
       'kind',
       'lastError',
       'maxAttempts',
+      'orderKey',
       'runAt',
       'status',
       'updatedAt',

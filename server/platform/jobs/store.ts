@@ -21,10 +21,34 @@ function due(eb: ExpressionBuilder<PlatformTables, 'jobs'>, now: string) {
 }
 
 /**
+ * Not held back by its order: an unordered job, or no job of its order key with a smaller number is
+ * open (pending, running or dead). Once true it stays true (a done job never reopens and smaller
+ * numbers are never added later), so checking it in the candidate select alone is safe.
+ */
+function notWaitingForEarlier(eb: ExpressionBuilder<PlatformTables, 'jobs'>) {
+  return eb.or([
+    eb('jobs.order_key', 'is', null),
+    eb.not(
+      eb.exists(
+        eb
+          .selectFrom('jobs as earlier')
+          .select('earlier.id')
+          .whereRef('earlier.order_key', '=', 'jobs.order_key')
+          .whereRef('earlier.order_seq', '<', 'jobs.order_seq')
+          .where('earlier.status', '<>', 'done')
+          // Spelled out so that the partial index jobs_order_open (these two conditions) serves it.
+          .where('earlier.order_key', 'is not', null),
+      ),
+    ),
+  ]);
+}
+
+/**
  * Claims the next due job for a runner in one atomic statement, or returns undefined. The inner
  * select picks a candidate (on PostgreSQL it skips rows another runner is claiming); the outer
  * WHERE checks due-ness again on the row itself, so of two runners racing for one row exactly one
- * updates it. Claiming counts the attempt, so a job that kills its process still runs out of tries.
+ * updates it. An ordered job is passed over while an earlier one of its key is open. Claiming counts
+ * the attempt, so a job that kills its process still runs out of tries.
  */
 export async function claimNextJob(
   db: Db,
@@ -37,7 +61,7 @@ export async function claimNextJob(
   const candidate = db
     .selectFrom('jobs')
     .select('jobs.id')
-    .where((eb) => due(eb, at))
+    .where((eb) => eb.and([due(eb, at), notWaitingForEarlier(eb)]))
     .orderBy('jobs.run_at')
     .limit(1)
     .$if(dialect === 'postgres', (qb) => qb.forUpdate().skipLocked());

@@ -12,6 +12,7 @@ export function toJobView(row: Selectable<JobsTable>): JobView {
     maxAttempts: row.max_attempts,
     runAt: row.run_at,
     lastError: row.last_error,
+    orderKey: row.order_key,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
