@@ -64,6 +64,11 @@ export const ERROR_CODES = {
   ACCESS_OUT_OF_SCOPE: { status: 403, zh: '超出您的管辖范围', en: 'Outside your scope' },
   // audit
   AUDIT_CHAIN_BROKEN: { status: 500, zh: '审计日志链校验失败', en: 'Audit log chain is broken' },
+  AUDIT_CHECKPOINT_REFUSED: {
+    status: 409,
+    zh: '审计日志校验未通过（记录被改动、删除，或与上一检查点不符），拒绝签发新检查点；请运行 verify-audit 查明原因',
+    en: 'The audit log does not verify (rows altered or deleted, or it no longer matches the last checkpoint); no new checkpoint is signed. Run verify-audit to see why',
+  },
   AUDIT_CHECKPOINT_NOT_FOUND: {
     status: 404,
     zh: '没有这个审计检查点文件',

@@ -20,7 +20,11 @@ export async function resetStaffPassword(
   input: { newPassword: string },
 ): Promise<void> {
   authorize(actor, 'staff.manage', 'anywhere');
-  assertAcceptablePassword(input.newPassword, 'body.newPassword');
+  // The account's user name is part of the password rule (not contained in the password); read
+  // before hashing, so the slow hash stays outside the transaction.
+  const target = await findStaffRow(platform.db, id);
+  if (!target) throw new AppError('STAFF_NOT_FOUND', { id });
+  assertAcceptablePassword(input.newPassword, 'body.newPassword', { username: target.username });
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(platform, async (trx) => {
     const row = await findStaffRow(trx, id);

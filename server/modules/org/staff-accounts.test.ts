@@ -78,6 +78,11 @@ describeEachDb('staff accounts: first log-in, deactivation, password reset', (ct
 
     const weak = await admin.post(`/api/org/staff/${row.id}/reset-password`, { newPassword: 'abc' });
     assert.equal(weak.json().error.code, 'AUTH_PASSWORD_WEAK');
+    const named = await admin.post(`/api/org/staff/${row.id}/reset-password`, {
+      newPassword: 'Gaj_Handler-2026!',
+    });
+    assert.equal(named.statusCode, 400, 'a password holding the user name is refused, as at creation');
+    assert.equal(named.json().error.code, 'AUTH_PASSWORD_WEAK');
     const reset = await admin.post(`/api/org/staff/${row.id}/reset-password`, {
       newPassword: 'Reset-Pass-2026',
     });

@@ -15,6 +15,14 @@ const BAD: [string, string][] = [
   ['a zero-width space', '梨树\u200b镇'],
   ['a control character', '梨树\u0007镇'],
   ['a lone surrogate', '梨树\ud800镇'],
+  ['an Arabic letter mark', '梨树\u061c镇'],
+  ['a line separator', '梨树\u2028镇'],
+  ['a soft hyphen', '梨树\u00ad镇'],
+  ['a Mongolian vowel separator', '梨树\u180e镇'],
+  ['a tag character', '梨树\u{e0041}镇'],
+  ['a noncharacter', '梨树\uffff镇'],
+  ['nothing but Hangul fillers', '\u3164\u3164'],
+  ['nothing but braille blanks', '\u2800'],
 ];
 
 describeEachDb('org, window and staff names follow the one text rule', (ctx) => {

@@ -4,7 +4,7 @@ import type { Executor } from '../db/index.ts';
 import { enqueueJob, type JobHandlers, typedHandler } from '../jobs/index.ts';
 import { nowIso, shanghaiDateOf } from '../time.ts';
 import type { AnchoredChain } from './anchored-chain.ts';
-import { createCheckpoint } from './checkpoint.ts';
+import { createCheckpoint } from './create-checkpoint.ts';
 
 /** The job kind of the daily signed checkpoint. */
 export const AUDIT_CHECKPOINT_JOB = 'audit.checkpoint';

@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -169,9 +178,9 @@ describeEachDb(
       assert.ok(problemsOf(result).includes('checkpoint_truncated'), JSON.stringify(result.problems));
     });
 
-    test('rewriting a stretch before the checkpoint and re-hashing every later row is detected', async () => {
+    /** Rewrites one detail of row 3 and re-hashes every later row: a chain that verifies on its own. */
+    const rewriteFromRow3 = async (saved: AuditLogTable[]) => {
       const { db } = ctx().platform;
-      const saved = await allAudit();
       // From row 3 on: change one detail, recompute every hash and link to the end.
       let prev = saved.find((r) => Number(r.seq) === 2)?.hash ?? '';
       for (const original of saved.filter((r) => Number(r.seq) >= 3)) {
@@ -190,12 +199,43 @@ describeEachDb(
           .execute();
         prev = hash;
       }
+    };
+
+    test('rewriting a stretch before the checkpoint and re-hashing every later row is detected', async () => {
+      const { db } = ctx().platform;
+      const saved = await allAudit();
+      await rewriteFromRow3(saved);
       const result = await verify();
       await restoreAudit(saved);
       assert.equal(result.firstBad, undefined, 'the re-hashed chain verifies on its own');
       const rewritten = result.problems.find((p) => p.problem === 'checkpoint_rewritten');
       assert.equal(rewritten?.seq, latest.seq);
       assert.equal(rewritten?.file, latest.file);
+      assert.equal((await verify()).ok, true, 'restored');
+    });
+
+    test('no checkpoint is signed over a rewritten log: the next one is refused, by the console, the command line and the daily job', async () => {
+      const saved = await allAudit();
+      await rewriteFromRow3(saved);
+      const admin = await ctx().as('admin');
+      const files = readdirSync(dir());
+      const res = await admin.post('/api/audit/checkpoints');
+      const { createCheckpoint } = await import('./create-checkpoint.ts');
+      const { house } = await import('../../house.ts');
+      const direct = await createCheckpoint(ctx().platform, house.anchoredChains, null).then(
+        () => 'signed',
+        (err: { code?: string }) => err.code,
+      );
+      const after = readdirSync(dir());
+      const result = await verify();
+      await restoreAudit(saved);
+      assert.equal(res.statusCode, 409, res.body);
+      assert.equal(res.json().error.code, 'AUDIT_CHECKPOINT_REFUSED');
+      assert.match(res.json().error.message, /拒绝签发/);
+      assert.ok(JSON.stringify(res.json().error).includes('checkpoint_rewritten'), res.body);
+      assert.equal(direct, 'AUDIT_CHECKPOINT_REFUSED', 'the job and the CLI call the same function');
+      assert.deepEqual(after, files, 'no new checkpoint file');
+      assert.equal(result.ok, false, 'the latest checkpoint still tells the forgery');
       assert.equal((await verify()).ok, true, 'restored');
     });
 

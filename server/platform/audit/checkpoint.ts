@@ -23,77 +23,8 @@ export const CHAIN_SETTLE_MS = 5 * 60_000;
 /** checkpoint-20261207T054100123Z-seq-123.json: sorts by time; nothing else is served from the directory. */
 export const CHECKPOINT_FILE = /^checkpoint-\d{8}T\d{9}Z-seq-\d+\.json$/;
 
-/**
- * Writes a signed checkpoint: the newest audit row's seq and hash (read under the audit writers'
- * lock, so no row is half-written), the anchor of every chain family, and the time, signed with the
- * platform's SM2 key, as a new file (0600, never overwritten) in AUDIT_CHECKPOINT_DIR (0700). The
- * checkpoint itself is audited (`audit.checkpoint`, anchored by the next one). A chain family that
- * is already broken is refused: signing it would vouch for the damage.
- */
-export async function createCheckpoint(
-  platform: Platform,
-  chains: readonly AnchoredChain[],
-  actor: Actor | null,
-  now: string = nowIso(),
-): Promise<{ file: string; checkpoint: AuditCheckpoint }> {
-  const key = platformSigningKey(platform.config);
-  const before = new Date(Date.parse(now) - CHAIN_SETTLE_MS).toISOString();
-  const anchors: Record<string, ChainAnchor> = {};
-  for (const chain of chains) {
-    const walked = await chain.walk(platform.db, before);
-    if (walked.broken) {
-      throw new AppError('AUDIT_CHAIN_BROKEN', { chain: chain.name, ...walked.broken });
-    }
-    anchors[chain.name] = walked.anchor;
-  }
-  const dir = checkpointDir(platform);
-  return inTransaction(platform, async (trx) => {
-    await lockForWrite(trx, platform.dialect, AUDIT_LOCK_KEY);
-    const last = await trx
-      .selectFrom('audit_log')
-      .select(['seq', 'hash'])
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    const claim = {
-      at: now,
-      audit: { seq: Number(last?.seq ?? 0), hash: last?.hash ?? '' },
-      chains: anchors,
-    };
-    const message = checkpointMessage(claim);
-    const signature = sm2Sign(message, key.privateKey, { publicKey: key.publicKey });
-    const checkpoint: AuditCheckpoint = {
-      format: CHECKPOINT_FORMAT,
-      ...claim,
-      message,
-      signature,
-      signatureDer: signatureDer(signature),
-      publicKey: key.publicKey,
-      publicKeyPem: publicKeyPem(key.publicKey),
-      userId: DEFAULT_SM2_USER_ID,
-    };
-    const file = `checkpoint-${now.replace(/[-:.]/g, '')}-seq-${claim.audit.seq}.json`;
-    // Written before the commit: should the commit fail, the file still anchors rows that were committed.
-    try {
-      writeFileSync(path.join(dir, file), `${JSON.stringify(checkpoint, null, 2)}\n`, {
-        mode: 0o600,
-        flag: 'wx',
-      });
-    } catch (err) {
-      throw new AppError('AUDIT_CHECKPOINT_DIR_UNUSABLE', { dir, reason: (err as Error).message });
-    }
-    await audit(platform, trx, actor, {
-      action: 'audit.checkpoint',
-      entityType: 'audit_checkpoint',
-      entityId: file,
-      detail: { seq: claim.audit.seq, hash: claim.audit.hash },
-    });
-    return { file, checkpoint };
-  });
-}
-
 /** The checkpoint directory, created 0700 (and put back to 0700) when needed. */
-function checkpointDir(platform: Platform): string {
+export function checkpointDir(platform: Platform): string {
   const dir = platform.config.auditCheckpointDir;
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });

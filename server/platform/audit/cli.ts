@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { AUDIT_BREAK_LABELS, AUDIT_PROBLEM_LABELS, type AuditProblem } from '../../../contracts/audit.ts';
 import type { CommandRegistrar } from '../module.ts';
-import { createCheckpoint } from './checkpoint.ts';
+import { createCheckpoint } from './create-checkpoint.ts';
 import { verifyAudit } from './verify-anchored.ts';
 
 /** Exit code of `verify-audit` when the chain is broken (1 stays for "the command itself failed"). */

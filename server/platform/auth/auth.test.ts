@@ -105,6 +105,33 @@ describeEachDb('staff log-in', (ctx) => {
     });
     assert.equal(back.statusCode, 200);
   });
+
+  test('of 20 password changes sent at once, one wins; the others are refused and their passwords do not log in', async () => {
+    const client = await ctx().as('supervisor');
+    const candidates = Array.from({ length: 20 }, (_, i) => `Race-Pass-2026-${String(i).padStart(2, '0')}`);
+    const answers = await Promise.all(
+      candidates.map((newPassword) =>
+        client.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword }),
+      ),
+    );
+    const won = answers.flatMap((res, i) => (res.statusCode === 200 ? [candidates[i] ?? ''] : []));
+    assert.equal(won.length, 1, answers.map((a) => a.statusCode).join(' '));
+    for (const res of answers.filter((a) => a.statusCode !== 200)) {
+      assert.equal(res.statusCode, 400);
+      assert.equal(res.json().error.code, 'AUTH_PASSWORD_WRONG');
+    }
+    const [winner = ''] = won;
+    const logIn = (password: string) =>
+      ctx().anonymous.post('/api/auth/login', { username: 'supervisor', password });
+    assert.equal((await logIn(winner)).statusCode, 200, 'the one answered 200 is in force');
+    const loser = candidates.find((c) => c !== winner) ?? '';
+    assert.equal((await logIn(loser)).statusCode, 401, 'a refused one is not');
+    const back = await client.post('/api/auth/password', {
+      currentPassword: winner,
+      newPassword: TEST_PASSWORD,
+    });
+    assert.equal(back.statusCode, 200, back.body);
+  });
 });
 
 test('log-in attempts are rate-limited per address', async () => {

@@ -29,11 +29,18 @@ export async function changePassword(
   }
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(platform, async (trx) => {
-    await trx
+    // Compare-and-set on the hash the current password was checked against: of several changes
+    // sent at once (each checked the same old password), one wins and the others are told the
+    // current password is no longer right, instead of all answering "changed" for one in force.
+    const changed = await trx
       .updateTable('accounts')
       .set({ password_hash: passwordHash, password_changed_at: nowIso(), must_change_password: 0 })
       .where('id', '=', actor.accountId)
-      .execute();
+      .where('password_hash', '=', account.password_hash)
+      .executeTakeFirst();
+    if (Number(changed.numUpdatedRows) !== 1) {
+      throw new AppError('AUTH_PASSWORD_WRONG', { fields: [{ path: 'currentPassword' }] });
+    }
     await deleteAccountSessions(trx, actor.accountId, input.sessionToken ?? undefined);
     await audit(platform, trx, actor, {
       action: 'auth.passwordChanged',
