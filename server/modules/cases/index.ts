@@ -3,6 +3,7 @@
  */
 
 export { caseActionChain } from './action-chain-anchor.ts';
+export { CASE_EVENT_TYPES, type CaseEventPayload, type CaseEventType } from './events.ts';
 export { casesMigration, caseWarningNoticesMigration } from './migration.ts';
 export { casesModule } from './module.ts';
 export { caseJobHandlers, RECOMPUTE_WARNINGS_JOB, scheduleWarningJob } from './recompute-warnings.ts';

@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import { nowIso } from '../../platform/time.ts';
 import { type CaseClock, computeClock } from './clock.ts';
 import { type CaseCommand, decide } from './decide.ts';
+import { recordCaseEvents, type StatusStep } from './events.ts';
 import { type CaseBatch, newBatch } from './group-commit.ts';
 import type { ActorStamp, CaseAction, CaseState, NewCaseAction } from './model.ts';
 import { notifyAfter } from './notifications.ts';
@@ -75,8 +76,8 @@ export function runCommands(
   work: CaseWork,
   state: CaseState,
   commands: readonly CaseCommand[],
-): { state: CaseState; actions: CaseAction[] } {
-  const actions: CaseAction[] = [];
+): { state: CaseState; steps: StatusStep[] } {
+  const steps: StatusStep[] = [];
   let current = state;
   for (const command of commands) {
     if (!statusAllows(current.status, command.type)) {
@@ -90,10 +91,11 @@ export function runCommands(
       settings: work.settings,
     });
     const numbered = { ...action, seq: current.version + 1 } as CaseAction;
+    const previousStatus = current.status;
     current = evolve(current, numbered);
-    actions.push(numbered);
+    steps.push({ action: numbered, previousStatus, status: current.status });
   }
-  return { state: current, actions };
+  return { state: current, steps };
 }
 
 /** Loads a case the actor may read, checked against the version the client saw. */
@@ -115,8 +117,8 @@ export async function applyToCase(
 ): Promise<CaseWritten> {
   const loaded = await loadForWrite(work, caseId, version);
   const list = typeof commands === 'function' ? await commands(loaded.state) : commands;
-  const { state, actions } = runCommands(work, loaded.state, list);
-  return persist(work, loaded, state, actions);
+  const { state, steps } = runCommands(work, loaded.state, list);
+  return persist(work, loaded, state, steps);
 }
 
 /** Starts a new case with its receive action and any intake decision that follows it. */
@@ -129,17 +131,22 @@ export async function createCase(
   const first: CaseAction = { ...receive, seq: 1 };
   const initial = startState(caseId, first);
   authorizeCaseAction(work.actor, initial, 'receive');
-  const { state, actions } = runCommands(work, initial, then);
-  return persist(work, null, state, [first, ...actions]);
+  const { state, steps } = runCommands(work, initial, then);
+  const received: StatusStep = { action: first, previousStatus: null, status: initial.status };
+  return persist(work, null, state, [received, ...steps]);
 }
 
-/** Appends the actions (hash-chained), writes the projection, audits and queues notifications. */
+/**
+ * Appends the actions (hash-chained), writes the projection, records the case events (after the
+ * write that took the version, see platform/events), audits and queues notifications.
+ */
 async function persist(
   work: CaseWork,
   before: LoadedCase | null,
   state: CaseState,
-  actions: readonly CaseAction[],
+  steps: readonly StatusStep[],
 ): Promise<CaseWritten> {
+  const actions = steps.map((s) => s.action);
   let prev = before?.lastHash ?? '0'.repeat(64);
   const rows = actions.map((a) => {
     const row = actionRow(state.id, a.seq, a, prev);
@@ -150,6 +157,7 @@ async function persist(
   const projection = projectionOf(state, clock, work.today, prev);
   if (before) await appendActions(work.trx, before.state, projection, rows);
   else await insertCase(work.trx, projection, rows);
+  await recordCaseEvents(work.trx, state, steps);
   for (const a of actions) {
     await audit(work.platform, work.trx, work.actor, {
       action: `case.${a.type}`,
