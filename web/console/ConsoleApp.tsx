@@ -6,6 +6,7 @@ import { ChangePasswordPage } from './ChangePasswordPage.tsx';
 import { ConsoleLayout } from './ConsoleLayout.tsx';
 import { LoginPage } from './LoginPage.tsx';
 import { MENU, type MenuEntry } from './menu.tsx';
+import { MENU_PAGES } from './menu-pages.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { can, useCountyWide, useMe } from './session.ts';
 import './console.css';
@@ -35,7 +36,7 @@ function Guarded({ entry }: { entry: MenuEntry }) {
   const countyWide = useCountyWide();
   if (entry.action && !can(me.data, entry.action)) return <Forbidden />;
   if (entry.action && entry.countyWide && !countyWide(entry.action)) return <Forbidden />;
-  const Page = entry.page;
+  const Page = MENU_PAGES[entry.path];
   return <Page />;
 }
 

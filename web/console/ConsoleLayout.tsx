@@ -6,7 +6,8 @@ import { LangSwitch } from '../ui/components.tsx';
 import { Emblem } from '../ui/Emblem.tsx';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { useI18n } from '../ui/i18n/index.tsx';
-import { useLogout, useMe, useMenu } from './session.ts';
+import { useMenu } from './menu.tsx';
+import { useLogout, useMe } from './session.ts';
 
 /** The console's frame: header with the county and the user, the role-aware side menu, the page. */
 export function ConsoleLayout() {

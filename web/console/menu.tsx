@@ -15,60 +15,76 @@ import {
   TeamOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
-import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import type { Action } from '../../contracts/access.ts';
 import type { MessageKey } from '../ui/i18n/index.tsx';
+import { can, useCountyWide, useMe } from './session.ts';
+
+/** Each menu entry's path under /console/ ('' is the home page); menu-pages.tsx maps each to its page. */
+export type MenuPath =
+  | ''
+  | 'intake'
+  | 'work'
+  | 'delivery'
+  | 'cases'
+  | 'supervision'
+  | 'org'
+  | 'windows'
+  | 'staff'
+  | 'catalog'
+  | 'catalog-import'
+  | 'calendar'
+  | 'outbox'
+  | 'jobs'
+  | 'audit';
 
 export interface MenuEntry {
   /** Path under /console/ ('' is the home page). */
-  path: string;
+  path: MenuPath;
   label: MessageKey;
   icon: ReactNode;
   /** The permission (or any of several) that opens the page; the menu hides it from everyone else. */
   action: Action | readonly Action[] | null;
-  page: LazyExoticComponent<ComponentType>;
   /** True when the page has addresses below its own (list → detail): its route matches `path/*`. */
   nested?: boolean;
   /** A county resource: the action must be granted at the county (a town's administrator has no outbox). */
   countyWide?: boolean;
 }
 
-// Each page is its own chunk: a clerk who never opens the audit log never downloads it.
+/**
+ * The console's menu: what each entry shows and the permission that opens it. The pages themselves are
+ * in menu-pages.tsx, so a page may use this menu (the home page's shortcuts) without an import cycle.
+ */
 export const MENU: readonly MenuEntry[] = [
   {
     path: '',
     label: 'menu.home',
     icon: <HomeOutlined />,
     action: null,
-    page: lazy(() => import('./pages/HomePage.tsx')),
   },
   {
     path: 'intake',
     label: 'case.menu.intake',
     icon: <FormOutlined />,
     action: 'case.accept',
-    page: lazy(() => import('./pages/cases/intake/IntakePage.tsx')),
   },
   {
     path: 'work',
     label: 'case.menu.work',
     icon: <InboxOutlined />,
     action: ['case.handle', 'case.review', 'case.approve'],
-    page: lazy(() => import('./pages/cases/WorkPage.tsx')),
   },
   {
     path: 'delivery',
     label: 'case.menu.delivery',
     icon: <ExportOutlined />,
     action: 'case.deliver',
-    page: lazy(() => import('./pages/cases/DeliveryPage.tsx')),
   },
   {
     path: 'cases',
     label: 'case.menu.search',
     icon: <FileSearchOutlined />,
     action: 'case.read',
-    page: lazy(() => import('./pages/cases/CasesRoutes.tsx')),
     nested: true,
   },
   {
@@ -76,28 +92,24 @@ export const MENU: readonly MenuEntry[] = [
     label: 'case.menu.supervision',
     icon: <AlertOutlined />,
     action: 'case.supervise',
-    page: lazy(() => import('./pages/cases/SupervisionPage.tsx')),
   },
   {
     path: 'org',
     label: 'menu.org',
     icon: <ApartmentOutlined />,
     action: 'org.read',
-    page: lazy(() => import('./pages/org/OrgPage.tsx')),
   },
   {
     path: 'windows',
     label: 'menu.windows',
     icon: <ShopOutlined />,
     action: 'org.read',
-    page: lazy(() => import('./pages/windows/WindowsPage.tsx')),
   },
   {
     path: 'staff',
     label: 'menu.staff',
     icon: <TeamOutlined />,
     action: 'staff.read',
-    page: lazy(() => import('./pages/staff/StaffPage.tsx')),
   },
   {
     path: 'catalog',
@@ -105,7 +117,6 @@ export const MENU: readonly MenuEntry[] = [
     icon: <ProfileOutlined />,
     // Every staff role reads the catalogue; editing follows each item's allowedActions.
     action: 'catalog.read',
-    page: lazy(() => import('./pages/catalog/CatalogPage.tsx')),
     nested: true,
   },
   {
@@ -114,14 +125,12 @@ export const MENU: readonly MenuEntry[] = [
     icon: <ImportOutlined />,
     // Catalogue administrators: import needs catalog.edit county-wide; the page also exports.
     action: 'catalog.edit',
-    page: lazy(() => import('./pages/catalog-import/ImportExportPage.tsx')),
   },
   {
     path: 'calendar',
     label: 'menu.calendar',
     icon: <CalendarOutlined />,
     action: 'calendar.read',
-    page: lazy(() => import('./pages/calendar/CalendarPage.tsx')),
   },
   {
     path: 'outbox',
@@ -129,7 +138,6 @@ export const MENU: readonly MenuEntry[] = [
     icon: <MessageOutlined />,
     action: 'outbox.read',
     countyWide: true,
-    page: lazy(() => import('./pages/OutboxPage.tsx')),
   },
   {
     path: 'jobs',
@@ -137,7 +145,6 @@ export const MENU: readonly MenuEntry[] = [
     icon: <UnorderedListOutlined />,
     action: 'jobs.read',
     countyWide: true,
-    page: lazy(() => import('./pages/JobsPage.tsx')),
   },
   {
     path: 'audit',
@@ -145,6 +152,15 @@ export const MENU: readonly MenuEntry[] = [
     icon: <AuditOutlined />,
     action: 'audit.read',
     countyWide: true,
-    page: lazy(() => import('./pages/AuditPage.tsx')),
   },
 ];
+
+/** The menu entries this user may open (a county-wide one only with a county-wide grant). */
+export function useMenu(): MenuEntry[] {
+  const me = useMe().data;
+  const countyWide = useCountyWide();
+  return useMemo(
+    () => MENU.filter((m) => !m.action || (can(me, m.action) && (!m.countyWide || countyWide(m.action)))),
+    [me, countyWide],
+  );
+}

@@ -1,9 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo } from 'react';
+import { useCallback } from 'react';
 import { type Action, ROLE_ACTIONS } from '../../contracts/access.ts';
 import type { Me } from '../../contracts/auth.ts';
 import { ApiError, http, setCsrfToken } from '../ui/api.ts';
-import { MENU, type MenuEntry } from './menu.tsx';
 
 export type { Me } from '../../contracts/auth.ts';
 
@@ -88,15 +87,5 @@ export function useCountyWide(): (action: Action | readonly Action[]) => boolean
       return !!me?.grants.some((g) => g.countyWide && allows(g.role));
     },
     [me],
-  );
-}
-
-/** The menu entries this user may open (a county-wide one only with a county-wide grant). */
-export function useMenu(): MenuEntry[] {
-  const me = useMe().data;
-  const countyWide = useCountyWide();
-  return useMemo(
-    () => MENU.filter((m) => !m.action || (can(me, m.action) && (!m.countyWide || countyWide(m.action)))),
-    [me, countyWide],
   );
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { insertStaff, orgDb } from '../../modules/org/store.ts';
+import { findOrgUnitByCode, insertStaff } from '../../modules/org/index.ts';
 import { describeEachDb, TEST_PASSWORD } from '../../testing/harness.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { openDatabase } from '../db/index.ts';
@@ -202,11 +202,8 @@ describeEachDb('working-day calendar', (ctx) => {
 
   test('a window clerk computes deadlines but may not change the calendar', async () => {
     const { platform } = ctx();
-    const county = await orgDb(platform.db)
-      .selectFrom('org_units')
-      .select('id')
-      .where('code', '=', '220322')
-      .executeTakeFirstOrThrow();
+    const county = await findOrgUnitByCode(platform.db, '220322');
+    assert.ok(county);
     await insertStaff(platform.db, {
       username: 'cal_clerk',
       passwordHash: await hashPassword(TEST_PASSWORD),

@@ -1,20 +1,8 @@
 import { AppError } from '../errors.ts';
+import type { SmsProvider, SmsProviderFactory } from './sms-provider.ts';
 import { createWebhookSmsProvider } from './webhook-provider.ts';
 
-/**
- * Something that delivers a text message. `send` resolves once the gateway has accepted the message
- * and rejects when it has not (the job then retries with back-off). It may be called twice for one
- * message after a crash, so a gateway that de-duplicates is welcome but not assumed.
- */
-export interface SmsProvider {
-  readonly name: string;
-  /** `meta.notificationId` is stable across retries: a gateway may de-duplicate by it. */
-  send(
-    phone: string,
-    body: string,
-    meta?: { notificationId: string },
-  ): Promise<{ providerMessageId?: string }>;
-}
+export type { SmsProvider, SmsProviderFactory } from './sms-provider.ts';
 
 /**
  * The default: delivers nowhere. The message is only marked sent in the outbox, where
@@ -26,9 +14,6 @@ export class OutboxSmsProvider implements SmsProvider {
     return {};
   }
 }
-
-/** Builds a provider from the environment (its own settings, e.g. a gateway URL and key). */
-export type SmsProviderFactory = (env: NodeJS.ProcessEnv) => SmsProvider;
 
 /**
  * The providers SMS_PROVIDER can name. To plug in a carrier or a cloud SMS service, write a

@@ -1,5 +1,5 @@
 import { AppError } from '../errors.ts';
-import type { SmsProvider } from './providers.ts';
+import type { SmsProvider } from './sms-provider.ts';
 
 const TIMEOUT_MS = 10_000;
 

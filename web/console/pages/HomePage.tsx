@@ -1,7 +1,8 @@
 import { Card, Col, Empty, Row, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../ui/i18n/index.tsx';
-import { useMe, useMenu } from '../session.ts';
+import { useMenu } from '../menu.tsx';
+import { useMe } from '../session.ts';
 
 /** 首页: a welcome, the user's grants (role × scope) and shortcuts to what they may open. */
 export default function HomePage() {
