@@ -202,7 +202,6 @@ describeEachDb(
     };
 
     test('rewriting a stretch before the checkpoint and re-hashing every later row is detected', async () => {
-      const { db } = ctx().platform;
       const saved = await allAudit();
       await rewriteFromRow3(saved);
       const result = await verify();

@@ -1,16 +1,8 @@
-import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AuditCheckpoint, type AuditCheckpointSummary, type ChainAnchor } from '../../../contracts/audit.ts';
-import type { Actor } from '../access/policy.ts';
-import { audit, inTransaction, type Platform } from '../context.ts';
-import { DEFAULT_SM2_USER_ID, sm2Sign } from '../crypto/sm2.ts';
-import { lockForWrite } from '../db/index.ts';
+import { AuditCheckpoint, type AuditCheckpointSummary } from '../../../contracts/audit.ts';
+import type { Platform } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { nowIso } from '../time.ts';
-import type { AnchoredChain } from './anchored-chain.ts';
-import { AUDIT_LOCK_KEY } from './audit.ts';
-import { CHECKPOINT_FORMAT, checkpointMessage, publicKeyPem, signatureDer } from './checkpoint-format.ts';
-import { platformSigningKey } from './signing-key.ts';
 
 /**
  * Chain entries stamped in the last few minutes before a checkpoint are left to the next one: a
