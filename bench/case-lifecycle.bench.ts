@@ -9,7 +9,8 @@
  *
  * Baseline, same run: a bare Fastify route (no auth, no validation, no domain) that writes the
  * same rows per action (action row with its hash, projection insert/update with a state JSON of
- * the same size, audit row chained to the last, outbox row + job where ours writes them) in one
+ * the same size, audit row chained to the last, outbox row + job where ours writes them, the
+ * domain events with their dispatch jobs) in one
  * better-sqlite3 transaction, on its own SQLite file in WAL mode with synchronous=FULL (its fsync
  * inside each commit: the same guarantee, acknowledged = on disk), driven by the same
  * worker. Besides throughput and latency it reports the server thread's CPU per action.
@@ -202,6 +203,20 @@ try {
   const insertJob = db.prepare(
     "insert into jobs (id, kind, payload, status, max_attempts, run_at, created_at, updated_at) values (?, 'notify.sms', ?, 'pending', 5, ?, ?, ?)",
   );
+  const insertEvent = db.prepare(
+    'insert into domain_events (id, type, subject_id, subject_seq, payload, recorded_at) values (?, ?, ?, (select coalesce(max(subject_seq), 0) + 1 from domain_events where subject_id = ?), ?, ?) returning subject_seq',
+  );
+  const insertDispatch = db.prepare(
+    "insert into jobs (id, kind, payload, status, max_attempts, run_at, created_at, updated_at, order_key, order_seq) values (?, 'events.dispatch', ?, 'pending', 10, ?, ?, ?, ?, ?)",
+  );
+  /** The domain events ours records per action type (cases/events.ts): named ones and status changes. */
+  const EVENTS: Record<string, string[]> = {
+    receive: ['case.received'],
+    accept: ['case.accepted', 'case.statusChanged'],
+    decide: ['case.statusChanged'],
+    conclude: ['case.concluded', 'case.statusChanged'],
+    deliver: ['case.delivered', 'case.statusChanged'],
+  };
   const versions = new Map<string, { v: number; hash: string }>();
   const writeAction = db.transaction((caseId: string, type: string, n: number) => {
     const at = now();
@@ -229,6 +244,28 @@ try {
       last?.hash ?? '0'.repeat(64),
     ];
     insertAudit.run(...row, sm3(row.join('\u001f')));
+    for (const eventType of EVENTS[type] ?? []) {
+      const eventId = crypto.randomUUID();
+      const eventPayload = JSON.stringify({
+        caseId,
+        caseNumber: '220322-2026-0000001',
+        seq: cur.v + 1,
+        at,
+        status: type,
+      });
+      const { subject_seq } = insertEvent.get(eventId, eventType, caseId, caseId, eventPayload, at) as {
+        subject_seq: number;
+      };
+      insertDispatch.run(
+        crypto.randomUUID(),
+        JSON.stringify({ eventId }),
+        at,
+        at,
+        at,
+        `events.dispatch:${caseId}`,
+        subject_seq,
+      );
+    }
     if (type === 'accept' || type === 'conclude' || type === 'deliver') {
       const id = crypto.randomUUID();
       insertNote.run(id, '【梨树县政务服务】您的办件已受理', caseId, at);
@@ -288,6 +325,10 @@ try {
   }
   if (count(ours, 'notifications') !== count(db, 'notifications'))
     throw new Error('disagreement on outbox rows');
+  if (count(ours, 'domain_events') !== count(db, 'domain_events'))
+    throw new Error(
+      `disagreement on events: ${count(ours, 'domain_events')} vs ${count(db, 'domain_events')}`,
+    );
   ours.close();
 
   const profiler = PROFILE ? new inspector.Session() : null;
