@@ -10,7 +10,7 @@ import {
   setUpItems,
   type TestItems,
   windowId,
-} from '../cases/http-test-support.ts';
+} from '../cases/testing/http-test-support.ts';
 
 /**
  * What a township's administrator (demo `townadmin`, system_admin over 梨树镇 only) may build, and

@@ -7,10 +7,10 @@ import {
   ok,
   person,
   setUpCountyDesk,
-} from '../../modules/cases/http-test-support.ts';
-import { refused } from '../../modules/cases/malformed-support.ts';
+} from '../../modules/cases/testing/http-test-support.ts';
 import { demoDepartment, sampleItem } from '../../modules/catalog/test-fixtures.ts';
 import { type Client, describeEachDb, type TestContext } from '../../testing/harness.ts';
+import { refused } from '../../testing/malformed-support.ts';
 
 /**
  * An English client (Accept-Language: en-US) reads every text of an error's details in English:
