@@ -2,15 +2,17 @@ import { applicantFormValues } from '../contracts/applicant-form.ts';
 import type { IntakeInput } from '../contracts/cases.ts';
 import type { CatalogItemDocument } from '../contracts/catalog.ts';
 import { creditCodeCheckChar, idNumberCheckChar } from '../contracts/identifiers.ts';
-import { resolveProcess } from '../server/modules/cases/backoffice/processes.ts';
-import type { CaseCommand } from '../server/modules/cases/domain/decide.ts';
-import { receiveWith } from '../server/modules/cases/intake/receive-case.ts';
-import { DEFAULT_CASE_SETTINGS } from '../server/modules/cases/settings.ts';
-import { applyToCase, type CaseWritten, caseWork } from '../server/modules/cases/store/write-path.ts';
 import {
+  applyToCase,
+  type CaseCommand,
+  type CaseWritten,
+  caseWork,
+  DEFAULT_CASE_SETTINGS,
+  receiveWith,
   recomputeWarnings,
+  resolveProcess,
   scheduleWarningJob,
-} from '../server/modules/cases/supervision/recompute-warnings.ts';
+} from '../server/modules/cases/index.ts';
 import { applicableFor, getPublishedVersion, searchItems } from '../server/modules/catalog/index.ts';
 import type { Actor } from '../server/platform/access/policy.ts';
 import { getWorkCalendar } from '../server/platform/calendar/index.ts';

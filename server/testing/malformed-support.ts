@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
 import { ERROR_CODES, type ErrorCode } from '../../contracts/error-codes.ts';
-import type { Client } from './harness.ts';
 
 /**
  * What the malformed-input tests share: the check a user makes of a refusal (a 4xx with a known
- * code and a message in their language, the fields at fault named), a snapshot of a case to prove
- * a refused request changed nothing, and the bad values each kind of field is sent.
+ * code and a message in their language, the fields at fault named) and the bad values each kind
+ * of field is sent. (The snapshot of a case that proves a refused request changed nothing is the
+ * cases module's: modules/cases/testing/malformed-bodies.ts.)
  */
 
 export const BIG = 'x'.repeat(100_000);
@@ -50,34 +50,6 @@ export function fieldRefused(
     `${options.what ?? 'the refusal'} names ${path}: ${JSON.stringify(error.details)}`,
   );
   return error;
-}
-
-/** A case as its page shows it, and how many audit rows it has: equal before and after = no change. */
-export interface CaseSnapshot {
-  page: unknown;
-  audited: number;
-}
-
-/** Reads the case page (as `reader`) and its audit trail (as `auditor`). */
-export async function snapshotOf(reader: Client, auditor: Client, id: string): Promise<CaseSnapshot> {
-  const page = await reader.get(`/api/cases/${id}`);
-  assert.equal(page.statusCode, 200, page.body);
-  const audit = await auditor.get(`/api/audit?entityType=case&entityId=${id}&pageSize=1`);
-  assert.equal(audit.statusCode, 200, audit.body);
-  return { page: page.json(), audited: (audit.json() as { total: number }).total };
-}
-
-/** Asserts that a case is exactly as it was: its page, timeline, version and audit trail. */
-export async function assertUnchanged(
-  reader: Client,
-  auditor: Client,
-  id: string,
-  before: CaseSnapshot,
-  what: string,
-): Promise<void> {
-  const after = await snapshotOf(reader, auditor, id);
-  assert.deepEqual(after.page, before.page, `the case page is unchanged after ${what}`);
-  assert.equal(after.audited, before.audited, `no audit row after ${what}`);
 }
 
 /** The kinds of field a request body has, each with the values it must refuse. */

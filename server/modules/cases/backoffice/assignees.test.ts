@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { describeEachDb } from '../../../testing/harness.ts';
+import { expectError, ok } from '../../../testing/http-support.ts';
 import {
   accountIdOf,
   type CountyDesk,
-  expectError,
   intakeByClerk,
-  ok,
   person,
   setUpCountyDesk,
 } from '../testing/http-test-support.ts';

@@ -4,6 +4,7 @@ import { getWorkCalendar } from '../../../platform/calendar/index.ts';
 import { dropAppendOnly } from '../../../platform/db/append-only.ts';
 import { nowIso, shanghaiDateOf } from '../../../platform/time.ts';
 import { describeEachDb } from '../../../testing/harness.ts';
+import { expectError, ok } from '../../../testing/http-support.ts';
 import { receiveCase } from '../intake/receive-case.ts';
 import { DEFAULT_CASE_SETTINGS } from '../settings.ts';
 import { allCaseIds, rebuildProjection } from '../store/rebuild.ts';
@@ -12,10 +13,8 @@ import { recomputeWarnings } from '../supervision/recompute-warnings.ts';
 import {
   actorOf,
   type CountyDesk,
-  expectError,
   intakeAtA01,
   intakeByClerk,
-  ok,
   person,
   setUpCountyDesk,
 } from '../testing/http-test-support.ts';

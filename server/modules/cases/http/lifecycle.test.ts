@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { describeEachDb } from '../../../testing/harness.ts';
-import {
-  type CountyDesk,
-  expectError,
-  intakeAtA01,
-  ok,
-  person,
-  setUpCountyDesk,
-} from '../testing/http-test-support.ts';
+import { expectError, ok } from '../../../testing/http-support.ts';
+import { type CountyDesk, intakeAtA01, person, setUpCountyDesk } from '../testing/http-test-support.ts';
 
 describeEachDb('case lifecycle over HTTP', (ctx) => {
   let desk: CountyDesk;

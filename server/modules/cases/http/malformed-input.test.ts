@@ -2,25 +2,22 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { type Client, describeEachDb, TEST_PASSWORD } from '../../../testing/harness.ts';
+import { ok } from '../../../testing/http-support.ts';
 import {
-  assertUnchanged,
-  type CaseSnapshot,
   corruptionsOf,
   fieldRefused,
   NOT_AN_OBJECT,
   refused,
-  snapshotOf,
   tally,
 } from '../../../testing/malformed-support.ts';
+import { ALL_ORIGINALS, person, setUpItems, type TestItems, windowId } from '../testing/http-test-support.ts';
 import {
-  ALL_ORIGINALS,
-  ok,
-  person,
-  setUpItems,
-  type TestItems,
-  windowId,
-} from '../testing/http-test-support.ts';
-import { ACTIONS, intakeCorruptions } from '../testing/malformed-bodies.ts';
+  ACTIONS,
+  assertUnchanged,
+  type CaseSnapshot,
+  intakeCorruptions,
+  snapshotOf,
+} from '../testing/malformed-bodies.ts';
 
 /**
  * The case API under malformed, hostile and concurrent input, as an independent checker sends it:

@@ -3,14 +3,8 @@ import { before, test } from 'node:test';
 import { sql } from 'kysely';
 import type { Platform } from '../../../platform/context.ts';
 import { describeEachDb } from '../../../testing/harness.ts';
-import {
-  type CountyDesk,
-  expectError,
-  intakeAtA01,
-  ok,
-  person,
-  setUpCountyDesk,
-} from '../testing/http-test-support.ts';
+import { expectError, ok } from '../../../testing/http-support.ts';
+import { type CountyDesk, intakeAtA01, person, setUpCountyDesk } from '../testing/http-test-support.ts';
 import { insertTestItem, testMaterial } from '../testing/test-items.ts';
 
 /** Every row of every table, as text: what someone holding the database (or a backup of it) reads. */

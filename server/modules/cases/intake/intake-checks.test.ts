@@ -2,13 +2,12 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { shanghaiDateOf } from '../../../platform/time.ts';
 import { type Client, describeEachDb } from '../../../testing/harness.ts';
+import { expectError, ok } from '../../../testing/http-support.ts';
 import {
   type CountyDesk,
-  expectError,
   idNumber,
   intakeAtA01,
   intakeByClerk,
-  ok,
   person,
   setUpCountyDesk,
 } from '../testing/http-test-support.ts';

@@ -2,17 +2,11 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { getWorkCalendar } from '../../../platform/calendar/index.ts';
 import { describeEachDb } from '../../../testing/harness.ts';
+import { expectError, ok } from '../../../testing/http-support.ts';
 import { DEFAULT_CASE_SETTINGS } from '../settings.ts';
 import { rebuildProjection } from '../store/rebuild.ts';
 import { casesDb } from '../store/store.ts';
-import {
-  type CountyDesk,
-  expectError,
-  intakeAtA01,
-  ok,
-  person,
-  setUpCountyDesk,
-} from '../testing/http-test-support.ts';
+import { type CountyDesk, intakeAtA01, person, setUpCountyDesk } from '../testing/http-test-support.ts';
 
 type Page = { id: string; number: string; version: number; status: string };
 

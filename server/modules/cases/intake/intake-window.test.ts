@@ -1,16 +1,9 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { describeEachDb } from '../../../testing/harness.ts';
+import { expectError, ok } from '../../../testing/http-support.ts';
 import { findOrgUnitByCode } from '../../org/index.ts';
-import {
-  ALL_ORIGINALS,
-  expectError,
-  ok,
-  person,
-  setUpItems,
-  type TestItems,
-  windowId,
-} from '../testing/http-test-support.ts';
+import { ALL_ORIGINALS, person, setUpItems, type TestItems, windowId } from '../testing/http-test-support.ts';
 
 /** Where an intake happens when the clerk names no window, and whose windows a clerk may use. */
 describeEachDb('case intake: the clerk’s own window and service centre', (ctx) => {

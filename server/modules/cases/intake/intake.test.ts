@@ -2,13 +2,12 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { shanghaiDateOf } from '../../../platform/time.ts';
 import { describeEachDb } from '../../../testing/harness.ts';
+import { expectError, ok } from '../../../testing/http-support.ts';
 import {
   ALL_ORIGINALS,
   type CountyDesk,
-  expectError,
   idNumber,
   intakeAtA01,
-  ok,
   person,
   setUpCountyDesk,
   windowId,

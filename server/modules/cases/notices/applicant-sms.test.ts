@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { nowIso, shanghaiDateOf } from '../../../platform/time.ts';
 import { type Client, describeEachDb } from '../../../testing/harness.ts';
+import { ok } from '../../../testing/http-support.ts';
 import { receiveCase } from '../intake/receive-case.ts';
 import { DEFAULT_CASE_SETTINGS } from '../settings.ts';
 import {
@@ -10,7 +11,6 @@ import {
   idNumber,
   intakeAtA01,
   intakeByClerk,
-  ok,
   person,
   setUpCountyDesk,
 } from '../testing/http-test-support.ts';

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { describeEachDb } from '../../../testing/harness.ts';
+import { ok } from '../../../testing/http-support.ts';
 import { BIG, fieldRefused, refused } from '../../../testing/malformed-support.ts';
-import { ALL_ORIGINALS, ok, person, setUpItems, windowId } from '../testing/http-test-support.ts';
+import { ALL_ORIGINALS, person, setUpItems, windowId } from '../testing/http-test-support.ts';
 
 /**
  * The public progress lookup (no log-in) under malformed input: a wrong number or tail is named

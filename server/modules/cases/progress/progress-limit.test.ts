@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { describeEachDb } from '../../../testing/harness.ts';
+import { ok } from '../../../testing/http-support.ts';
 import { refused } from '../../../testing/malformed-support.ts';
-import { type CountyDesk, intakeByClerk, ok, person, setUpCountyDesk } from '../testing/http-test-support.ts';
+import { type CountyDesk, intakeByClerk, person, setUpCountyDesk } from '../testing/http-test-support.ts';
 
 /**
  * The public progress lookup against guessing (issue 9 #6): failures are counted per case, not

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { describeEachDb, type TestContext } from '../../../testing/harness.ts';
-import { type CountyDesk, intakeByClerk, ok, person, setUpCountyDesk } from '../testing/http-test-support.ts';
+import { ok } from '../../../testing/http-support.ts';
+import { type CountyDesk, intakeByClerk, person, setUpCountyDesk } from '../testing/http-test-support.ts';
 import { milestonesOf } from './lookup-progress.ts';
 
 type Progress = {

@@ -4,16 +4,10 @@ import { houseJobHandlers } from '../../../house.ts';
 import { JobRunner } from '../../../platform/jobs/index.ts';
 import { OutboxSmsProvider } from '../../../platform/notify/index.ts';
 import { describeEachDb, type TestContext } from '../../../testing/harness.ts';
+import { ok } from '../../../testing/http-support.ts';
 import { receiveCase } from '../intake/receive-case.ts';
 import { DEFAULT_CASE_SETTINGS } from '../settings.ts';
-import {
-  ALL_ORIGINALS,
-  actorOf,
-  ok,
-  person,
-  setUpItems,
-  type TestItems,
-} from '../testing/http-test-support.ts';
+import { ALL_ORIGINALS, actorOf, person, setUpItems, type TestItems } from '../testing/http-test-support.ts';
 import { insertTestItem } from '../testing/test-items.ts';
 import { recomputeWarnings, yearsToRemind } from './recompute-warnings.ts';
 

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { describeEachDb } from '../../../testing/harness.ts';
+import { expectError, ok } from '../../../testing/http-support.ts';
 import { findOrgUnit, findOrgUnitByCode } from '../../org/index.ts';
 import { DEFAULT_CASE_SETTINGS } from '../settings.ts';
-import { acceptLongAgo, expectError, ok, person, setUpItems } from '../testing/http-test-support.ts';
+import { acceptLongAgo, person, setUpItems } from '../testing/http-test-support.ts';
 import { recomputeWarnings } from './recompute-warnings.ts';
 
 type Group = { key: string; name: string; yellow: number; red: number };

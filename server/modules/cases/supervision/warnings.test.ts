@@ -1,18 +1,12 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { describeEachDb, type TestContext } from '../../../testing/harness.ts';
+import { ok } from '../../../testing/http-support.ts';
 import { findOrgUnitByCode } from '../../org/index.ts';
 import { actOnCase } from '../backoffice/act-on-case.ts';
 import { receiveCase } from '../intake/receive-case.ts';
 import { DEFAULT_CASE_SETTINGS } from '../settings.ts';
-import {
-  ALL_ORIGINALS,
-  actorOf,
-  ok,
-  person,
-  setUpItems,
-  type TestItems,
-} from '../testing/http-test-support.ts';
+import { ALL_ORIGINALS, actorOf, person, setUpItems, type TestItems } from '../testing/http-test-support.ts';
 import { insertTestItem } from '../testing/test-items.ts';
 import { recomputeWarnings } from './recompute-warnings.ts';
 import { type TimeLeftClock, timeLeftPhrase } from './warn-staff.ts';

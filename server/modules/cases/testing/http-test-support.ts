@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import type { LightMyRequestResponse } from 'fastify';
 import { idNumberCheckChar } from '../../../../contracts/identifiers.ts';
 import type { Actor } from '../../../platform/access/policy.ts';
 import type { Platform } from '../../../platform/context.ts';
 import type { Client, TestContext } from '../../../testing/harness.ts';
+import { ok, type Reply } from '../../../testing/http-support.ts';
 import { findOrgUnitByCode } from '../../org/index.ts';
 import { receiveCase } from '../intake/receive-case.ts';
 import { DEFAULT_CASE_SETTINGS } from '../settings.ts';
@@ -179,20 +179,3 @@ export const ALL_ORIGINALS = [
   { materialId: 'm1', form: 'original' as const, copies: 1 },
   { materialId: 'm2', form: 'original' as const, copies: 1 },
 ];
-
-/** Asserts an error response's status and code, and returns its body. */
-export function expectError(res: LightMyRequestResponse, status: number, code: string) {
-  assert.equal(res.statusCode, status, `${code}: ${res.body}`);
-  const body = res.json();
-  assert.equal(body.error.code, code, res.body);
-  return body.error;
-}
-
-/** What a case route answers, as far as most tests read it. */
-type Reply = Record<string, unknown> & { id: string; version: number; status: string };
-
-/** Asserts a 2xx and returns the JSON body. */
-export function ok<T = Reply>(res: LightMyRequestResponse): T {
-  assert.ok(res.statusCode >= 200 && res.statusCode < 300, `${res.statusCode} ${res.body}`);
-  return res.json() as T;
-}

@@ -1,10 +1,13 @@
+import assert from 'node:assert/strict';
 import { creditCodeCheckChar, idNumberCheckChar } from '../../../../contracts/identifiers.ts';
+import type { Client } from '../../../testing/harness.ts';
 import { BIG, corruptionsOf, type FieldKind } from '../../../testing/malformed-support.ts';
 import { ALL_ORIGINALS, idNumber } from './http-test-support.ts';
 
 /**
  * The bodies the malformed-input tests send: every action endpoint with a valid body and the kind
- * of each field, and the ways an intake can be wrong before it reaches the use case.
+ * of each field, and the ways an intake can be wrong before it reaches the use case; and a snapshot
+ * of a case, to prove that a refused request changed nothing.
  */
 
 /** One corrupted request: what is wrong, the body, the field path the refusal must name. */
@@ -155,4 +158,32 @@ export function intakeCorruptions(good: Record<string, unknown> & { applicant: o
       'body.refusal.reason',
     ),
   ];
+}
+
+/** A case as its page shows it, and how many audit rows it has: equal before and after = no change. */
+export interface CaseSnapshot {
+  page: unknown;
+  audited: number;
+}
+
+/** Reads the case page (as `reader`) and its audit trail (as `auditor`). */
+export async function snapshotOf(reader: Client, auditor: Client, id: string): Promise<CaseSnapshot> {
+  const page = await reader.get(`/api/cases/${id}`);
+  assert.equal(page.statusCode, 200, page.body);
+  const audit = await auditor.get(`/api/audit?entityType=case&entityId=${id}&pageSize=1`);
+  assert.equal(audit.statusCode, 200, audit.body);
+  return { page: page.json(), audited: (audit.json() as { total: number }).total };
+}
+
+/** Asserts that a case is exactly as it was: its page, timeline, version and audit trail. */
+export async function assertUnchanged(
+  reader: Client,
+  auditor: Client,
+  id: string,
+  before: CaseSnapshot,
+  what: string,
+): Promise<void> {
+  const after = await snapshotOf(reader, auditor, id);
+  assert.deepEqual(after.page, before.page, `the case page is unchanged after ${what}`);
+  assert.equal(after.audited, before.audited, `no audit row after ${what}`);
 }

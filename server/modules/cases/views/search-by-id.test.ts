@@ -2,14 +2,8 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { buildApp } from '../../../app.ts';
 import { describeEachDb, TEST_PASSWORD } from '../../../testing/harness.ts';
-import {
-  type CountyDesk,
-  expectError,
-  intakeByClerk,
-  ok,
-  person,
-  setUpCountyDesk,
-} from '../testing/http-test-support.ts';
+import { expectError, ok } from '../../../testing/http-support.ts';
+import { type CountyDesk, intakeByClerk, person, setUpCountyDesk } from '../testing/http-test-support.ts';
 
 /**
  * Searching cases by a full ID number (issue 9 #12): never in a URL (request logs, proxies), always
