@@ -25,7 +25,7 @@ import Fastify from 'fastify';
 import { seedDemo } from '../demo/seed.ts';
 import { buildApp } from '../server/app.ts';
 import { openPlatform } from '../server/bootstrap.ts';
-import { insertTestItem } from '../server/modules/cases/test-items.ts';
+import { insertTestItem } from '../server/modules/cases/testing/index.ts';
 import { findOrgUnitByCode } from '../server/modules/org/index.ts';
 import { loadConfig } from '../server/platform/config.ts';
 import { sm3 } from '../server/platform/crypto/sm3.ts';

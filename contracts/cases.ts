@@ -1,7 +1,7 @@
 /**
  * 办件 (cases): statuses, action types, code lists and the request bodies of the case API.
  * Response views are in case-views.ts. The status → allowed-actions table itself lives in
- * server/modules/cases/workflow.ts; the console reads it through `allowedActions` on every case.
+ * server/modules/cases/domain/workflow.ts; the console reads it through `allowedActions` on every case.
  */
 import { z } from 'zod';
 import { IsoDate } from './calendar.ts';
@@ -397,7 +397,7 @@ export const SupervisionQuery = z.object({
   servicePointId: Id.optional(),
 });
 
-/** A case number as receive-case.ts gives it: county division code, year, serial of 7 (or more) digits. */
+/** A case number as cases/intake/receive-case.ts gives it: county division code, year, serial of 7 (or more) digits. */
 export const CASE_NUMBER_PATTERN = /^\d{6}-\d{4}-\d{7,12}$/;
 
 const TAIL_MESSAGE = bilingual(

@@ -2,12 +2,17 @@ import { applicantFormValues } from '../contracts/applicant-form.ts';
 import type { IntakeInput } from '../contracts/cases.ts';
 import type { CatalogItemDocument } from '../contracts/catalog.ts';
 import { creditCodeCheckChar, idNumberCheckChar } from '../contracts/identifiers.ts';
-import type { CaseCommand } from '../server/modules/cases/decide.ts';
-import { resolveProcess } from '../server/modules/cases/processes.ts';
-import { receiveWith } from '../server/modules/cases/receive-case.ts';
-import { recomputeWarnings, scheduleWarningJob } from '../server/modules/cases/recompute-warnings.ts';
-import { DEFAULT_CASE_SETTINGS } from '../server/modules/cases/settings.ts';
-import { applyToCase, type CaseWritten, caseWork } from '../server/modules/cases/write-path.ts';
+import {
+  applyToCase,
+  type CaseCommand,
+  type CaseWritten,
+  caseWork,
+  DEFAULT_CASE_SETTINGS,
+  receiveWith,
+  recomputeWarnings,
+  resolveProcess,
+  scheduleWarningJob,
+} from '../server/modules/cases/index.ts';
 import { applicableFor, getPublishedVersion, searchItems } from '../server/modules/catalog/index.ts';
 import type { Actor } from '../server/platform/access/policy.ts';
 import { getWorkCalendar } from '../server/platform/calendar/index.ts';

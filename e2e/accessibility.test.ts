@@ -3,8 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { groupedLookupCode, lookupCodeOf } from '../server/modules/cases/lookup-code.ts';
-import { casesDb } from '../server/modules/cases/store.ts';
+import { casesDb, groupedLookupCode, lookupCodeOf } from '../server/modules/cases/testing/index.ts';
 import { startWebApp, TEST_PASSWORD, type WebApp } from './harness.ts';
 
 // axe-core checks the pages against WCAG 2.1 A/AA as a screen-reader user or a user with low vision

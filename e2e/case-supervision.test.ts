@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { acceptLongAgo, person } from '../server/modules/cases/http-test-support.ts';
-import { recomputeWarnings } from '../server/modules/cases/recompute-warnings.ts';
-import { DEFAULT_CASE_SETTINGS } from '../server/modules/cases/settings.ts';
-import { insertTestItem, testMaterial } from '../server/modules/cases/test-items.ts';
+import { DEFAULT_CASE_SETTINGS, recomputeWarnings } from '../server/modules/cases/index.ts';
+import {
+  acceptLongAgo,
+  insertTestItem,
+  person,
+  testMaterial,
+} from '../server/modules/cases/testing/index.ts';
 import { logIn, openMenu, startWebApp, textOf, type WebApp } from './harness.ts';
 
 describe('效能监察 by service point (Chromium)', () => {

@@ -39,7 +39,15 @@ export interface Config {
   signingKey: string | null;
   /** Where signed audit checkpoints are written (AUDIT_CHECKPOINT_DIR; DATA_DIR/audit-checkpoints). */
   auditCheckpointDir: string;
+  /**
+   * The environment this configuration was read from: modules read their own settings from it
+   * with the helpers below (numberSetting), so a module's setting is checked like the platform's.
+   */
+  source: SettingsSource;
 }
+
+/** The variables a configuration is read from (process.env, or a test's own). */
+export type SettingsSource = Readonly<Record<string, string | undefined>>;
 
 export const DEFAULT_DEMO_PASSWORD = 'Lishu@2026';
 
@@ -74,7 +82,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditCheckpointDir: path.resolve(
       env.AUDIT_CHECKPOINT_DIR?.trim() || path.join(dataDir, 'audit-checkpoints'),
     ),
+    source: { ...env },
   };
+}
+
+/**
+ * A numeric setting of a module: unset or blank gives the fallback; anything else must be a number
+ * in [min, max] (an integer when asked), or the start stops with CONFIG_INVALID naming the
+ * variable and the value. List each in the README's configuration table.
+ */
+export function numberSetting(
+  source: SettingsSource,
+  name: string,
+  rule: { fallback: number; min: number; max: number; integer?: boolean },
+): number {
+  const raw = source[name]?.trim();
+  if (raw === undefined || raw === '') return rule.fallback;
+  const value = Number(raw);
+  const fits = Number.isFinite(value) && value >= rule.min && value <= rule.max;
+  if (!fits || (rule.integer && !Number.isInteger(value))) {
+    throw new AppError('CONFIG_INVALID', {
+      field: name,
+      value: raw,
+      expected: `${rule.integer ? 'an integer' : 'a number'} from ${rule.min} to ${rule.max}`,
+    });
+  }
+  return value;
 }
 
 /** ONEWINDOW_SIGNING_KEY: an SM2 private key, 64 hex characters; unset → null. */

@@ -1,7 +1,7 @@
 import type { CaseActionType, CaseChannel, CaseStatus, DecisionOutcome } from '../../../contracts/cases.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { recordEvent } from '../../platform/events/index.ts';
-import type { CaseAction, CaseState } from './model.ts';
+import type { CaseAction, CaseState } from './domain/model.ts';
 
 /**
  * The events the cases module publishes (platform/events), recorded by the write path in the

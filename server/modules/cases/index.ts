@@ -1,11 +1,41 @@
 /**
  * What other modules may use of the cases module. Nothing else: no other module reads case tables.
+ * (Tests of other parts, e2e/ and bench/ take their set-up from testing/index.ts.)
  */
 
-export { caseActionChain } from './action-chain-anchor.ts';
 export { CASE_EVENT_TYPES, type CaseEventPayload, type CaseEventType } from './events.ts';
-export { casesMigration, caseWarningNoticesMigration } from './migration.ts';
+export { caseRoutes } from './http/routes.ts';
 export { casesModule } from './module.ts';
-export { caseJobHandlers, RECOMPUTE_WARNINGS_JOB, scheduleWarningJob } from './recompute-warnings.ts';
-export { caseScopeMover } from './rescope-cases.ts';
-export { caseRoutes } from './routes.ts';
+export { caseActionChain } from './store/action-chain-anchor.ts';
+export { casesMigration, caseWarningNoticesMigration } from './store/migration.ts';
+export { caseScopeMover } from './store/rescope-cases.ts';
+export {
+  caseJobHandlers,
+  RECOMPUTE_WARNINGS_JOB,
+  scheduleWarningJob,
+} from './supervision/recompute-warnings.ts';
+
+import { resolveProcess } from './backoffice/processes.ts';
+import { DEFAULT_CASE_SETTINGS } from './domain/case-settings.ts';
+import type { CaseCommand } from './domain/decide.ts';
+import { receiveWith } from './intake/receive-case.ts';
+import { caseWork } from './store/case-work.ts';
+import { applyToCase, type CaseWritten } from './store/write-path.ts';
+import { recomputeWarnings } from './supervision/recompute-warnings.ts';
+
+/*
+ * For the demo seed (demo/cases.ts), which plays applications forward through the use cases on
+ * their own dates: receive with a fixed time, the process an item runs, apply a command as an
+ * actor, the default settings and the warning recomputation as of a day (page tests that age cases
+ * the same way use it too). Not for other modules.
+ */
+export {
+  applyToCase,
+  type CaseCommand,
+  type CaseWritten,
+  caseWork,
+  DEFAULT_CASE_SETTINGS,
+  receiveWith,
+  recomputeWarnings,
+  resolveProcess,
+};

@@ -1,10 +1,10 @@
 import type { ModuleDescriptor } from '../../platform/module.ts';
-import { caseActionChain } from './action-chain-anchor.ts';
-import { caseIntakeKeyMigration, casesMigration, caseWarningNoticesMigration } from './migration.ts';
-import { caseActionsAppendOnlyMigration } from './migration-0304-append-only.ts';
-import { caseJobHandlers, scheduleWarningJob } from './recompute-warnings.ts';
-import { caseScopeMover } from './rescope-cases.ts';
-import { caseRoutes } from './routes.ts';
+import { caseRoutes } from './http/routes.ts';
+import { caseActionChain } from './store/action-chain-anchor.ts';
+import { caseIntakeKeyMigration, casesMigration, caseWarningNoticesMigration } from './store/migration.ts';
+import { caseActionsAppendOnlyMigration } from './store/migration-0304-append-only.ts';
+import { caseScopeMover } from './store/rescope-cases.ts';
+import { caseJobHandlers, scheduleWarningJob } from './supervision/recompute-warnings.ts';
 
 /** The cases module (办件) as a part of the house: see README.md. */
 export const casesModule: ModuleDescriptor = {

@@ -9,8 +9,8 @@ import {
   listRootOrgUnits,
   type OrgUnitRecord,
 } from '../org/index.ts';
-import type { CaseBatch } from './group-commit.ts';
-import type { IntakePoint } from './intake.ts';
+import type { IntakePoint } from './intake/intake.ts';
+import type { CaseBatch } from './store/group-commit.ts';
 
 /**
  * What cases need of the org module, through its index.ts only: where an intake happens (window,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { CatalogItemInput } from '../../../contracts/catalog.ts';
 import { type Client, describeEachDb } from '../../testing/harness.ts';
-import { BIG, fieldRefused, NOT_AN_OBJECT, refused, tally } from '../cases/malformed-support.ts';
+import { BIG, fieldRefused, NOT_AN_OBJECT, refused, tally } from '../../testing/malformed-support.ts';
 import { demoDepartment, sampleItem } from './test-fixtures.ts';
 
 /**

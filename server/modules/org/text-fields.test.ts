@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { OrgUnitView, StaffView, WindowView } from '../../../contracts/org.ts';
 import { type Client, describeEachDb } from '../../testing/harness.ts';
-import { fieldRefused } from '../cases/malformed-support.ts';
+import { fieldRefused } from '../../testing/malformed-support.ts';
 
 /**
  * Org units, windows and staff follow the same text rule as cases and the catalogue

@@ -2,15 +2,8 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { OrgUnitView, StaffView, WindowView } from '../../../contracts/org.ts';
 import { type Client, describeEachDb, TEST_PASSWORD } from '../../testing/harness.ts';
-import {
-  ALL_ORIGINALS,
-  expectError,
-  ok,
-  person,
-  setUpItems,
-  type TestItems,
-  windowId,
-} from '../cases/http-test-support.ts';
+import { expectError, ok } from '../../testing/http-support.ts';
+import { ALL_ORIGINALS, person, setUpItems, type TestItems, windowId } from '../cases/testing/index.ts';
 
 /**
  * What a township's administrator (demo `townadmin`, system_admin over 梨树镇 only) may build, and

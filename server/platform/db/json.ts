@@ -1,6 +1,6 @@
 /**
  * JSON columns are stored as text on both dialects; these two helpers are the way in and out (the
- * case state, written on every action, has its own writer giving the same text: cases/state-json.ts).
+ * case state, written on every action, has its own writer giving the same text: cases/domain/state-json.ts).
  */
 export function toJson(value: unknown): string {
   return JSON.stringify(value ?? null);

@@ -1,16 +1,11 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
-import {
-  type CountyDesk,
-  intakeAtA01,
-  ok,
-  person,
-  setUpCountyDesk,
-} from '../../modules/cases/http-test-support.ts';
-import { refused } from '../../modules/cases/malformed-support.ts';
+import { type CountyDesk, intakeAtA01, person, setUpCountyDesk } from '../../modules/cases/testing/index.ts';
 import { demoDepartment, sampleItem } from '../../modules/catalog/test-fixtures.ts';
 import { type Client, describeEachDb, type TestContext } from '../../testing/harness.ts';
+import { ok } from '../../testing/http-support.ts';
+import { refused } from '../../testing/malformed-support.ts';
 
 /**
  * An English client (Accept-Language: en-US) reads every text of an error's details in English:

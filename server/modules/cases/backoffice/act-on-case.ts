@@ -1,0 +1,32 @@
+import type { Actor } from '../../../platform/access/policy.ts';
+import type { Platform } from '../../../platform/context.ts';
+import type { Tx } from '../../../platform/db/index.ts';
+import type { CaseSettings } from '../domain/case-settings.ts';
+import type { CaseCommand } from '../domain/decide.ts';
+import type { CaseState } from '../domain/model.ts';
+import { caseWork } from '../store/case-work.ts';
+import { caseTransaction } from '../store/group-commit.ts';
+import { applyToCase, type CaseWritten } from '../store/write-path.ts';
+
+/**
+ * One action on a case by a staff member, in one transaction: load at the version the client saw
+ * (else CASE_STALE_VERSION), the status table (409), the policy (403), decide, append + project +
+ * audit + notify. Most actions need nothing else; acceptance and assignment build their command
+ * from what they load (see accept-case.ts, assign-case.ts).
+ */
+export function actOnCase(
+  platform: Platform,
+  actor: Actor,
+  caseId: string,
+  version: number,
+  command: CaseCommand | ((state: CaseState, trx: Tx) => Promise<CaseCommand>),
+  settings: CaseSettings,
+  options: { now?: string } = {},
+): Promise<CaseWritten> {
+  return caseTransaction(platform, async (trx, batch) => {
+    const work = await caseWork(platform, trx, actor, settings, options.now, batch);
+    return applyToCase(work, caseId, version, async (state) => [
+      typeof command === 'function' ? await command(state, trx) : command,
+    ]);
+  });
+}
