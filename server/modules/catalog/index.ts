@@ -4,15 +4,11 @@
  */
 export { applicableFor } from '../../../contracts/catalog.ts';
 export { pinyinKeys } from './domain/pinyin.ts';
-export {
-  type FieldIssue,
-  parseItemDocument,
-  requireDepartment,
-  requireFreeImplementationCode,
-} from './domain/validate-item.ts';
+export { type FieldIssue, parseItemDocument } from './domain/validate-item.ts';
 export { catalogTemplate, exportCatalogExchange, exportCatalogXlsx } from './exchange/export-items.ts';
 export { importCatalogItems } from './exchange/import-items.ts';
 export { catalogRoutes } from './http/routes.ts';
+export { requireDepartment, requireFreeImplementationCode } from './items/item-checks.ts';
 export { type CatalogVersion, getPublishedVersion, getVersion, itemExists } from './items/versions.ts';
 export { catalogModule } from './module.ts';
 export { type CatalogSearch, type SearchAudience, searchItems } from './search/search.ts';

@@ -1,9 +1,6 @@
 import { type CatalogItemDocument, CatalogItemDocumentSchema } from '../../../../contracts/catalog.ts';
-import type { Executor } from '../../../platform/db/index.ts';
 import { AppError, type Bilingual, say } from '../../../platform/errors.ts';
 import { issueText } from '../../../platform/http/zod-messages.ts';
-import { type Department, loadDepartment } from '../store/departments.ts';
-import { findItemByImplementationCode } from '../store/store.ts';
 
 /** A field at fault, as every 4xx body lists them (the answer says the message in the asker's language). */
 export interface FieldIssue {
@@ -30,33 +27,10 @@ export function parseItemDocument(
   };
 }
 
-/** The implementing department of a document, or a 400 naming the departmentId field. */
-export async function requireDepartment(
-  db: Executor,
-  departmentId: string,
-  pathPrefix: string,
-): Promise<Department> {
-  const department = await loadDepartment(db, departmentId);
-  if (!department) {
-    throw new AppError('CATALOG_DEPARTMENT_INVALID', {
-      fields: [
-        {
-          path: `${pathPrefix}.departmentId`,
-          message: say(
-            `实施部门不存在或不能实施事项（${departmentId}）`,
-            `No such department, or it cannot implement items (${departmentId})`,
-          ),
-        },
-      ],
-    });
-  }
-  return department;
-}
-
 /**
- * The same refusal when the unique index, not the check above, caught the clash: on PostgreSQL two
- * concurrent transactions both pass the check and the second insert or update waits on the first,
- * then fails. Anything else is passed on unchanged.
+ * The refusal of requireFreeImplementationCode (items/item-checks.ts) when the unique index, not that
+ * check, caught the clash: on PostgreSQL two concurrent transactions both pass the check and the
+ * second insert or update waits on the first, then fails. Anything else is passed on unchanged.
  */
 export function implementationCodeClash(err: unknown, code: string, pathPrefix: string): unknown {
   const e = err as { code?: unknown; constraint?: unknown; message?: unknown };
@@ -73,27 +47,4 @@ export function implementationCodeClash(err: unknown, code: string, pathPrefix: 
       },
     ],
   });
-}
-
-/** Refuses an implementation code another item already holds (409 naming the field and the holder). */
-export async function requireFreeImplementationCode(
-  db: Executor,
-  code: string,
-  ownItemId: string | null,
-  pathPrefix: string,
-): Promise<void> {
-  const holder = await findItemByImplementationCode(db, code);
-  if (holder && holder.id !== ownItemId) {
-    throw new AppError('CATALOG_IMPLEMENTATION_CODE_TAKEN', {
-      fields: [
-        {
-          path: `${pathPrefix}.implementationCode`,
-          message: say(
-            `实施编码 ${code} 已被事项“${holder.name}”使用`,
-            `Implementation code ${code} is used by the item “${holder.name}”`,
-          ),
-        },
-      ],
-    });
-  }
 }

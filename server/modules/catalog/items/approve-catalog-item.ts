@@ -3,11 +3,12 @@ import type { Actor } from '../../../platform/access/policy.ts';
 import { audit, inTransaction, type Platform } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { nowIso } from '../../../platform/time.ts';
-import { parseItemDocument, requireDepartment } from '../domain/validate-item.ts';
+import { parseItemDocument } from '../domain/validate-item.ts';
 import { projectionOf } from '../store/projection.ts';
 import { documentOf, syncSearchIndex, updateItemGuarded, updateVersion } from '../store/store.ts';
 import { presentById } from './get-catalog-item.ts';
 import { loadForAction, requireGrant } from './item-access.ts';
+import { requireDepartment } from './item-checks.ts';
 
 /**
  * Approves the version in review and publishes it: the previous published version becomes

@@ -5,16 +5,13 @@ import { audit, inTransaction, type Platform } from '../../../platform/context.t
 import { newId } from '../../../platform/db/ids.ts';
 import { toJson } from '../../../platform/db/json.ts';
 import { nowIso } from '../../../platform/time.ts';
-import {
-  implementationCodeClash,
-  requireDepartment,
-  requireFreeImplementationCode,
-} from '../domain/validate-item.ts';
+import { implementationCodeClash } from '../domain/validate-item.ts';
 import { projectionOf } from '../store/projection.ts';
 import { insertItems, insertVersions, syncSearchIndex } from '../store/store.ts';
 import type { CatalogItemsTable, CatalogItemVersionsTable } from '../store/tables.ts';
 import { presentVersion } from './get-catalog-item.ts';
 import { requireGrant } from './item-access.ts';
+import { requireDepartment, requireFreeImplementationCode } from './item-checks.ts';
 
 /**
  * Creates an item with its first version as a draft. Catalogue administrators create for any

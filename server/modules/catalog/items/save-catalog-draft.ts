@@ -5,16 +5,13 @@ import { audit, inTransaction, type Platform } from '../../../platform/context.t
 import { toJson } from '../../../platform/db/json.ts';
 import { AppError, say } from '../../../platform/errors.ts';
 import { nowIso } from '../../../platform/time.ts';
-import {
-  implementationCodeClash,
-  requireDepartment,
-  requireFreeImplementationCode,
-} from '../domain/validate-item.ts';
+import { implementationCodeClash } from '../domain/validate-item.ts';
 import { itemStatusOf } from '../domain/workflow.ts';
 import { projectionOf } from '../store/projection.ts';
 import { syncSearchIndex, updateItemGuarded, updateVersion } from '../store/store.ts';
 import { presentById } from './get-catalog-item.ts';
 import { loadForAction, requireGrant } from './item-access.ts';
+import { requireDepartment, requireFreeImplementationCode } from './item-checks.ts';
 
 /**
  * Saves the working version's document (a rejected version returns to draft). Before the first
