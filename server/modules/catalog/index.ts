@@ -1,6 +1,7 @@
 /**
  * What other modules may use of the catalog module. Nothing else: no other module reads catalogue
  * tables. Cases store a version id from getPublishedVersion and read it back with getVersion.
+ * The bulk writers that seeds and tests use are not here: they are in testing/index.ts.
  */
 export { applicableFor } from '../../../contracts/catalog.ts';
 export { pinyinKeys } from './domain/pinyin.ts';
@@ -15,5 +16,4 @@ export { type CatalogSearch, type SearchAudience, searchItems } from './search/s
 export { getCatalogStats, percent } from './stats/get-catalog-stats.ts';
 export { catalogMigration } from './store/migration.ts';
 export { type ProjectedColumns, projectionOf } from './store/projection.ts';
-export { catalogDb, insertItems, insertVersions, syncSearchIndex } from './store/store.ts';
 export type { CatalogItemsTable, CatalogItemVersionsTable, CatalogTables } from './store/tables.ts';

@@ -9,7 +9,7 @@ import {
   setUpCountyDesk,
 } from '../../modules/cases/http-test-support.ts';
 import { refused } from '../../modules/cases/malformed-support.ts';
-import { demoDepartment, sampleItem } from '../../modules/catalog/testing/test-fixtures.ts';
+import { demoDepartment, sampleItem } from '../../modules/catalog/testing/index.ts';
 import { type Client, describeEachDb, type TestContext } from '../../testing/harness.ts';
 
 /**
