@@ -1,18 +1,17 @@
+/**
+ * The checks of a staff change that read the store (the unit, the grants' scope units, the window)
+ * and the stored pair of a phone; the pure rules are in domain/staff-rules.ts.
+ */
 import type { Role } from '../../../../contracts/access.ts';
 import { type Actor, can } from '../../../platform/access/policy.ts';
 import type { Platform } from '../../../platform/context.ts';
 import { maskPhone } from '../../../platform/crypto/mask.ts';
 import type { Executor } from '../../../platform/db/index.ts';
 import { AppError, say } from '../../../platform/errors.ts';
+import type { ResolvedGrant } from '../domain/staff-rules.ts';
 import { findOrgUnit, findWindow } from '../store/store.ts';
 import type { OrgUnitsTable } from '../store/tables.ts';
 import { fieldError } from '../views/present.ts';
-
-export interface ResolvedGrant {
-  role: Role;
-  scopeOrgUnitId: string;
-  scopePath: string;
-}
 
 /** Loads the scope unit of every requested grant; an unknown unit is a field error at its index. */
 export async function resolveGrants(
@@ -32,14 +31,6 @@ export async function resolveGrants(
     out.push({ role: r.role, scopeOrgUnitId: unit.id, scopePath: unit.path });
   }
   return out;
-}
-
-/** Grants in `a` that are not in `b` (same role over the same unit). */
-export function grantsMissingFrom<T extends { role: Role; scopeOrgUnitId: string }>(
-  a: readonly T[],
-  b: readonly { role: Role; scopeOrgUnitId: string }[],
-): T[] {
-  return a.filter((x) => !b.some((y) => y.role === x.role && y.scopeOrgUnitId === x.scopeOrgUnitId));
 }
 
 /** Loads the org unit a staff member is to work at, or a field error. */

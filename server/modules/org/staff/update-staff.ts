@@ -6,17 +6,12 @@ import { audit, inTransaction, type Platform } from '../../../platform/context.t
 import { AppError } from '../../../platform/errors.ts';
 import { nowIso } from '../../../platform/time.ts';
 import { assertMayChangeGrants, authorizeOverStaff } from '../domain/policy.ts';
+import { grantsMissingFrom } from '../domain/staff-rules.ts';
 import { orgDb } from '../store/store.ts';
 import { findStaffRow, reachOf, replaceStaffRoles, rolesOfStaff } from '../store/store-staff.ts';
 import type { StaffTable } from '../store/tables.ts';
 import { staffView } from './get-staff.ts';
-import {
-  checkWindowAssignable,
-  grantsMissingFrom,
-  loadStaffUnit,
-  protectPhone,
-  resolveGrants,
-} from './staff-checks.ts';
+import { checkWindowAssignable, loadStaffUnit, protectPhone, resolveGrants } from './staff-checks.ts';
 
 /**
  * Edits a staff member the actor manages. Moving them needs staff.manage at the new unit too; every

@@ -1,3 +1,7 @@
+/**
+ * The checks of a window change that read the store: the host centre, the named department, a
+ * free window number. The rules of who may manage a window are in domain/policy.ts.
+ */
 import { type OrgUnitKind, WINDOW_HOST_KINDS } from '../../../../contracts/org.ts';
 import type { Executor } from '../../../platform/db/index.ts';
 import { say } from '../../../platform/errors.ts';
