@@ -1,7 +1,7 @@
 /**
  * What other modules may use of the org module. Nothing else: no other module reads org tables.
+ * The bulk writers that seeds and tests use are not here: they are in testing/index.ts.
  */
-
 export { orgUnitRowActions, staffRowActions } from './domain/policy.ts';
 export { orgRoutes } from './http/routes.ts';
 export { orgModule } from './module.ts';
@@ -12,15 +12,10 @@ export {
   findOrgUnitByCode,
   findWindow,
   getOrgUnitPath,
-  insertOrgUnit,
-  insertWindow,
   listAllOrgUnits,
   listDescendantIds,
   listRootOrgUnits,
-  type NewOrgUnit,
-  type NewWindow,
   orgUnitNames,
 } from './store/store.ts';
-export { insertStaff, type NewStaff } from './store/store-staff.ts';
 export type { OrgUnitsTable as OrgUnitRecord, WindowsTable as WindowRecord } from './store/tables.ts';
 export { findStaffWindow, listStaffWhoCan, listStaffWithRoleOver } from './views/lookups.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { insertStaff, orgDb } from '../../modules/org/store/store.ts';
+import { insertStaff, orgDb } from '../../modules/org/testing/index.ts';
 import { describeEachDb, TEST_PASSWORD } from '../../testing/harness.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { openDatabase } from '../db/index.ts';

@@ -4,8 +4,6 @@ import type { Executor } from '../../../platform/db/index.ts';
 import { nowIso } from '../../../platform/time.ts';
 import type { OrgTables, OrgUnitsTable, WindowsTable } from './tables.ts';
 
-export { insertStaff, type NewStaff } from './store-staff.ts';
-
 /** The org module's view of any executor (database or transaction). */
 export function orgDb(db: Executor) {
   return db.withTables<OrgTables>();
