@@ -26,7 +26,7 @@ export async function updateWindow(
     const centre = await findOrgUnit(trx, win.service_centre_id);
     if (!centre) throw new AppError('ORG_UNIT_NOT_FOUND', { id: win.service_centre_id });
     authorize(actor, 'window.manage', { path: centre.path });
-    // A department's window is managed by whoever's scope covers the department too (policy.ts).
+    // A department's window is managed by whoever's scope covers the department too (domain/policy.ts).
     const current = win.department_id ? await findOrgUnit(trx, win.department_id) : undefined;
     const who = authorizeWindowManage(actor, {
       centrePath: centre.path,
