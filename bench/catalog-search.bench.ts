@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { seedDemo } from '../demo/seed.ts';
 import { openPlatform } from '../server/bootstrap.ts';
-import { catalogDb, searchItems } from '../server/modules/catalog/index.ts';
+import { searchItems } from '../server/modules/catalog/index.ts';
+import { catalogDb } from '../server/modules/catalog/testing/index.ts';
 import { loadConfig } from '../server/platform/config.ts';
 import { compare, latenciesNs, median, quantile, report, round3 } from './lib.ts';
 

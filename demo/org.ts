@@ -1,6 +1,11 @@
 import type { Role } from '../contracts/access.ts';
 import { creditCodeCheckChar, orgCodeCheckChar } from '../contracts/identifiers.ts';
-import { insertOrgUnit, insertStaff, insertWindow, type NewOrgUnit } from '../server/modules/org/index.ts';
+import {
+  insertOrgUnit,
+  insertStaff,
+  insertWindow,
+  type NewOrgUnit,
+} from '../server/modules/org/testing/index.ts';
 import { hashPassword } from '../server/platform/auth/passwords.ts';
 import type { Platform } from '../server/platform/context.ts';
 import { maskPhone } from '../server/platform/crypto/mask.ts';

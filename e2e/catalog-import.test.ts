@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { demoCreditCode } from '../demo/org.ts';
-import { rowsOf, setCell, workbookOf } from '../server/modules/catalog/exchange-fixtures.ts';
-import { sampleItem } from '../server/modules/catalog/test-fixtures.ts';
+import { rowsOf, sampleItem, setCell, workbookOf } from '../server/modules/catalog/testing/index.ts';
 import { logIn, menuLabels, openMenu, startWebApp, textOf, type WebApp } from './harness.ts';
 
 const MARKET = '梨树县市场监督管理局';

@@ -5,9 +5,14 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { seedDemo } from '../demo/seed.ts';
 import { openPlatform } from './bootstrap.ts';
-import { rowsOf, setCell, workbookOf } from './modules/catalog/exchange-fixtures.ts';
-import { readWorkbook } from './modules/catalog/read-workbook.ts';
-import { demoDepartment, sampleItem } from './modules/catalog/test-fixtures.ts';
+import {
+  demoDepartment,
+  readWorkbook,
+  rowsOf,
+  sampleItem,
+  setCell,
+  workbookOf,
+} from './modules/catalog/testing/index.ts';
 import { loadConfig } from './platform/config.ts';
 import { onewindow } from './testing/cli.ts';
 import { DIALECTS } from './testing/harness.ts';

@@ -1,10 +1,6 @@
 import type { CatalogItemDocument } from '../../contracts/catalog.ts';
-import {
-  type CatalogItemsTable,
-  type CatalogItemVersionsTable,
-  catalogDb,
-  insertVersions,
-} from '../../server/modules/catalog/index.ts';
+import type { CatalogItemsTable, CatalogItemVersionsTable } from '../../server/modules/catalog/index.ts';
+import { catalogDb, insertVersions } from '../../server/modules/catalog/testing/index.ts';
 import type { Platform } from '../../server/platform/context.ts';
 import { newId } from '../../server/platform/db/ids.ts';
 import type { Tx } from '../../server/platform/db/index.ts';

@@ -8,13 +8,11 @@ import { creditCodeCheckChar, isValidCreditCode } from '../../contracts/identifi
 import {
   type CatalogItemsTable,
   type CatalogItemVersionsTable,
-  insertItems,
-  insertVersions,
   type ProjectedColumns,
   parseItemDocument,
   projectionOf,
-  syncSearchIndex,
 } from '../../server/modules/catalog/index.ts';
+import { insertItems, insertVersions, syncSearchIndex } from '../../server/modules/catalog/testing/index.ts';
 import { listAllOrgUnits } from '../../server/modules/org/index.ts';
 import { audit, type Platform } from '../../server/platform/context.ts';
 import { newId } from '../../server/platform/db/ids.ts';

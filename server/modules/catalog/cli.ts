@@ -10,9 +10,9 @@ import {
 } from '../../../contracts/catalog-exchange.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { CommandRegistrar } from '../../platform/module.ts';
-import { catalogTemplate, exportCatalogExchange, exportCatalogXlsx } from './export-items.ts';
-import { getCatalogStats } from './get-catalog-stats.ts';
-import { importCatalogItems } from './import-items.ts';
+import { catalogTemplate, exportCatalogExchange, exportCatalogXlsx } from './exchange/export-items.ts';
+import { importCatalogItems } from './exchange/import-items.ts';
+import { getCatalogStats } from './stats/get-catalog-stats.ts';
 
 /** The indicators as a short Chinese report, one figure a line, then the departments. */
 export function catalogStatsText(s: CatalogStatsView): string {

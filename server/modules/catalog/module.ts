@@ -1,7 +1,7 @@
 import type { ModuleDescriptor } from '../../platform/module.ts';
 import { registerCatalogCommands } from './cli.ts';
-import { catalogMigration } from './migration.ts';
-import { catalogRoutes } from './routes.ts';
+import { catalogRoutes } from './http/routes.ts';
+import { catalogMigration } from './store/migration.ts';
 
 /** The service catalogue (事项目录) as a part of the house: see README.md. */
 export const catalogModule: ModuleDescriptor = {

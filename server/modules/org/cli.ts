@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { CommandRegistrar } from '../../platform/module.ts';
-import { createFirstAdmin } from './create-first-admin.ts';
+import { createFirstAdmin } from './staff/create-first-admin.ts';
 
 /** A strong random password: 16 characters from an unambiguous alphabet, with letters and digits. */
 export function generatePassword(): string {

@@ -1,25 +1,21 @@
 /**
  * What other modules may use of the org module. Nothing else: no other module reads org tables.
+ * The bulk writers that seeds and tests use are not here: they are in testing/index.ts.
  */
-export { loadStaffActor } from './actor.ts';
-export { createFirstAdmin } from './create-first-admin.ts';
-export { findStaffWindow, listStaffWhoCan, listStaffWithRoleOver } from './lookups.ts';
+export { orgUnitRowActions, staffRowActions } from './domain/policy.ts';
+export { orgRoutes } from './http/routes.ts';
 export { orgModule } from './module.ts';
-export { orgUnitRowActions, staffRowActions } from './policy.ts';
-export { orgRoutes } from './routes.ts';
+export { loadStaffActor } from './staff/actor.ts';
+export { createFirstAdmin } from './staff/create-first-admin.ts';
 export {
   findOrgUnit,
   findOrgUnitByCode,
   findWindow,
   getOrgUnitPath,
-  insertOrgUnit,
-  insertWindow,
   listAllOrgUnits,
   listDescendantIds,
   listRootOrgUnits,
-  type NewOrgUnit,
-  type NewWindow,
   orgUnitNames,
-} from './store.ts';
-export { insertStaff, type NewStaff } from './store-staff.ts';
-export type { OrgUnitsTable as OrgUnitRecord, WindowsTable as WindowRecord } from './tables.ts';
+} from './store/store.ts';
+export type { OrgUnitsTable as OrgUnitRecord, WindowsTable as WindowRecord } from './store/tables.ts';
+export { findStaffWindow, listStaffWhoCan, listStaffWithRoleOver } from './views/lookups.ts';

@@ -1,8 +1,8 @@
 import type { ModuleDescriptor } from '../../platform/module.ts';
-import { loadStaffActor } from './actor.ts';
 import { registerAdminCommands } from './cli.ts';
-import { orgMigration } from './migration.ts';
-import { orgRoutes } from './routes.ts';
+import { orgRoutes } from './http/routes.ts';
+import { loadStaffActor } from './staff/actor.ts';
+import { orgMigration } from './store/migration.ts';
 
 /** Org units, windows and staff (机构、窗口、人员) as a part of the house: see README.md. */
 export const orgModule: ModuleDescriptor = {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findOrgUnitByCode, insertStaff } from '../../modules/org/index.ts';
+import { findOrgUnitByCode } from '../../modules/org/index.ts';
+import { insertStaff } from '../../modules/org/testing/index.ts';
 import { describeEachDb, TEST_PASSWORD } from '../../testing/harness.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { openDatabase } from '../db/index.ts';

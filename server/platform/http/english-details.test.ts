@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { type CountyDesk, intakeAtA01, person, setUpCountyDesk } from '../../modules/cases/testing/index.ts';
-import { demoDepartment, sampleItem } from '../../modules/catalog/test-fixtures.ts';
+import { demoDepartment, sampleItem } from '../../modules/catalog/testing/index.ts';
 import { type Client, describeEachDb, type TestContext } from '../../testing/harness.ts';
 import { ok } from '../../testing/http-support.ts';
 import { refused } from '../../testing/malformed-support.ts';

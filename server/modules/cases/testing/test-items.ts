@@ -4,12 +4,8 @@ import type { Platform } from '../../../platform/context.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import { toJson } from '../../../platform/db/json.ts';
 import { nowIso } from '../../../platform/time.ts';
-import {
-  insertItems,
-  insertVersions,
-  projectionOf as itemColumns,
-  syncSearchIndex,
-} from '../../catalog/index.ts';
+import { projectionOf as itemColumns } from '../../catalog/index.ts';
+import { insertItems, insertVersions, syncSearchIndex } from '../../catalog/testing/index.ts';
 import { findOrgUnitByCode } from '../../org/index.ts';
 
 /**

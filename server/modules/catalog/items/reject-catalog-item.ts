@@ -1,0 +1,47 @@
+import type { CatalogItemDetailView } from '../../../../contracts/catalog-api.ts';
+import type { Actor } from '../../../platform/access/policy.ts';
+import { audit, inTransaction, type Platform } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { nowIso } from '../../../platform/time.ts';
+import { itemStatusOf } from '../domain/workflow.ts';
+import { updateItemGuarded, updateVersion } from '../store/store.ts';
+import { presentById } from './get-catalog-item.ts';
+import { loadForAction } from './item-access.ts';
+
+/** Sends a version in review back to its editors with a note saying what to change. */
+export function rejectCatalogItem(
+  platform: Platform,
+  actor: Actor,
+  itemId: string,
+  note: string,
+  expectedRevision: number | undefined,
+): Promise<CatalogItemDetailView> {
+  return inTransaction(platform, async (trx) => {
+    const { item, working, next, revision } = await loadForAction(
+      trx,
+      actor,
+      itemId,
+      'reject',
+      expectedRevision,
+    );
+    if (!working) throw new AppError('CATALOG_ACTION_NOT_ALLOWED', { action: 'reject' });
+    const now = nowIso();
+    await updateVersion(trx, working.id, {
+      status: 'rejected',
+      reviewed_by: actor.accountId,
+      reviewed_by_name: actor.name,
+      reviewed_at: now,
+      review_note: note,
+      updated_at: now,
+    });
+    await updateItemGuarded(trx, item.id, revision, { status: itemStatusOf(next), updated_at: now });
+    await audit(platform, trx, actor, {
+      action: 'catalog.reject',
+      entityType: 'catalog_item',
+      entityId: item.id,
+      orgUnitId: item.department_id,
+      detail: { versionId: working.id, number: working.number, note },
+    });
+    return presentById(trx, actor, item.id, working.id);
+  });
+}

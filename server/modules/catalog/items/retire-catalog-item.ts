@@ -1,0 +1,43 @@
+import type { CatalogItemDetailView } from '../../../../contracts/catalog-api.ts';
+import type { Actor } from '../../../platform/access/policy.ts';
+import { audit, inTransaction, type Platform } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { nowIso } from '../../../platform/time.ts';
+import { updateItemGuarded, updateVersion } from '../store/store.ts';
+import { presentById } from './get-catalog-item.ts';
+import { loadForAction } from './item-access.ts';
+
+/**
+ * Retires a published item: it leaves the portal and the search, its versions stay readable by
+ * id (cases keep theirs), and an open working version is withdrawn with it. Audited.
+ */
+export function retireCatalogItem(
+  platform: Platform,
+  actor: Actor,
+  itemId: string,
+  note: string | undefined,
+  expectedRevision: number | undefined,
+): Promise<CatalogItemDetailView> {
+  return inTransaction(platform, async (trx) => {
+    const { item, working, revision } = await loadForAction(trx, actor, itemId, 'retire', expectedRevision);
+    const published = item.published_version_id;
+    if (!published) throw new AppError('CATALOG_ACTION_NOT_ALLOWED', { action: 'retire' });
+    const now = nowIso();
+    const retired = { status: 'retired' as const, review_note: note ?? null, updated_at: now };
+    await updateVersion(trx, published, retired);
+    if (working) await updateVersion(trx, working.id, retired);
+    await updateItemGuarded(trx, item.id, revision, {
+      status: 'retired',
+      draft_version_id: null,
+      updated_at: now,
+    });
+    await audit(platform, trx, actor, {
+      action: 'catalog.retire',
+      entityType: 'catalog_item',
+      entityId: item.id,
+      orgUnitId: item.department_id,
+      detail: { versionId: published, withdrawnVersionId: working?.id ?? null, note: note ?? null },
+    });
+    return presentById(trx, actor, item.id, published);
+  });
+}

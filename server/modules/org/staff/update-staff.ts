@@ -1,0 +1,95 @@
+import type { Role } from '../../../../contracts/access.ts';
+import type { StaffView, UpdateStaffInput } from '../../../../contracts/org.ts';
+import { type Actor, authorize } from '../../../platform/access/policy.ts';
+import { deleteAccountSessions } from '../../../platform/auth/sessions.ts';
+import { audit, inTransaction, type Platform } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { nowIso } from '../../../platform/time.ts';
+import { assertMayChangeGrants, authorizeOverStaff } from '../domain/policy.ts';
+import { grantsMissingFrom } from '../domain/staff-rules.ts';
+import { orgDb } from '../store/store.ts';
+import { findStaffRow, reachOf, replaceStaffRoles, rolesOfStaff } from '../store/store-staff.ts';
+import type { StaffTable } from '../store/tables.ts';
+import { staffView } from './get-staff.ts';
+import { checkWindowAssignable, loadStaffUnit, protectPhone, resolveGrants } from './staff-checks.ts';
+
+/**
+ * Edits a staff member the actor manages. Moving them needs staff.manage at the new unit too; every
+ * grant added or removed must be one the actor could give; deactivating disables the account and
+ * ends its sessions at once.
+ */
+export async function updateStaff(
+  platform: Platform,
+  actor: Actor | null,
+  id: string,
+  input: UpdateStaffInput,
+): Promise<StaffView> {
+  authorize(actor, 'staff.manage', 'anywhere');
+  return inTransaction(platform, async (trx) => {
+    const row = await findStaffRow(trx, id);
+    if (!row) throw new AppError('STAFF_NOT_FOUND', { id });
+    const who = authorizeOverStaff(actor, 'staff.manage', await reachOf(trx, row));
+
+    const patch: Partial<StaffTable> = {};
+    if (input.name !== undefined) patch.name = input.name;
+    if (input.title !== undefined) patch.title = input.title;
+    if (input.orgUnitId !== undefined && input.orgUnitId !== row.org_unit_id) {
+      const unit = await loadStaffUnit(trx, input.orgUnitId);
+      authorize(who, 'staff.manage', { path: unit.path });
+      patch.org_unit_id = unit.id;
+    }
+    if (input.windowId !== undefined && input.windowId !== row.window_id) {
+      if (input.windowId) await checkWindowAssignable(trx, who, input.windowId);
+      patch.window_id = input.windowId;
+    }
+    if (input.phone !== undefined) Object.assign(patch, protectPhone(platform, input.phone));
+    if (input.active !== undefined && (input.active ? 1 : 0) !== row.active)
+      patch.active = input.active ? 1 : 0;
+
+    let rolesAdded: { role: Role; scopeOrgUnitId: string }[] = [];
+    let rolesRemoved: { role: Role; scopeOrgUnitId: string }[] = [];
+    if (input.roles !== undefined) {
+      const wanted = await resolveGrants(trx, input.roles);
+      const current = (await rolesOfStaff(trx, [id])).map((r) => ({
+        role: r.role as Role,
+        scopeOrgUnitId: r.scope_org_unit_id,
+        scopePath: r.scope_path,
+      }));
+      const added = grantsMissingFrom(wanted, current);
+      const removed = grantsMissingFrom(current, wanted);
+      assertMayChangeGrants(who, [...added, ...removed]);
+      if (added.length > 0 || removed.length > 0) await replaceStaffRoles(trx, id, wanted);
+      rolesAdded = added.map(({ role, scopeOrgUnitId }) => ({ role, scopeOrgUnitId }));
+      rolesRemoved = removed.map(({ role, scopeOrgUnitId }) => ({ role, scopeOrgUnitId }));
+    }
+
+    const changed = Object.keys(patch).map((k) => (k.startsWith('phone_') ? 'phone' : k));
+    if (rolesAdded.length > 0 || rolesRemoved.length > 0) changed.push('roles');
+    if (changed.length === 0) return staffView(trx, who, id);
+
+    if (Object.keys(patch).length > 0) {
+      await orgDb(trx)
+        .updateTable('staff')
+        .set({ ...patch, updated_at: nowIso() })
+        .where('id', '=', id)
+        .execute();
+    }
+    if (patch.active !== undefined) {
+      // A deactivated account cannot log in again, and its open sessions end now.
+      await orgDb(trx)
+        .updateTable('accounts')
+        .set({ disabled: patch.active ? 0 : 1 })
+        .where('id', '=', row.account_id)
+        .execute();
+      if (!patch.active) await deleteAccountSessions(trx, row.account_id);
+    }
+    await audit(platform, trx, who, {
+      action: patch.active === 0 ? 'staff.deactivated' : 'staff.updated',
+      entityType: 'staff',
+      entityId: id,
+      orgUnitId: patch.org_unit_id ?? row.org_unit_id,
+      detail: { username: row.username, changed: [...new Set(changed)], rolesAdded, rolesRemoved },
+    });
+    return staffView(trx, who, id);
+  });
+}
