@@ -453,7 +453,7 @@ export const ProgressLookupQuery = z
     }
   });
 
-export const ProcessStepInput = z.object({
+export const ProcessStepInput = z.strictObject({
   key: z
     .string()
     .trim()
@@ -471,7 +471,7 @@ export const ProcessStepInput = z.object({
   budgetDays: z.number().int().min(0).max(60).describe('环节时限（工作日）'),
 });
 export type ProcessStepInput = z.infer<typeof ProcessStepInput>;
-export const ProcessBody = z.object({
+export const ProcessBody = z.strictObject({
   steps: z.array(ProcessStepInput).min(1).max(10),
   /** The revision the editor saw (0: none stored yet); a moved one is refused (CASE_PROCESS_STALE). */
   expectedRevision: z.number().int().min(0).optional().describe('期望修订号（乐观并发控制）'),
