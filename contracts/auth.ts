@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { ACTIONS, ROLES } from './access.ts';
 
-export const LoginBody = z.object({
+export const LoginBody = z.strictObject({
   username: z.string().trim().min(1).max(64).describe('用户名'),
   password: z.string().min(1).max(200).describe('密码'),
 });
 
-export const ChangePasswordBody = z.object({
+export const ChangePasswordBody = z.strictObject({
   currentPassword: z.string().min(1).max(200),
   newPassword: z.string().min(1).max(200),
 });

@@ -70,18 +70,18 @@ export const CalendarYearDetail = z.object({
   days: z.array(CalendarDay),
 });
 
-export const HolidayRange = z.object({
+export const HolidayRange = z.strictObject({
   name: DayName.describe('假日名称，如 春节'),
   from: IsoDate,
   to: IsoDate,
 });
-export const MakeupDay = z.object({
+export const MakeupDay = z.strictObject({
   date: IsoDate,
   name: DayName.describe('所属假日名称，如 春节'),
 });
 
 /** A new year as the State Council's notice states it: holiday ranges and 调休 make-up days. */
-export const PublishCalendarYearBody = z.object({
+export const PublishCalendarYearBody = z.strictObject({
   year: z.number().int().min(CALENDAR_MIN_YEAR).max(CALENDAR_MAX_YEAR),
   holidays: z.array(HolidayRange).max(40),
   makeupDays: z.array(MakeupDay).max(40),
@@ -89,7 +89,7 @@ export const PublishCalendarYearBody = z.object({
 export type PublishCalendarYearInput = z.infer<typeof PublishCalendarYearBody>;
 
 export const CalendarDayParams = z.object({ date: IsoDate });
-export const UpdateCalendarDayBody = z.object({
+export const UpdateCalendarDayBody = z.strictObject({
   kind: z.enum(CALENDAR_DAY_KINDS),
   name: DayName.nullish(),
 });

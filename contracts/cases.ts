@@ -23,15 +23,16 @@ export {
   type WarningLevel,
 };
 
+/** The one place case statuses are worded: the console and portal messages, notices and the progress look-up take them from here. */
 export const CASE_STATUS_LABELS: Record<CaseStatus, { zh: string; en: string }> = {
-  received: { zh: '已收件（待受理）', en: 'Received' },
-  intake_correction: { zh: '待补正（未受理）', en: 'Awaiting correction before acceptance' },
+  received: { zh: '已收件（待受理）', en: 'Received (decision pending)' },
+  intake_correction: { zh: '待补正（未受理）', en: 'Awaiting correction (not accepted)' },
   refused: { zh: '不予受理', en: 'Refused' },
   in_process: { zh: '办理中', en: 'In process' },
   process_correction: { zh: '补正中（暂停计时）', en: 'Awaiting correction (clock paused)' },
   special_procedure: { zh: '特别程序（暂停计时）', en: 'Special procedure (clock stopped)' },
-  decided: { zh: '已决定（待办结）', en: 'Decided' },
-  concluded: { zh: '已办结（待送达）', en: 'Concluded' },
+  decided: { zh: '已决定（待办结）', en: 'Decided (to conclude)' },
+  concluded: { zh: '已办结（待送达）', en: 'Concluded (to deliver)' },
   delivered: { zh: '已送达', en: 'Delivered' },
   withdrawn: { zh: '已撤回', en: 'Withdrawn' },
   voided: { zh: '已作废', en: 'Voided' },
@@ -453,7 +454,7 @@ export const ProgressLookupQuery = z
     }
   });
 
-export const ProcessStepInput = z.object({
+export const ProcessStepInput = z.strictObject({
   key: z
     .string()
     .trim()
@@ -471,7 +472,7 @@ export const ProcessStepInput = z.object({
   budgetDays: z.number().int().min(0).max(60).describe('环节时限（工作日）'),
 });
 export type ProcessStepInput = z.infer<typeof ProcessStepInput>;
-export const ProcessBody = z.object({
+export const ProcessBody = z.strictObject({
   steps: z.array(ProcessStepInput).min(1).max(10),
   /** The revision the editor saw (0: none stored yet); a moved one is refused (CASE_PROCESS_STALE). */
   expectedRevision: z.number().int().min(0).optional().describe('期望修订号（乐观并发控制）'),
@@ -489,3 +490,10 @@ export const CASE_DOCUMENT_LABELS: Record<CaseDocumentKind, string> = {
 };
 export const CaseDocumentParams = z.object({ id: Id, kind: z.enum(CASE_DOCUMENT_KINDS) });
 export const CaseDocumentQuery = z.object({ format: z.enum(['html', 'docx']).default('html') });
+
+/** The status labels in one language as message entries (`case.status.<status>`), for the web's message tables. */
+export function caseStatusMessages(lang: 'zh' | 'en'): Record<`case.status.${CaseStatus}`, string> {
+  return Object.fromEntries(
+    CASE_STATUSES.map((status) => [`case.status.${status}`, CASE_STATUS_LABELS[status][lang]]),
+  ) as Record<`case.status.${CaseStatus}`, string>;
+}

@@ -171,14 +171,14 @@ const Revision = z
   .min(0)
   .describe('期望修订号（乐观并发控制）');
 
-export const CreateCatalogItemBody = z.object({ document: CatalogItemDocumentSchema });
-export const SaveCatalogDraftBody = z.object({
+export const CreateCatalogItemBody = z.strictObject({ document: CatalogItemDocumentSchema });
+export const SaveCatalogDraftBody = z.strictObject({
   document: CatalogItemDocumentSchema,
   expectedRevision: Revision,
 });
 /** Body of submit / approve / retire / new-version; may be empty. */
 export const CatalogWorkflowBody = z
-  .object({
+  .strictObject({
     expectedRevision: Revision.optional(),
     note: plainText(
       z.string().trim().max(1000, bilingual('说明不能超过1000个字符', 'At most 1000 characters')),
@@ -187,7 +187,7 @@ export const CatalogWorkflowBody = z
     ).optional(),
   })
   .default({});
-export const RejectCatalogItemBody = z.object({
+export const RejectCatalogItemBody = z.strictObject({
   expectedRevision: Revision.optional(),
   note: text('退回意见', 1000),
 });

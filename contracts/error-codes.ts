@@ -316,3 +316,11 @@ export interface ErrorBody {
     details?: unknown;
   };
 }
+
+/**
+ * The codes of one part of the house, by their prefixes (a module's descriptor lists its own with
+ * this; a test checks every code belongs to exactly one part).
+ */
+export function errorCodesOf(...prefixes: readonly string[]): ErrorCode[] {
+  return (Object.keys(ERROR_CODES) as ErrorCode[]).filter((code) => prefixes.some((p) => code.startsWith(p)));
+}

@@ -1,3 +1,4 @@
+import { shanghaiToday } from './shanghai-date.ts';
 /**
  * Check-digit validation of Chinese identifiers, shared by server and web:
  * 公民身份号码 (GB 11643-1999) and 统一社会信用代码 (GB 32100-2015).
@@ -60,11 +61,6 @@ export function orgCodeCheckChar(first8: string): string {
   return check === 10 ? 'X' : check === 11 ? '0' : String(check);
 }
 
-/** Today's date in China (UTC+8), YYYY-MM-DD: a birth date after it is impossible. */
-function chinaToday(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
 /** What is wrong with an ID number, in both languages, or null when it is valid. */
 export function idNumberIssue(value: string): Problem | null {
   if (value.length !== 18) return { zh: '公民身份号码应为18位', en: 'An ID number has 18 characters' };
@@ -78,7 +74,7 @@ export function idNumberIssue(value: string): Problem | null {
     return { zh: '公民身份号码中的出生日期无效', en: 'The birth date in the ID number is not a real date' };
   }
   const born = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
-  if (born > chinaToday()) {
+  if (born > shanghaiToday()) {
     return { zh: '公民身份号码中的出生日期晚于今天', en: 'The birth date in the ID number is in the future' };
   }
   if (idNumberCheckChar(value.slice(0, 17)) !== value[17]) {

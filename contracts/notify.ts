@@ -48,7 +48,7 @@ export type OutboxItem = z.infer<typeof OutboxItem>;
 
 export const OutboxList = z.object({ items: z.array(OutboxItem), total: z.number().int() });
 
-export const TestSmsBody = z.object({
+export const TestSmsBody = z.strictObject({
   phone: z
     .string()
     .trim()

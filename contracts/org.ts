@@ -123,7 +123,7 @@ export const OrgUnit = z.object({
 export type OrgUnitView = z.infer<typeof OrgUnit>;
 export const OrgUnitList = z.object({ items: z.array(OrgUnit) });
 
-export const CreateOrgUnitBody = z.object({
+export const CreateOrgUnitBody = z.strictObject({
   parentId: Id.describe('上级机构'),
   code: Code.describe('机构编码（全县唯一）'),
   name: UnitName.describe('机构名称'),
@@ -161,7 +161,7 @@ export type WindowView = z.infer<typeof Window>;
 export const WindowList = z.object({ items: z.array(Window) });
 export const ListWindowsQuery = z.object({ serviceCentreId: Id.optional() });
 
-export const CreateWindowBody = z.object({
+export const CreateWindowBody = z.strictObject({
   serviceCentreId: Id.describe('所属服务中心（站）'),
   number: z
     .string()
@@ -183,7 +183,7 @@ export type UpdateWindowInput = z.infer<typeof UpdateWindowBody>;
 
 // ---------------------------------------------------------------- staff
 
-export const RoleGrantInput = z.object({ role: z.enum(ROLES), scopeOrgUnitId: Id });
+export const RoleGrantInput = z.strictObject({ role: z.enum(ROLES), scopeOrgUnitId: Id });
 
 export const StaffRole = z.object({
   role: z.enum(ROLES),
@@ -236,7 +236,7 @@ const Username = z
     ),
   );
 
-export const CreateStaffBody = z.object({
+export const CreateStaffBody = z.strictObject({
   username: Username,
   name: StaffName,
   orgUnitId: Id,
@@ -248,7 +248,7 @@ export const CreateStaffBody = z.object({
 });
 export type CreateStaffInput = z.infer<typeof CreateStaffBody>;
 
-export const UpdateStaffBody = z.object({
+export const UpdateStaffBody = z.strictObject({
   name: StaffName.optional(),
   orgUnitId: Id.optional(),
   windowId: Id.nullish(),
@@ -259,6 +259,6 @@ export const UpdateStaffBody = z.object({
 });
 export type UpdateStaffInput = z.infer<typeof UpdateStaffBody>;
 
-export const ResetStaffPasswordBody = z.object({ newPassword: z.string().min(1).max(200) });
+export const ResetStaffPasswordBody = z.strictObject({ newPassword: z.string().min(1).max(200) });
 
 export const StaffPhone = z.object({ phone: z.string().nullable() });

@@ -2,6 +2,7 @@ import { applicantFormValues } from '../contracts/applicant-form.ts';
 import type { IntakeInput } from '../contracts/cases.ts';
 import type { CatalogItemDocument } from '../contracts/catalog.ts';
 import { creditCodeCheckChar, idNumberCheckChar } from '../contracts/identifiers.ts';
+import { shanghaiDay } from '../contracts/shanghai-date.ts';
 import {
   applyToCase,
   type CaseCommand,
@@ -18,7 +19,7 @@ import type { Actor } from '../server/platform/access/policy.ts';
 import { getWorkCalendar } from '../server/platform/calendar/index.ts';
 import type { Platform } from '../server/platform/context.ts';
 import type { Tx } from '../server/platform/db/index.ts';
-import { nowIso, shanghaiDateOf } from '../server/platform/time.ts';
+import { nowIso } from '../server/platform/time.ts';
 import { prng } from './catalog/build.ts';
 import type { DemoOrg } from './org.ts';
 
@@ -141,7 +142,7 @@ export async function seedDemoCases(
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const settings = DEFAULT_CASE_SETTINGS;
   const calendar = await getWorkCalendar(trx);
-  const today = shanghaiDateOf(nowIso());
+  const today = shanghaiDay(nowIso());
   const days: string[] = [];
   for (
     let d = new Date('2026-01-05T00:00:00Z');

@@ -81,8 +81,8 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(
         res.audit.filter((a) => a.action !== 'auth.login').map((a) => [a.action, a.actor_name]),
         [
-          ['org.unitCreated', 'onewindow create-admin'],
-          ['staff.created', 'onewindow create-admin'],
+          ['org.createUnit', 'onewindow create-admin'],
+          ['org.createStaff', 'onewindow create-admin'],
         ],
       );
     });

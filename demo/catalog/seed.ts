@@ -12,9 +12,14 @@ import {
   parseItemDocument,
   projectionOf,
 } from '../../server/modules/catalog/index.ts';
-import { insertItems, insertVersions, syncSearchIndex } from '../../server/modules/catalog/testing/index.ts';
+import {
+  auditCatalog,
+  insertItems,
+  insertVersions,
+  syncSearchIndex,
+} from '../../server/modules/catalog/testing/index.ts';
 import { listAllOrgUnits } from '../../server/modules/org/index.ts';
-import { audit, type Platform } from '../../server/platform/context.ts';
+import type { Platform } from '../../server/platform/context.ts';
 import { newId } from '../../server/platform/db/ids.ts';
 import type { Tx } from '../../server/platform/db/index.ts';
 import { toJson } from '../../server/platform/db/json.ts';
@@ -125,7 +130,7 @@ export async function seedDemoCatalog(platform: Platform, trx: Tx): Promise<{ it
   await insertVersions(trx, versions);
   await syncSearchIndex(trx, platform.dialect, items);
   await seedPendingRevision(platform, trx, items, versions);
-  await audit(platform, trx, null, {
+  await auditCatalog(platform, trx, null, {
     action: 'catalog.seedDemo',
     entityType: 'catalog_item',
     entityId: null,

@@ -26,16 +26,38 @@ export async function inTransaction<T>(platform: Platform, work: (trx: Tx) => Pr
   return result;
 }
 
+/** What a use case says about its audit row; who acted comes from the actor. */
+export type AuditRecord<A extends string> = Omit<AuditEntry, 'actorId' | 'actorName' | 'action'> & {
+  action: A;
+};
+
+/**
+ * Who an audit row names: a staff actor, or a named system actor (the CLI, a log-in by user name)
+ * with or without an account; null for a system job.
+ */
+export type AuditActor =
+  | Pick<Actor, 'accountId' | 'name'>
+  | { accountId: string | null; name: string }
+  | null;
+
 /** Writes an audit row for an actor inside a transaction. */
-export function audit(
+export type AuditWriter<A extends string> = (
   platform: Platform,
   trx: Tx,
-  actor: Actor | null,
-  entry: Omit<AuditEntry, 'actorId' | 'actorName'>,
-): Promise<void> {
-  return writeAudit(trx, platform.dialect, {
-    ...entry,
-    actorId: actor?.accountId ?? null,
-    actorName: actor?.name ?? null,
-  });
+  actor: AuditActor,
+  entry: AuditRecord<A>,
+) => Promise<void>;
+
+/**
+ * A part's audit writer, typed by the list of its action names: each part declares its names once
+ * (`module.verbObject`, e.g. `case.accept`, `org.createUnit`, `auth.changePassword`), lists them in
+ * its descriptor, and writes only those (an unlisted name does not compile).
+ */
+export function auditFor<const A extends string>(_actions: readonly A[]): AuditWriter<A> {
+  return (platform, trx, actor, entry) =>
+    writeAudit(trx, platform.dialect, {
+      ...entry,
+      actorId: actor?.accountId ?? null,
+      actorName: actor?.name ?? null,
+    });
 }

@@ -1,3 +1,5 @@
+import { errorCodesOf } from '../../contracts/error-codes.ts';
+import { PLATFORM_AUDIT_ACTIONS } from './audit/actions.ts';
 import { auditJobHandlers, scheduleCheckpointJob } from './audit/checkpoint-job.ts';
 import { registerAuditCommands } from './audit/cli.ts';
 import { auditRoutes } from './audit/routes.ts';
@@ -51,7 +53,34 @@ export const platformPart: ModuleDescriptor = {
     registerAuditCommands(program, withPlatform, house);
     registerWorkdaysCommands(program, withPlatform, house);
   },
-  auditActions: [],
-  errorCodes: [],
-  accessActions: [],
+  auditActions: PLATFORM_AUDIT_ACTIONS,
+  // Request, configuration and identifier codes, and those of the platform's own parts.
+  errorCodes: errorCodesOf(
+    'VALIDATION_',
+    'NOT_',
+    'INTERNAL_',
+    'RATE_',
+    'PAYLOAD_',
+    'UNSUPPORTED_',
+    'CONFIG_',
+    'CONFLICT_',
+    'DB_',
+    'ID_',
+    'CREDIT_',
+    'AUTH_',
+    'ACCESS_',
+    'AUDIT_',
+    'CALENDAR_',
+    'JOB_',
+    'NOTIFY_',
+  ),
+  accessActions: [
+    'calendar.read',
+    'calendar.manage',
+    'audit.read',
+    'outbox.read',
+    'outbox.send',
+    'jobs.read',
+    'jobs.manage',
+  ],
 };

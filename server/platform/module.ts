@@ -43,7 +43,12 @@ export interface ModuleDescriptor {
   commands?: CommandRegistrar;
   /** The module that resolves a session's actor (exactly one part provides it: org, the staff). */
   actorLoader?: ActorLoader;
-  /** The audit actions it writes, the error codes and access actions it owns (checked by a test). */
+  /**
+   * What it owns of the house's vocabularies (server/house.test.ts checks that every audit action,
+   * error code and access action belongs to exactly one part): the audit actions it writes (the
+   * list its `auditFor` writer is typed by, `prefix.verbObject`), its error codes (its block of
+   * contracts/error-codes.ts, by prefix), and its access actions (contracts/access.ts).
+   */
   auditActions: readonly string[];
   errorCodes: readonly ErrorCode[];
   accessActions: readonly Action[];

@@ -1,4 +1,6 @@
+import { errorCodesOf } from '../../../contracts/error-codes.ts';
 import type { ModuleDescriptor } from '../../platform/module.ts';
+import { CASE_AUDIT_ACTIONS } from './audit-actions.ts';
 import { caseRoutes } from './http/routes.ts';
 import { caseActionChain } from './store/action-chain-anchor.ts';
 import { caseIntakeKeyMigration, casesMigration, caseWarningNoticesMigration } from './store/migration.ts';
@@ -21,7 +23,19 @@ export const casesModule: ModuleDescriptor = {
   start: (platform) => scheduleWarningJob(platform.db),
   scopeMovers: [caseScopeMover],
   anchoredChains: [caseActionChain],
-  auditActions: [],
-  errorCodes: [],
-  accessActions: [],
+  auditActions: CASE_AUDIT_ACTIONS,
+  errorCodes: errorCodesOf('CASE_'),
+  accessActions: [
+    'case.accept',
+    'case.handle',
+    'case.review',
+    'case.approve',
+    'case.extend',
+    'case.deliver',
+    'case.read',
+    'case.readPersonal',
+    'case.supervise',
+    'case.void',
+    'process.manage',
+  ],
 };

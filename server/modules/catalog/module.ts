@@ -1,4 +1,6 @@
+import { errorCodesOf } from '../../../contracts/error-codes.ts';
 import type { ModuleDescriptor } from '../../platform/module.ts';
+import { CATALOG_AUDIT_ACTIONS } from './audit-actions.ts';
 import { registerCatalogCommands } from './cli.ts';
 import { catalogRoutes } from './http/routes.ts';
 import { catalogMigration } from './store/migration.ts';
@@ -9,7 +11,7 @@ export const catalogModule: ModuleDescriptor = {
   migrations: (dialect) => ({ '0200_catalog': catalogMigration(dialect) }),
   routes: (app, platform) => catalogRoutes(app, platform),
   commands: registerCatalogCommands,
-  auditActions: [],
-  errorCodes: [],
-  accessActions: [],
+  auditActions: CATALOG_AUDIT_ACTIONS,
+  errorCodes: errorCodesOf('CATALOG_'),
+  accessActions: ['catalog.read', 'catalog.propose', 'catalog.edit', 'catalog.publish'],
 };

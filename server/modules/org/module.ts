@@ -1,4 +1,6 @@
+import { errorCodesOf } from '../../../contracts/error-codes.ts';
 import type { ModuleDescriptor } from '../../platform/module.ts';
+import { ORG_AUDIT_ACTIONS } from './audit-actions.ts';
 import { registerAdminCommands } from './cli.ts';
 import { orgRoutes } from './http/routes.ts';
 import { loadStaffActor } from './staff/actor.ts';
@@ -11,7 +13,14 @@ export const orgModule: ModuleDescriptor = {
   routes: (app, platform) => orgRoutes(app, platform),
   actorLoader: loadStaffActor,
   commands: registerAdminCommands,
-  auditActions: [],
-  errorCodes: [],
-  accessActions: [],
+  auditActions: ORG_AUDIT_ACTIONS,
+  errorCodes: errorCodesOf('ORG_', 'STAFF_', 'WINDOW_'),
+  accessActions: [
+    'org.read',
+    'org.manage',
+    'window.manage',
+    'staff.read',
+    'staff.manage',
+    'staff.readPersonal',
+  ],
 };

@@ -10,7 +10,7 @@ import { nowIso } from '../time.ts';
 export interface AuditEntry {
   actorId: string | null;
   actorName: string | null;
-  /** A verb of the form `module.verb`, e.g. `staff.create`, `staff.readPhone`, `auth.login`. */
+  /** `prefix.verbObject`, e.g. `case.accept`, `org.readStaffPhone`, `auth.login`: see auditFor (context.ts). */
   action: string;
   entityType: string;
   entityId: string | null;

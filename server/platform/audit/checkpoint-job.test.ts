@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { shanghaiDay } from '../../../contracts/shanghai-date.ts';
 import { house, houseJobHandlers } from '../../house.ts';
 import { describeEachDb } from '../../testing/harness.ts';
 import { JobRunner } from '../jobs/index.ts';
 import { createSmsProvider } from '../notify/providers.ts';
-import { nowIso, shanghaiDateOf } from '../time.ts';
+import { nowIso } from '../time.ts';
 import { checkpointFiles } from './checkpoint.ts';
 import { AUDIT_CHECKPOINT_JOB, scheduleCheckpointJob } from './checkpoint-job.ts';
 import { verifyAudit } from './verify-anchored.ts';
@@ -12,7 +13,7 @@ import { verifyAudit } from './verify-anchored.ts';
 describeEachDb('the daily signed audit checkpoint', (ctx) => {
   test('queued once per day however many processes schedule it; it writes one checkpoint and queues the next day', async () => {
     const { platform } = ctx();
-    const today = shanghaiDateOf(nowIso());
+    const today = shanghaiDay(nowIso());
     // Three processes starting on the same day.
     for (let i = 0; i < 3; i++) await scheduleCheckpointJob(platform.db, today);
     const queued = await platform.db

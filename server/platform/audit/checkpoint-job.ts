@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { shanghaiDay } from '../../../contracts/shanghai-date.ts';
 import { dateOf, dayNumber } from '../calendar/dates.ts';
 import type { Executor } from '../db/index.ts';
 import { enqueueJob, type JobHandlers, typedHandler } from '../jobs/index.ts';
-import { nowIso, shanghaiDateOf } from '../time.ts';
+import { nowIso } from '../time.ts';
 import type { AnchoredChain } from './anchored-chain.ts';
 import { createCheckpoint } from './create-checkpoint.ts';
 
@@ -15,7 +16,7 @@ export const AUDIT_CHECKPOINT_JOB = 'audit.checkpoint';
  */
 export async function scheduleCheckpointJob(
   db: Executor,
-  today: string = shanghaiDateOf(nowIso()),
+  today: string = shanghaiDay(nowIso()),
 ): Promise<void> {
   const tomorrow = dateOf(dayNumber(today) + 1);
   await enqueueJob(db, {

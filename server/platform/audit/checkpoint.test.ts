@@ -86,7 +86,7 @@ describeEachDb(
       assert.equal(file.message, checkpointMessage(claimOf(file)));
       assert.match(file.message, new RegExp(`audit.seq: ${summary.seq}\\n`));
 
-      const audited = (await admin.get('/api/audit?action=audit.checkpoint')).json();
+      const audited = (await admin.get('/api/audit?action=audit.writeCheckpoint')).json();
       assert.equal(audited.items[0].entityId, summary.file);
 
       const missing = await admin.get('/api/audit/checkpoints/..%2Fsigning.key', { 'accept-language': 'en' });

@@ -2,11 +2,12 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AuditCheckpoint, ChainAnchor } from '../../../contracts/audit.ts';
 import type { Actor } from '../access/policy.ts';
-import { audit, inTransaction, type Platform } from '../context.ts';
+import { inTransaction, type Platform } from '../context.ts';
 import { DEFAULT_SM2_USER_ID, sm2Sign } from '../crypto/sm2.ts';
 import { lockForWrite } from '../db/index.ts';
 import { AppError } from '../errors.ts';
 import { nowIso } from '../time.ts';
+import { auditPlatform } from './actions.ts';
 import type { AnchoredChain } from './anchored-chain.ts';
 import { AUDIT_LOCK_KEY } from './audit.ts';
 import { CHAIN_SETTLE_MS, checkpointDir } from './checkpoint.ts';
@@ -84,8 +85,8 @@ export async function createCheckpoint(
     } catch (err) {
       throw new AppError('AUDIT_CHECKPOINT_DIR_UNUSABLE', { dir, reason: (err as Error).message });
     }
-    await audit(platform, trx, actor, {
-      action: 'audit.checkpoint',
+    await auditPlatform(platform, trx, actor, {
+      action: 'audit.writeCheckpoint',
       entityType: 'audit_checkpoint',
       entityId: file,
       detail: { seq: claim.audit.seq, hash: claim.audit.hash },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { shanghaiDay } from '../../../contracts/shanghai-date.ts';
 import { describeEachDb } from '../../testing/harness.ts';
-import { shanghaiDateOf } from '../time.ts';
 
 interface Item {
   seq: number;
@@ -65,7 +65,7 @@ describeEachDb('audit log read API', (ctx) => {
 
   test('dates filter by Asia/Shanghai day; instants by time', async () => {
     const admin = await ctx().as('admin');
-    const today = shanghaiDateOf(new Date());
+    const today = shanghaiDay(new Date());
     const total = (await admin.get('/api/audit')).json().total;
     assert.equal((await admin.get(`/api/audit?from=${today}&to=${today}`)).json().total, total);
     assert.equal((await admin.get('/api/audit?to=2000-01-01')).json().total, 0);

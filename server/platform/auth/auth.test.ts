@@ -252,7 +252,7 @@ describeEachDb(
       const right = await attempt('supervisor', TEST_PASSWORD, '10.9.9.9');
       assert.equal(right.statusCode, 401, 'the account is refused from a fresh address too');
       assert.equal(right.json().error.code, 'AUTH_INVALID_CREDENTIALS');
-      assert.equal(await auditCount('auth.locked'), 1, 'the lock is audited once');
+      assert.equal(await auditCount('auth.lock'), 1, 'the lock is audited once');
       const row = await ctx()
         .platform.db.selectFrom('accounts')
         .select('locked_until')

@@ -1,5 +1,6 @@
 import type { Actor } from '../access/policy.ts';
-import { audit, inTransaction, type Platform } from '../context.ts';
+import { auditPlatform } from '../audit/actions.ts';
+import { inTransaction, type Platform } from '../context.ts';
 import { AppError, say } from '../errors.ts';
 import { nowIso } from '../time.ts';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from './passwords.ts';
@@ -42,8 +43,8 @@ export async function changePassword(
       throw new AppError('AUTH_PASSWORD_WRONG', { fields: [{ path: 'currentPassword' }] });
     }
     await deleteAccountSessions(trx, actor.accountId, input.sessionToken ?? undefined);
-    await audit(platform, trx, actor, {
-      action: 'auth.passwordChanged',
+    await auditPlatform(platform, trx, actor, {
+      action: 'auth.changePassword',
       entityType: 'account',
       entityId: actor.accountId,
     });

@@ -1,5 +1,5 @@
 import { clearAttempts, clearAttemptsStartingWith, countFailure } from '../attempts/index.ts';
-import { writeAudit } from '../audit/audit.ts';
+import { auditPlatform } from '../audit/actions.ts';
 import type { Platform } from '../context.ts';
 import { inTransaction } from '../context.ts';
 import type { Tx } from '../db/index.ts';
@@ -52,12 +52,9 @@ export async function login(
   // Guesses from many addresses refuse the account to new addresses only: its owner, at an address
   // it logged in from lately, keeps the five tries of that address.
   const known = overAccount && account ? await isKnownAddress(platform, account.id, input.ip) : false;
-  const auditBase = {
-    actorId: account?.id ?? null,
-    actorName: account?.username ?? username.slice(0, 64),
-    entityType: 'account',
-    entityId: account?.id ?? null,
-  };
+  // The row names the account tried (or the name typed, when no such account exists).
+  const who = { accountId: account?.id ?? null, name: account?.username ?? username.slice(0, 64) };
+  const auditBase = { entityType: 'account', entityId: account?.id ?? null };
   if (overPair || (overAccount && !known)) {
     if (total?.failures === ACCOUNT_LIMIT + 1 && account) {
       // Once per window: the account is under attack from several addresses; its row shows it locked.
@@ -69,9 +66,9 @@ export async function login(
           })
           .where('id', '=', account.id)
           .execute();
-        await writeAudit(trx, platform.dialect, {
+        await auditPlatform(platform, trx, who, {
           ...auditBase,
-          action: 'auth.locked',
+          action: 'auth.lock',
           detail: { ip: input.ip, failures: total.failures },
         });
       });
@@ -86,7 +83,7 @@ export async function login(
   const ok = await verifyPassword(account.password_hash, input.password);
   if (!ok || account.disabled) {
     await inTransaction(platform, async (trx) => {
-      await writeAudit(trx, platform.dialect, {
+      await auditPlatform(platform, trx, who, {
         ...auditBase,
         action: ok ? 'auth.loginDisabled' : 'auth.loginFailed',
         detail: { ip: input.ip, failures: total?.failures ?? null },
@@ -100,7 +97,7 @@ export async function login(
     if (!overAccount) await clearAttempts(trx, accountKey(username));
     if (input.ip) await rememberAddress(trx, account.id, input.ip);
     const session = await createSession(trx, account.id, { ip: input.ip, userAgent: input.userAgent });
-    await writeAudit(trx, platform.dialect, {
+    await auditPlatform(platform, trx, who, {
       ...auditBase,
       action: 'auth.login',
       detail: { ip: input.ip, at: nowIso() },

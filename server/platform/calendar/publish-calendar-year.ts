@@ -1,6 +1,7 @@
 import type { PublishCalendarYearInput } from '../../../contracts/calendar.ts';
 import { type Actor, authorize } from '../access/policy.ts';
-import { audit, inTransaction, type Platform } from '../context.ts';
+import { auditPlatform } from '../audit/actions.ts';
+import { inTransaction, type Platform } from '../context.ts';
 import { lockForWrite } from '../db/index.ts';
 import { AppError } from '../errors.ts';
 import { findCalendarYear, insertCalendarYear } from './store.ts';
@@ -30,7 +31,7 @@ export async function publishCalendarYear(
       publishedBy: actor.accountId,
       days: days.map((d) => ({ date: d.date, workday: d.workday ? 1 : 0, kind: d.kind, name: d.name })),
     });
-    await audit(platform, trx, actor, {
+    await auditPlatform(platform, trx, actor, {
       action: 'calendar.publishYear',
       entityType: 'calendar_year',
       entityId: String(input.year),

@@ -1,6 +1,7 @@
 import type { CalendarDayView, UpdateCalendarDayInput } from '../../../contracts/calendar.ts';
 import { type Actor, authorize } from '../access/policy.ts';
-import { audit, inTransaction, type Platform } from '../context.ts';
+import { auditPlatform } from '../audit/actions.ts';
+import { inTransaction, type Platform } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { findCalendarDay, updateCalendarDayRow } from './store.ts';
 import { correctDay } from './year-plan.ts';
@@ -21,7 +22,7 @@ export async function updateCalendarDay(
     if (!before) throw new AppError('CALENDAR_YEAR_NOT_PUBLISHED', { year: Number(date.slice(0, 4)) });
     const after = correctDay(date, input.kind, input.name);
     await updateCalendarDayRow(trx, { ...after, year: before.year });
-    await audit(platform, trx, actor, {
+    await auditPlatform(platform, trx, actor, {
       action: 'calendar.updateDay',
       entityType: 'calendar_day',
       entityId: date,

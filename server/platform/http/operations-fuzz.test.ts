@@ -7,7 +7,8 @@ import { type Client, describeEachDb } from '../../testing/harness.ts';
 /**
  * Every operation of /api/openapi.json under generated bad input, as an anonymous caller and as the
  * county administrator: each required field missing, each field of the wrong type, strings one over
- * their limit, path and query parameters that are not what they should be, and bodies that are not
+ * their limit, a key no schema has (refused by name, never dropped), path and query parameters that
+ * are not what they should be, and bodies that are not
  * JSON. Every answer must be a 4xx with the one error body (a code and a message; a validation
  * failure names its fields), never a 5xx, and no table may have gained or lost a row. Operations
  * added later are covered without writing anything here.
@@ -44,7 +45,12 @@ interface Mutation {
   body?: string;
   /** The field a validation failure must name (e.g. `body.name`), when the mutation aims at one. */
   field?: string;
+  /** A word a validation failure must contain (the unknown key it refuses by name). */
+  names?: string;
 }
+
+/** A key no schema has: every body refuses it by name (strict objects), never drops it silently. */
+const UNKNOWN_KEY = 'zzUnknownKey';
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 const SEED = 20261207;
@@ -159,6 +165,13 @@ function mutationsOf(method: (typeof METHODS)[number], path: string, op: Operati
       const { [key]: _dropped, ...rest } = base;
       out.push({ what: `missing ${key}`, url, body: JSON.stringify(rest), field: `body.${key}` });
     }
+    out.push({
+      what: 'an unknown key',
+      url,
+      body: JSON.stringify({ ...base, [UNKNOWN_KEY]: 1 }),
+      field: 'body',
+      names: UNKNOWN_KEY,
+    });
     let seed = SEED;
     for (const [key, prop] of Object.entries(schema.properties)) {
       for (const wrong of wrongValuesFor(prop, seed++)) {
@@ -193,7 +206,7 @@ async function rowCounts(ctx: ReturnType<Parameters<Parameters<typeof describeEa
 }
 
 /** What is wrong with an answer to bad input, or null when it is a proper refusal. */
-function problemWith(res: LightMyRequestResponse, field?: string): string | null {
+function problemWith(res: LightMyRequestResponse, field?: string, names?: string): string | null {
   if (res.statusCode < 400 || res.statusCode >= 500) return `${res.statusCode} ${res.body.slice(0, 200)}`;
   let body: { error?: { code?: string; message?: string; details?: { fields?: { path: string }[] } } };
   try {
@@ -207,6 +220,9 @@ function problemWith(res: LightMyRequestResponse, field?: string): string | null
   if (paths.length === 0) return 'a validation failure that names no field';
   if (field && !paths.some((p) => p === field || p.startsWith(`${field}.`))) {
     return `expected ${field} among ${paths.join(', ')}`;
+  }
+  if (names && !JSON.stringify(body.error.details).includes(names)) {
+    return `${names} was not refused by name (a body that drops unknown keys): ${paths.join(', ')}`;
   }
   return null;
 }
@@ -260,7 +276,11 @@ describeEachDb('every operation under generated bad input', (ctx) => {
           });
           sent++;
           // An anonymous caller is often refused before its input is read: no field to name then.
-          const problem = problemWith(res, who === 'admin' ? m.field : undefined);
+          const problem = problemWith(
+            res,
+            who === 'admin' ? m.field : undefined,
+            who === 'admin' ? m.names : undefined,
+          );
           if (problem) problems.push(`${op.operationId} (${who}, ${m.what}): ${problem}`);
         }
       }

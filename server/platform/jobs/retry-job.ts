@@ -1,6 +1,7 @@
 import type { JobView } from '../../../contracts/jobs.ts';
 import { type Actor, authorize } from '../access/policy.ts';
-import { audit, inTransaction, type Platform } from '../context.ts';
+import { auditPlatform } from '../audit/actions.ts';
+import { inTransaction, type Platform } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { nowIso } from '../time.ts';
 import { toJobView } from './views.ts';
@@ -31,7 +32,7 @@ export function retryJob(platform: Platform, actor: Actor, id: string): Promise<
       .returningAll()
       .executeTakeFirst();
     if (!updated) throw new AppError('JOB_NOT_RETRYABLE', { id });
-    await audit(platform, trx, actor, {
+    await auditPlatform(platform, trx, actor, {
       action: 'jobs.retry',
       entityType: 'job',
       entityId: id,

@@ -1,6 +1,7 @@
 import type { InboxItem } from '../../../contracts/notify.ts';
 import type { Actor } from '../access/policy.ts';
-import { audit, inTransaction, type Platform } from '../context.ts';
+import { auditPlatform } from '../audit/actions.ts';
+import { inTransaction, type Platform } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { nowIso } from '../time.ts';
 import { toInboxItem } from './views.ts';
@@ -22,8 +23,8 @@ export function markInboxRead(platform: Platform, actor: Actor, id: string): Pro
     if (row.read_at) return toInboxItem(row);
     const readAt = nowIso();
     await trx.updateTable('notifications').set({ read_at: readAt }).where('id', '=', id).execute();
-    await audit(platform, trx, actor, {
-      action: 'notify.inboxRead',
+    await auditPlatform(platform, trx, actor, {
+      action: 'notify.readInbox',
       entityType: 'notification',
       entityId: id,
     });

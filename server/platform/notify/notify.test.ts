@@ -244,7 +244,7 @@ describeEachDb('notifications', (ctx) => {
       .execute();
     assert.deepEqual(
       audits.map((a) => a.action),
-      ['notify.inboxRead'],
+      ['notify.readInbox'],
       'read once, audited once',
     );
     // The inbox message is also in the administrators' list of everything sent, with no phone.

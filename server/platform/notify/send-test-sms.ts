@@ -1,6 +1,7 @@
 import type { OutboxItem } from '../../../contracts/notify.ts';
 import { type Actor, authorize } from '../access/policy.ts';
-import { audit, inTransaction, type Platform } from '../context.ts';
+import { auditPlatform } from '../audit/actions.ts';
+import { inTransaction, type Platform } from '../context.ts';
 import { maskPhone } from '../crypto/mask.ts';
 import { notifySms } from './notify-sms.ts';
 import { toOutboxItem } from './views.ts';
@@ -10,7 +11,7 @@ export function sendTestSms(platform: Platform, actor: Actor, phone: string): Pr
   return inTransaction(platform, async (trx) => {
     authorize(actor, 'outbox.send', 'global');
     const { id } = await notifySms(platform, trx, { phone, template: 'test', params: {} });
-    await audit(platform, trx, actor, {
+    await auditPlatform(platform, trx, actor, {
       action: 'notify.sendTestSms',
       entityType: 'notification',
       entityId: id,

@@ -1,3 +1,4 @@
+import { caseStatusMessages } from '../../../contracts/cases.ts';
 import type { CaseMessageKey } from './case-zh.ts';
 
 /** English messages of the case pages: one for every Chinese key (the compiler checks). */
@@ -8,17 +9,7 @@ export const caseEn: Record<CaseMessageKey, string> = {
   'case.menu.search': 'Case search',
   'case.menu.supervision': 'Supervision',
 
-  'case.status.received': 'Received (decision pending)',
-  'case.status.intake_correction': 'Awaiting correction (not accepted)',
-  'case.status.refused': 'Refused',
-  'case.status.in_process': 'In process',
-  'case.status.process_correction': 'Awaiting correction (clock paused)',
-  'case.status.special_procedure': 'Special procedure (clock stopped)',
-  'case.status.decided': 'Decided (to conclude)',
-  'case.status.concluded': 'Concluded (to deliver)',
-  'case.status.delivered': 'Delivered',
-  'case.status.withdrawn': 'Withdrawn',
-  'case.status.voided': 'Voided',
+  ...caseStatusMessages('en'),
 
   'case.action.receive': 'Receive',
   'case.action.accept': 'Accept',

@@ -1,3 +1,4 @@
+import { caseStatusMessages } from '../../../contracts/cases.ts';
 /** Chinese messages of the case pages (办件): intake, queues, case page, delivery, supervision, progress. */
 export const caseZh = {
   'case.menu.intake': '综合窗口受理',
@@ -6,17 +7,7 @@ export const caseZh = {
   'case.menu.search': '办件查询',
   'case.menu.supervision': '效能监察',
 
-  'case.status.received': '已收件（待受理）',
-  'case.status.intake_correction': '待补正（未受理）',
-  'case.status.refused': '不予受理',
-  'case.status.in_process': '办理中',
-  'case.status.process_correction': '补正中（暂停计时）',
-  'case.status.special_procedure': '特别程序（暂停计时）',
-  'case.status.decided': '已决定（待办结）',
-  'case.status.concluded': '已办结（待送达）',
-  'case.status.delivered': '已送达',
-  'case.status.withdrawn': '已撤回',
-  'case.status.voided': '已作废',
+  ...caseStatusMessages('zh'),
 
   'case.action.receive': '收件',
   'case.action.accept': '受理',

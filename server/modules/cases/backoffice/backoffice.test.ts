@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
+import { shanghaiDay } from '../../../../contracts/shanghai-date.ts';
 import { getWorkCalendar } from '../../../platform/calendar/index.ts';
 import { dropAppendOnly } from '../../../platform/db/append-only.ts';
-import { nowIso, shanghaiDateOf } from '../../../platform/time.ts';
+import { nowIso } from '../../../platform/time.ts';
 import { describeEachDb } from '../../../testing/harness.ts';
 import { expectError, ok } from '../../../testing/http-support.ts';
 import { DEFAULT_CASE_SETTINGS } from '../domain/case-settings.ts';
@@ -60,7 +61,7 @@ describeEachDb(
           version: v,
           kind: 'inspection',
           reason: '需现场核查经营场所',
-          expectedEnd: shanghaiDateOf(nowIso()),
+          expectedEnd: shanghaiDay(nowIso()),
         }),
       ).version;
       v = ok(
@@ -161,7 +162,7 @@ describeEachDb(
         .where('id', '=', old.state.id)
         .executeTakeFirstOrThrow();
       assert.deepEqual(stale, { warning_level: 'green', clock_on: '2026-10-12' });
-      const today = shanghaiDateOf(nowIso());
+      const today = shanghaiDay(nowIso());
       const summary = await recomputeWarnings(ctx().platform, settings, today);
       assert.ok(summary.raised >= 1);
       const supervisor = await ctx().as('supervisor');

@@ -2,12 +2,13 @@ import type { z } from 'zod';
 import type { ProcessView } from '../../../../contracts/case-views.ts';
 import type { ProcessStepInput, TimeLimitUnit } from '../../../../contracts/cases.ts';
 import { type Actor, authorize, can } from '../../../platform/access/policy.ts';
-import { audit, inTransaction, type Platform } from '../../../platform/context.ts';
+import { inTransaction, type Platform } from '../../../platform/context.ts';
 import type { Executor } from '../../../platform/db/index.ts';
 import { toJson } from '../../../platform/db/json.ts';
 import { AppError, say } from '../../../platform/errors.ts';
 import { nowIso } from '../../../platform/time.ts';
 import { getPublishedVersion, itemExists } from '../../catalog/index.ts';
+import { auditCase } from '../audit-actions.ts';
 import { departmentOf } from '../org-port.ts';
 import { casesDb } from '../store/store.ts';
 import { budgetProblems, defaultProcess, processProblems, storedProcess } from './processes.ts';
@@ -103,8 +104,8 @@ export function updateProcess(
         .executeTakeFirst();
       if (Number(updated.numUpdatedRows) !== 1) throw new AppError('CASE_PROCESS_STALE', { itemId });
     } else await casesDb(trx).insertInto('case_processes').values(row).execute();
-    await audit(platform, trx, actor, {
-      action: 'process.update',
+    await auditCase(platform, trx, actor, {
+      action: 'case.updateProcess',
       entityType: 'case_process',
       entityId: itemId,
       detail: { revision, steps: steps.map((s) => `${s.name}/${s.role}/${s.budgetDays}`) },

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import type { TimeLimitUnit } from '../../../../contracts/cases.ts';
-import { shanghaiDateOf } from '../../../platform/time.ts';
 import {
   approverStamp,
   CaseRun,
@@ -16,7 +15,6 @@ import {
 import { DEFAULT_CASE_SETTINGS } from './case-settings.ts';
 import { computeClock, warningLevelOf } from './clock.ts';
 import type { CaseCommand } from './decide.ts';
-import { shanghaiDay } from './shanghai-day.ts';
 
 const calendar = testCalendar();
 const settings = DEFAULT_CASE_SETTINGS;
@@ -479,26 +477,5 @@ describe('natural-day limits (自然日): a period ending on a day off ends on t
     assert.deepEqual(c.calendarProblem, { code: 'CALENDAR_YEAR_NOT_PUBLISHED', year: 2027 });
     assert.equal(c.remainingDays, 29, 'at least the days of the limit');
     assert.equal(clockOn(acceptOn('2026-12-01'), '2026-12-01').promisedDue, '2026-12-31');
-  });
-});
-
-describe('shanghaiDay', () => {
-  test('agrees with the platform’s Intl-based date for any instant since 1992', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: Date.UTC(1992, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => {
-        const iso = new Date(ms).toISOString();
-        assert.equal(shanghaiDay(iso), shanghaiDateOf(iso));
-      }),
-      { numRuns: 5000 },
-    );
-  });
-
-  test('turns the day at 16:00 UTC, across month and year ends, and reads offsets other than Z', () => {
-    assert.equal(shanghaiDay('2026-12-31T15:59:59.999Z'), '2026-12-31');
-    assert.equal(shanghaiDay('2026-12-31T16:00:00.000Z'), '2027-01-01');
-    assert.equal(shanghaiDay('2028-02-28T16:00:00.000Z'), '2028-02-29');
-    assert.equal(shanghaiDay('2026-02-28T23:59:59.999Z'), '2026-03-01');
-    assert.equal(shanghaiDay('2026-03-01T07:30:00+08:00'), '2026-03-01');
-    assert.equal(shanghaiDay('2026-03-01T23:30:00.000+08:00'), '2026-03-01');
   });
 });

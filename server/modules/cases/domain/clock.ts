@@ -1,4 +1,5 @@
 import type { TimeLimitUnit, WarningLevel } from '../../../../contracts/cases.ts';
+import { shanghaiDay } from '../../../../contracts/shanghai-date.ts';
 import type { CaseSettings } from './case-settings.ts';
 import {
   type ClockCalendar,
@@ -12,7 +13,6 @@ import {
   usedDaysAt,
 } from './clock-days.ts';
 import type { CaseState } from './model.ts';
-import { shanghaiDay } from './shanghai-day.ts';
 
 export {
   type ClockCalendar,

@@ -5,6 +5,7 @@ import type {
   MaterialInput,
   SpecialProcedureKind,
 } from '../../../../contracts/cases.ts';
+import { shanghaiDay } from '../../../../contracts/shanghai-date.ts';
 import { AppError, type Bilingual, say } from '../../../platform/errors.ts';
 import type { CaseSettings } from './case-settings.ts';
 import { type ClockCalendar, deemedAcceptance, limitDue } from './clock.ts';
@@ -16,7 +17,6 @@ import type {
   NewCaseAction,
   ProcessStep,
 } from './model.ts';
-import { shanghaiDay } from './shanghai-day.ts';
 import { guard, maxExtensionDays } from './workflow.ts';
 
 /**

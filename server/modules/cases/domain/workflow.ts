@@ -1,7 +1,7 @@
 import type { CaseActionType, CaseStatus } from '../../../../contracts/cases.ts';
+import { shanghaiDay } from '../../../../contracts/shanghai-date.ts';
 import { AppError, type ErrorCode } from '../../../platform/errors.ts';
 import type { CaseAction, CaseState, MaterialRecord, NewCaseAction } from './model.ts';
-import { shanghaiDay } from './shanghai-day.ts';
 
 /**
  * The case workflow, pure: which actions each status allows, the guards that depend on the

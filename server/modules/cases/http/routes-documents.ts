@@ -2,11 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import QRCode from 'qrcode';
 import { CaseDocumentParams, CaseDocumentQuery } from '../../../../contracts/cases.ts';
+import { shanghaiDay } from '../../../../contracts/shanghai-date.ts';
 import { requireActor } from '../../../platform/auth/plugin.ts';
 import { getWorkCalendar } from '../../../platform/calendar/index.ts';
 import type { Platform } from '../../../platform/context.ts';
 import { PRINTABLE_PAGE_CSP } from '../../../platform/http/security-headers.ts';
-import { nowIso, shanghaiDateOf } from '../../../platform/time.ts';
+import { nowIso } from '../../../platform/time.ts';
 import type { CaseSettings } from '../domain/case-settings.ts';
 import { computeClock } from '../domain/clock.ts';
 import { authorizeRead, scopeOf } from '../domain/policy.ts';
@@ -33,7 +34,7 @@ export function caseDocumentRoutes(app: FastifyInstance, platform: Platform, set
       const { state } = await loadCase(platform.db, req.params.id);
       authorizeRead(actor, scopeOf(state));
       const calendar = await getWorkCalendar(platform.db);
-      const clock = computeClock(state, calendar, shanghaiDateOf(nowIso()), settings);
+      const clock = computeClock(state, calendar, shanghaiDay(nowIso()), settings);
       const notice = noticeOf(
         state,
         clock,

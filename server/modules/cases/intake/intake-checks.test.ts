@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { shanghaiDateOf } from '../../../platform/time.ts';
+import { shanghaiDay } from '../../../../contracts/shanghai-date.ts';
 import { type Client, describeEachDb } from '../../../testing/harness.ts';
 import { expectError, ok } from '../../../testing/http-support.ts';
 import {
@@ -31,7 +31,7 @@ describeEachDb('intake and correction checks', (ctx) => {
 
   test('a deferral (容缺) promised for a day already past is refused, in either language', async () => {
     const lsz = await ctx().as('lishuzhen');
-    const yesterday = shanghaiDateOf(new Date(Date.now() - 86_400_000));
+    const yesterday = shanghaiDay(new Date(Date.now() - 86_400_000));
     const body = {
       itemId: desk.items.marketLocal,
       applicant: person(801),
@@ -45,7 +45,7 @@ describeEachDb('intake and correction checks', (ctx) => {
     };
     const before = await caseCount();
     const zh = expectError(await lsz.post('/api/cases', body), 422, 'CASE_DEFERRAL_INVALID');
-    assert.deepEqual(zh.details.problems, [`补齐日期不得早于${shanghaiDateOf(new Date())}`]);
+    assert.deepEqual(zh.details.problems, [`补齐日期不得早于${shanghaiDay(new Date())}`]);
     const en = expectError(await lsz.post('/api/cases', body, EN), 422, 'CASE_DEFERRAL_INVALID');
     assert.match(en.details.problems[0], /cannot be before/);
     assert.equal(await caseCount(), before, 'nothing stored');

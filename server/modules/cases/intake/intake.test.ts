@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { shanghaiDateOf } from '../../../platform/time.ts';
+import { shanghaiDay } from '../../../../contracts/shanghai-date.ts';
 import { describeEachDb } from '../../../testing/harness.ts';
 import { expectError, ok } from '../../../testing/http-support.ts';
 import {
@@ -164,7 +164,7 @@ describeEachDb('case intake rules and scope over HTTP', (ctx) => {
     const paths = formErr.details.fields.map((f: { path: string }) => f.path);
     assert.deepEqual(paths.sort(), ['body.form.capital', 'body.form.shopName']);
     // Due today: within the promised limit whatever today is.
-    const dueDate = shanghaiDateOf(new Date());
+    const dueDate = shanghaiDay(new Date());
     const valid = body.materials.map((m) =>
       m.materialId === 'm2' ? { ...m, deferral: { promiseSigned: true, dueDate } } : m,
     );

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { nowIso, shanghaiDateOf } from '../../../platform/time.ts';
+import { shanghaiDay } from '../../../../contracts/shanghai-date.ts';
+import { nowIso } from '../../../platform/time.ts';
 import { type Client, describeEachDb } from '../../../testing/harness.ts';
 import { ok } from '../../../testing/http-support.ts';
 import { DEFAULT_CASE_SETTINGS } from '../domain/case-settings.ts';
@@ -69,7 +70,7 @@ describeEachDb('case SMS to the applicant', (ctx) => {
         version: v,
         kind: 'inspection',
         reason: '需现场核查经营场所',
-        expectedEnd: shanghaiDateOf(nowIso()),
+        expectedEnd: shanghaiDay(nowIso()),
       })
     ).version;
     v = (await act(handler, c.id, 'special/end', { version: v, result: '核查合格' })).version;

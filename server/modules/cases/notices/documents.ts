@@ -4,11 +4,11 @@ import {
   MATERIAL_FORM_LABELS,
 } from '../../../../contracts/cases.ts';
 import { LIMIT_UNITS } from '../../../../contracts/catalog-codes.ts';
+import { shanghaiDay } from '../../../../contracts/shanghai-date.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { PRINT_BUTTON_SCRIPT } from '../../../platform/http/security-headers.ts';
 import type { CaseClock } from '../domain/clock.ts';
 import type { CaseState } from '../domain/model.ts';
-import { shanghaiDay } from '../domain/shanghai-day.ts';
 import { groupedLookupCode } from '../progress/lookup-code.ts';
 import { documentsOf } from '../views/present.ts';
 

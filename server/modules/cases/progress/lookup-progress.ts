@@ -2,16 +2,16 @@ import { timingSafeEqual } from 'node:crypto';
 import type { z } from 'zod';
 import type { ProgressView } from '../../../../contracts/case-views.ts';
 import { CASE_STATUS_LABELS, type CaseActionType } from '../../../../contracts/cases.ts';
+import { shanghaiDay } from '../../../../contracts/shanghai-date.ts';
 import { clearAttempts, countFailure } from '../../../platform/attempts/index.ts';
 import { getWorkCalendar } from '../../../platform/calendar/index.ts';
 import type { Platform } from '../../../platform/context.ts';
 import { fromJson } from '../../../platform/db/json.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { nowIso, shanghaiDateOf } from '../../../platform/time.ts';
+import { nowIso } from '../../../platform/time.ts';
 import type { CaseSettings } from '../domain/case-settings.ts';
 import { type CaseClock, computeClock } from '../domain/clock.ts';
 import type { CaseState, ProcessStep } from '../domain/model.ts';
-import { shanghaiDay } from '../domain/shanghai-day.ts';
 import { casesDb } from '../store/store.ts';
 import { lookupCodeMatches } from './lookup-code.ts';
 
@@ -149,7 +149,7 @@ export async function lookupProgress(
     .orderBy('seq')
     .execute();
   // The clock as of today: while paused, the due date moves every day (the projection has none).
-  const clock = computeClock(state, await getWorkCalendar(platform.db), shanghaiDateOf(nowIso()), settings);
+  const clock = computeClock(state, await getWorkCalendar(platform.db), shanghaiDay(nowIso()), settings);
   const step = state.stepIndex === null ? undefined : state.steps[state.stepIndex];
   const open = ['in_process', 'process_correction', 'special_procedure'].includes(state.status);
   return {

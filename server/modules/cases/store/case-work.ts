@@ -1,3 +1,4 @@
+import { shanghaiDay } from '../../../../contracts/shanghai-date.ts';
 import type { Actor } from '../../../platform/access/policy.ts';
 import type { WorkCalendar } from '../../../platform/calendar/index.ts';
 import type { Platform } from '../../../platform/context.ts';
@@ -5,7 +6,6 @@ import type { Tx } from '../../../platform/db/index.ts';
 import { nowIso } from '../../../platform/time.ts';
 import type { CaseSettings } from '../domain/case-settings.ts';
 import type { ActorStamp } from '../domain/model.ts';
-import { shanghaiDay } from '../domain/shanghai-day.ts';
 import { type CaseBatch, newBatch } from './group-commit.ts';
 
 /** What one transaction of case work carries. */

@@ -1,7 +1,7 @@
+import { shanghaiDay } from '../../../../contracts/shanghai-date.ts';
 import { maskName } from '../../../platform/crypto/mask.ts';
 import type { CaseClock } from '../domain/clock.ts';
 import type { CaseState } from '../domain/model.ts';
-import { shanghaiDay } from '../domain/shanghai-day.ts';
 import { stateJson } from '../domain/state-json.ts';
 import type { CasesTable } from './tables.ts';
 

@@ -69,7 +69,7 @@ describeEachDb(
       assert.equal(await listed(agent, first.id), true, "in the agent's lists");
 
       // The move's audit row says what moved with it.
-      const audit = (await admin.get(`/api/audit?action=org.unitMoved&entityId=${village.id}`)).json();
+      const audit = (await admin.get(`/api/audit?action=org.moveUnit&entityId=${village.id}`)).json();
       const row = audit.items?.[0];
       assert.ok(row, JSON.stringify(audit));
       const rescoped = row.detail.rescoped as Record<string, number>;

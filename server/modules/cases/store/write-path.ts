@@ -1,6 +1,6 @@
 import type { WorkCalendar } from '../../../platform/calendar/index.ts';
-import { audit } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { auditCase } from '../audit-actions.ts';
 import { type CaseClock, computeClock } from '../domain/clock.ts';
 import { type CaseCommand, decide } from '../domain/decide.ts';
 import type { CaseAction, CaseState, NewCaseAction } from '../domain/model.ts';
@@ -115,7 +115,7 @@ async function persist(
   else await insertCase(work.trx, projection, rows);
   await recordCaseEvents(work.trx, state, steps);
   for (const a of actions) {
-    await audit(work.platform, work.trx, work.actor, {
+    await auditCase(work.platform, work.trx, work.actor, {
       action: `case.${a.type}`,
       entityType: 'case',
       entityId: state.id,

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { shanghaiDay } from '../../../../contracts/shanghai-date.ts';
 import { dateOf, dayNumber } from '../../../platform/calendar/dates.ts';
 import { getWorkCalendar } from '../../../platform/calendar/index.ts';
 import { inTransaction, type Platform } from '../../../platform/context.ts';
 import type { Executor, Tx } from '../../../platform/db/index.ts';
 import { fromJson } from '../../../platform/db/json.ts';
 import { enqueueJob, type JobHandlers, typedHandler } from '../../../platform/jobs/index.ts';
-import { nowIso, shanghaiDateOf } from '../../../platform/time.ts';
+import { nowIso } from '../../../platform/time.ts';
 import type { CaseSettings } from '../domain/case-settings.ts';
 import { computeClock } from '../domain/clock.ts';
 import type { CaseState } from '../domain/model.ts';
@@ -50,7 +51,7 @@ export interface RecomputeSummary {
 export async function recomputeWarnings(
   platform: Platform,
   settings: CaseSettings,
-  today: string = shanghaiDateOf(nowIso()),
+  today: string = shanghaiDay(nowIso()),
   /** Run inside this transaction instead of one per batch (the demo seed). */
   within?: Tx,
 ): Promise<RecomputeSummary> {
@@ -154,10 +155,7 @@ export function yearsToRemind(
 }
 
 /** Queues the recomputation for 01:00 Shanghai time of the day after `today`, once per day. */
-export async function scheduleWarningJob(
-  db: Executor,
-  today: string = shanghaiDateOf(nowIso()),
-): Promise<void> {
+export async function scheduleWarningJob(db: Executor, today: string = shanghaiDay(nowIso())): Promise<void> {
   const tomorrow = dateOf(dayNumber(today) + 1);
   await enqueueJob(db, {
     kind: RECOMPUTE_WARNINGS_JOB,

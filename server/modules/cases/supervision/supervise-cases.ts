@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import type { SupervisionView } from '../../../../contracts/case-views.ts';
 import type { SupervisionQuery as Query } from '../../../../contracts/cases.ts';
+import { shanghaiDay } from '../../../../contracts/shanghai-date.ts';
 import { type Actor, authorize, scopePathsFor } from '../../../platform/access/policy.ts';
 import type { Platform } from '../../../platform/context.ts';
 import { fromJson } from '../../../platform/db/json.ts';
 import { AppError, say } from '../../../platform/errors.ts';
-import { nowIso, shanghaiDateOf } from '../../../platform/time.ts';
+import { nowIso } from '../../../platform/time.ts';
 import { findOrgUnit } from '../../org/index.ts';
 import type { CaseState } from '../domain/model.ts';
 import { casesDb } from '../store/store.ts';
@@ -73,7 +74,7 @@ export async function superviseCases(
   const order = (a: { red: number; yellow: number }, b: { red: number; yellow: number }) =>
     b.red - a.red || b.yellow - a.yellow;
   return {
-    asOf: shanghaiDateOf(nowIso()),
+    asOf: shanghaiDay(nowIso()),
     items: rows
       .sort((a, b) => (a.warning_level === b.warning_level ? 0 : a.warning_level === 'red' ? -1 : 1))
       .map((row) => {

@@ -1,8 +1,9 @@
 import type { CaseDetailView } from '../../../../contracts/case-views.ts';
+import { shanghaiDay } from '../../../../contracts/shanghai-date.ts';
 import type { Actor } from '../../../platform/access/policy.ts';
 import { getWorkCalendar } from '../../../platform/calendar/index.ts';
 import type { Platform } from '../../../platform/context.ts';
-import { nowIso, shanghaiDateOf } from '../../../platform/time.ts';
+import { nowIso } from '../../../platform/time.ts';
 import { orgUnitNames } from '../../org/index.ts';
 import type { CaseSettings } from '../domain/case-settings.ts';
 import { computeClock } from '../domain/clock.ts';
@@ -26,7 +27,7 @@ export async function getCase(
   const { state } = await loadCase(platform.db, caseId);
   authorizeRead(actor, scopeOf(state));
   const calendar = await getWorkCalendar(platform.db);
-  const clock = computeClock(state, calendar, shanghaiDateOf(options.now ?? nowIso()), settings);
+  const clock = computeClock(state, calendar, shanghaiDay(options.now ?? nowIso()), settings);
   const actions = (await listActionRows(platform.db, caseId)).map(actionFromRow);
   const names = await orgUnitNames(
     platform.db,

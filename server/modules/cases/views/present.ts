@@ -1,12 +1,12 @@
 import type { CaseDetailView, CaseSummaryView } from '../../../../contracts/case-views.ts';
 import { CASE_ACTION_LABELS, type CaseDocumentKind, type WarningLevel } from '../../../../contracts/cases.ts';
+import { shanghaiDay } from '../../../../contracts/shanghai-date.ts';
 import type { Actor } from '../../../platform/access/policy.ts';
 import { maskName } from '../../../platform/crypto/mask.ts';
 import { fromJson } from '../../../platform/db/json.ts';
 import { type CaseClock, type ClockCalendar, counterFor, usedDaysAt } from '../domain/clock.ts';
 import type { CaseAction, CaseState } from '../domain/model.ts';
 import { availableActions } from '../domain/policy.ts';
-import { shanghaiDay } from '../domain/shanghai-day.ts';
 import type { CasesTable } from '../store/tables.ts';
 
 /** Rows and states into the API's views; allowed actions are computed for the actor asking. */

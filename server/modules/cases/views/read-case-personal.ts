@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { CasePersonal } from '../../../../contracts/case-views.ts';
 import type { Actor } from '../../../platform/access/policy.ts';
-import { audit, type Platform } from '../../../platform/context.ts';
+import type { Platform } from '../../../platform/context.ts';
+import { auditCase } from '../audit-actions.ts';
 import { authorizeRead, scopeOf } from '../domain/policy.ts';
 import { caseTransaction } from '../store/group-commit.ts';
 import { loadCase } from '../store/store.ts';
@@ -18,7 +19,7 @@ export function readCasePersonal(
   return caseTransaction(platform, async (trx) => {
     const { state } = await loadCase(trx, caseId);
     authorizeRead(actor, scopeOf(state), 'case.readPersonal');
-    await audit(platform, trx, actor, {
+    await auditCase(platform, trx, actor, {
       action: 'case.readPersonal',
       entityType: 'case',
       entityId: caseId,

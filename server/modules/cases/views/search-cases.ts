@@ -2,9 +2,10 @@ import type { z } from 'zod';
 import type { CaseList } from '../../../../contracts/case-views.ts';
 import { type CaseListInput, isFullIdentifier } from '../../../../contracts/cases.ts';
 import type { Actor } from '../../../platform/access/policy.ts';
-import { audit, type Platform } from '../../../platform/context.ts';
+import type { Platform } from '../../../platform/context.ts';
 import { maskIdNumber } from '../../../platform/crypto/mask.ts';
 import { AppError, say } from '../../../platform/errors.ts';
+import { auditCase } from '../audit-actions.ts';
 import { caseTransaction } from '../store/group-commit.ts';
 import { listCases } from './list-cases.ts';
 
@@ -42,7 +43,7 @@ export async function searchCases(
   if (q.applicant && isFullIdentifier(q.applicant)) {
     const masked = maskIdNumber(q.applicant.trim().toUpperCase());
     await caseTransaction(platform, (trx) =>
-      audit(platform, trx, actor, {
+      auditCase(platform, trx, actor, {
         action: 'case.searchByIdNumber',
         entityType: 'case',
         entityId: null,

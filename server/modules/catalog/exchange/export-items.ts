@@ -6,10 +6,10 @@
 import type { CatalogItemDocument } from '../../../../contracts/catalog.ts';
 import type { ExchangeItemView, ExportCatalogQueryInput } from '../../../../contracts/catalog-exchange.ts';
 import { type Actor, authorize } from '../../../platform/access/policy.ts';
-import { type AuditEntry, writeAudit } from '../../../platform/audit/audit.ts';
-import { audit, inTransaction, type Platform } from '../../../platform/context.ts';
+import { type AuditRecord, inTransaction, type Platform } from '../../../platform/context.ts';
 import type { Tx } from '../../../platform/db/index.ts';
 import { listAllOrgUnits } from '../../org/index.ts';
+import { auditCatalog, type CatalogAuditAction } from '../audit-actions.ts';
 import { type SearchRow, searchItems } from '../search/search.ts';
 import { type Department, departmentIdsInScope, loadDepartment } from '../store/departments.ts';
 import { exchangeItemOf } from './exchange-json.ts';
@@ -26,14 +26,11 @@ export function auditExchange(
   trx: Tx,
   requester: Requester,
   command: string,
-  entry: Omit<AuditEntry, 'actorId' | 'actorName'>,
+  entry: AuditRecord<CatalogAuditAction>,
 ): Promise<void> {
-  if (requester !== 'operator') return audit(platform, trx, requester, entry);
-  return writeAudit(trx, platform.dialect, {
-    ...entry,
-    actorId: null,
-    actorName: `onewindow catalog ${command}`,
-  });
+  const who =
+    requester === 'operator' ? { accountId: null, name: `onewindow catalog ${command}` } : requester;
+  return auditCatalog(platform, trx, who, entry);
 }
 
 const PAGE = 500;

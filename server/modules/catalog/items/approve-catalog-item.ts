@@ -1,8 +1,9 @@
 import type { CatalogItemDetailView } from '../../../../contracts/catalog-api.ts';
 import type { Actor } from '../../../platform/access/policy.ts';
-import { audit, inTransaction, type Platform } from '../../../platform/context.ts';
+import { inTransaction, type Platform } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { nowIso } from '../../../platform/time.ts';
+import { auditCatalog } from '../audit-actions.ts';
 import { parseItemDocument } from '../domain/validate-item.ts';
 import { projectionOf } from '../store/projection.ts';
 import { documentOf, syncSearchIndex, updateItemGuarded, updateVersion } from '../store/store.ts';
@@ -54,7 +55,7 @@ export function approveCatalogItem(
       updated_at: now,
     });
     await syncSearchIndex(trx, platform.dialect, [{ id: item.id, ...projected }]);
-    await audit(platform, trx, actor, {
+    await auditCatalog(platform, trx, actor, {
       action: 'catalog.publish',
       entityType: 'catalog_item',
       entityId: item.id,

@@ -1,10 +1,11 @@
 import type { CatalogItemDocument } from '../../../../contracts/catalog.ts';
 import type { CatalogItemDetailView } from '../../../../contracts/catalog-api.ts';
 import type { Actor } from '../../../platform/access/policy.ts';
-import { audit, inTransaction, type Platform } from '../../../platform/context.ts';
+import { inTransaction, type Platform } from '../../../platform/context.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import { toJson } from '../../../platform/db/json.ts';
 import { nowIso } from '../../../platform/time.ts';
+import { auditCatalog } from '../audit-actions.ts';
 import { implementationCodeClash } from '../domain/validate-item.ts';
 import { projectionOf } from '../store/projection.ts';
 import { insertItems, insertVersions, syncSearchIndex } from '../store/store.ts';
@@ -61,7 +62,7 @@ export function createCatalogItem(
     await insertItems(trx, [item]);
     await insertVersions(trx, [version]);
     await syncSearchIndex(trx, platform.dialect, [item]);
-    await audit(platform, trx, actor, {
+    await auditCatalog(platform, trx, actor, {
       action: 'catalog.create',
       entityType: 'catalog_item',
       entityId: item.id,

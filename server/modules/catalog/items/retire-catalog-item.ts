@@ -1,8 +1,9 @@
 import type { CatalogItemDetailView } from '../../../../contracts/catalog-api.ts';
 import type { Actor } from '../../../platform/access/policy.ts';
-import { audit, inTransaction, type Platform } from '../../../platform/context.ts';
+import { inTransaction, type Platform } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { nowIso } from '../../../platform/time.ts';
+import { auditCatalog } from '../audit-actions.ts';
 import { updateItemGuarded, updateVersion } from '../store/store.ts';
 import { presentById } from './get-catalog-item.ts';
 import { loadForAction } from './item-access.ts';
@@ -31,7 +32,7 @@ export function retireCatalogItem(
       draft_version_id: null,
       updated_at: now,
     });
-    await audit(platform, trx, actor, {
+    await auditCatalog(platform, trx, actor, {
       action: 'catalog.retire',
       entityType: 'catalog_item',
       entityId: item.id,

@@ -1,10 +1,11 @@
 import type { CatalogItemDocument } from '../../../../contracts/catalog.ts';
 import type { CatalogItemDetailView } from '../../../../contracts/catalog-api.ts';
 import type { Actor } from '../../../platform/access/policy.ts';
-import { audit, inTransaction, type Platform } from '../../../platform/context.ts';
+import { inTransaction, type Platform } from '../../../platform/context.ts';
 import { toJson } from '../../../platform/db/json.ts';
 import { AppError, say } from '../../../platform/errors.ts';
 import { nowIso } from '../../../platform/time.ts';
+import { auditCatalog } from '../audit-actions.ts';
 import { implementationCodeClash } from '../domain/validate-item.ts';
 import { itemStatusOf } from '../domain/workflow.ts';
 import { projectionOf } from '../store/projection.ts';
@@ -59,7 +60,7 @@ export function saveCatalogDraft(
       updated_at: now,
     });
     if (projected) await syncSearchIndex(trx, platform.dialect, [{ id: item.id, ...projected }]);
-    await audit(platform, trx, actor, {
+    await auditCatalog(platform, trx, actor, {
       action: 'catalog.saveDraft',
       entityType: 'catalog_item',
       entityId: item.id,

@@ -1,9 +1,10 @@
 import type { CatalogItemDetailView } from '../../../../contracts/catalog-api.ts';
 import type { Actor } from '../../../platform/access/policy.ts';
-import { audit, inTransaction, type Platform } from '../../../platform/context.ts';
+import { inTransaction, type Platform } from '../../../platform/context.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { nowIso } from '../../../platform/time.ts';
+import { auditCatalog } from '../audit-actions.ts';
 import { findVersion, insertVersions, nextVersionNumber, updateItemGuarded } from '../store/store.ts';
 import { presentById } from './get-catalog-item.ts';
 import { loadForAction } from './item-access.ts';
@@ -53,8 +54,8 @@ export function startCatalogVersion(
         review_note: null,
       },
     ]);
-    await audit(platform, trx, actor, {
-      action: 'catalog.newVersion',
+    await auditCatalog(platform, trx, actor, {
+      action: 'catalog.startVersion',
       entityType: 'catalog_item',
       entityId: item.id,
       orgUnitId: item.department_id,

@@ -1,8 +1,9 @@
 import type { CatalogItemDetailView } from '../../../../contracts/catalog-api.ts';
 import type { Actor } from '../../../platform/access/policy.ts';
-import { audit, inTransaction, type Platform } from '../../../platform/context.ts';
+import { inTransaction, type Platform } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { nowIso } from '../../../platform/time.ts';
+import { auditCatalog } from '../audit-actions.ts';
 import { itemStatusOf } from '../domain/workflow.ts';
 import { updateItemGuarded, updateVersion } from '../store/store.ts';
 import { presentById } from './get-catalog-item.ts';
@@ -33,7 +34,7 @@ export function submitCatalogItem(
       updated_at: now,
     });
     await updateItemGuarded(trx, item.id, revision, { status: itemStatusOf(next), updated_at: now });
-    await audit(platform, trx, actor, {
+    await auditCatalog(platform, trx, actor, {
       action: 'catalog.submit',
       entityType: 'catalog_item',
       entityId: item.id,

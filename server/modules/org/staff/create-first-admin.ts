@@ -1,8 +1,8 @@
 import { CreateStaffBody } from '../../../../contracts/org.ts';
-import { writeAudit } from '../../../platform/audit/audit.ts';
 import { assertAcceptablePassword, hashPassword } from '../../../platform/auth/passwords.ts';
 import { inTransaction, type Platform } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { auditOrg } from '../audit-actions.ts';
 import { insertOrgUnit, listRootOrgUnits } from '../store/store.ts';
 import { insertStaff, usernameTaken } from '../store/store-staff.ts';
 
@@ -50,15 +50,18 @@ export async function createFirstAdmin(
         kind: 'government',
         divisionCode: input.root.divisionCode,
       });
-      await writeAudit(trx, platform.dialect, {
-        actorId: null,
-        actorName: CLI_ACTOR,
-        action: 'org.unitCreated',
-        entityType: 'org_unit',
-        entityId: root.id,
-        orgUnitId: root.id,
-        detail: { code: root.code, name: root.name, kind: root.kind, via: 'cli' },
-      });
+      await auditOrg(
+        platform,
+        trx,
+        { accountId: null, name: CLI_ACTOR },
+        {
+          action: 'org.createUnit',
+          entityType: 'org_unit',
+          entityId: root.id,
+          orgUnitId: root.id,
+          detail: { code: root.code, name: root.name, kind: root.kind, via: 'cli' },
+        },
+      );
     }
     const staff = await insertStaff(trx, {
       username: parsed.data.username,
@@ -68,20 +71,23 @@ export async function createFirstAdmin(
       roles: [{ role: 'system_admin', scopeOrgUnitId: root.id }],
       mustChangePassword: true,
     });
-    await writeAudit(trx, platform.dialect, {
-      actorId: null,
-      actorName: CLI_ACTOR,
-      action: 'staff.created',
-      entityType: 'staff',
-      entityId: staff.id,
-      orgUnitId: root.id,
-      detail: {
-        username: parsed.data.username,
-        name: parsed.data.name,
-        roles: [{ role: 'system_admin', scopeOrgUnitId: root.id }],
-        via: 'cli',
+    await auditOrg(
+      platform,
+      trx,
+      { accountId: null, name: CLI_ACTOR },
+      {
+        action: 'org.createStaff',
+        entityType: 'staff',
+        entityId: staff.id,
+        orgUnitId: root.id,
+        detail: {
+          username: parsed.data.username,
+          name: parsed.data.name,
+          roles: [{ role: 'system_admin', scopeOrgUnitId: root.id }],
+          via: 'cli',
+        },
       },
-    });
+    );
     return { accountId: staff.account_id, rootId: root.id, rootName: root.name, rootCreated };
   });
 }

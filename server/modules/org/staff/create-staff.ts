@@ -1,8 +1,9 @@
 import type { CreateStaffInput, StaffView } from '../../../../contracts/org.ts';
 import { type Actor, authorize } from '../../../platform/access/policy.ts';
 import { assertAcceptablePassword, hashPassword } from '../../../platform/auth/passwords.ts';
-import { audit, inTransaction, type Platform } from '../../../platform/context.ts';
+import { inTransaction, type Platform } from '../../../platform/context.ts';
 import { say } from '../../../platform/errors.ts';
+import { auditOrg } from '../audit-actions.ts';
 import { assertMayChangeGrants } from '../domain/policy.ts';
 import { insertStaff, usernameTaken } from '../store/store-staff.ts';
 import { fieldError } from '../views/present.ts';
@@ -48,8 +49,8 @@ export async function createStaff(
       roles: grants,
       mustChangePassword: true,
     });
-    await audit(platform, trx, who, {
-      action: 'staff.created',
+    await auditOrg(platform, trx, who, {
+      action: 'org.createStaff',
       entityType: 'staff',
       entityId: staff.id,
       orgUnitId: unit.id,

@@ -1,6 +1,7 @@
 import { type Actor, authorize } from '../../../platform/access/policy.ts';
-import { audit, inTransaction, type Platform } from '../../../platform/context.ts';
+import { inTransaction, type Platform } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { auditOrg } from '../audit-actions.ts';
 import { authorizeOverStaff } from '../domain/policy.ts';
 import { findStaffRow, reachOf } from '../store/store-staff.ts';
 
@@ -16,8 +17,8 @@ export async function readStaffPhone(
     if (!row) throw new AppError('STAFF_NOT_FOUND', { id });
     const who = authorizeOverStaff(actor, 'staff.readPersonal', await reachOf(trx, row));
     const phone = row.phone_enc ? platform.cipher.decrypt(row.phone_enc) : null;
-    await audit(platform, trx, who, {
-      action: 'staff.readPhone',
+    await auditOrg(platform, trx, who, {
+      action: 'org.readStaffPhone',
       entityType: 'staff',
       entityId: id,
       orgUnitId: row.org_unit_id,

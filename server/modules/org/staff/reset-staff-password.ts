@@ -2,9 +2,10 @@ import { type Actor, authorize } from '../../../platform/access/policy.ts';
 import { forgetLoginFailures } from '../../../platform/auth/login.ts';
 import { assertAcceptablePassword, hashPassword } from '../../../platform/auth/passwords.ts';
 import { deleteAccountSessions } from '../../../platform/auth/sessions.ts';
-import { audit, inTransaction, type Platform } from '../../../platform/context.ts';
+import { inTransaction, type Platform } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { nowIso } from '../../../platform/time.ts';
+import { auditOrg } from '../audit-actions.ts';
 import { authorizeOverStaff } from '../domain/policy.ts';
 import { orgDb } from '../store/store.ts';
 import { findStaffRow, reachOf } from '../store/store-staff.ts';
@@ -43,8 +44,8 @@ export async function resetStaffPassword(
       .execute();
     await deleteAccountSessions(trx, row.account_id);
     await forgetLoginFailures(trx, row.username);
-    await audit(platform, trx, who, {
-      action: 'staff.passwordReset',
+    await auditOrg(platform, trx, who, {
+      action: 'org.resetStaffPassword',
       entityType: 'staff',
       entityId: id,
       orgUnitId: row.org_unit_id,

@@ -63,7 +63,7 @@ describeEachDb('staff accounts: first log-in, deactivation, password reset', (ct
       .execute();
     assert.deepEqual(
       audit.map((a) => a.action),
-      ['staff.deactivated', 'staff.updated'],
+      ['org.deactivateStaff', 'org.updateStaff'],
     );
   });
 
@@ -96,7 +96,7 @@ describeEachDb('staff accounts: first log-in, deactivation, password reset', (ct
     const audit = await ctx()
       .platform.db.selectFrom('audit_log')
       .select(['action', 'detail'])
-      .where('action', '=', 'staff.passwordReset')
+      .where('action', '=', 'org.resetStaffPassword')
       .execute();
     assert.equal(audit.length, 1);
     assert.ok(!audit[0]?.detail.includes('Reset-Pass-2026'), 'the audit row never holds the password');

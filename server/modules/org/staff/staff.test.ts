@@ -125,9 +125,9 @@ describeEachDb('staff: lists, scope and personal data', (ctx) => {
     const rows = await ctx()
       .platform.db.selectFrom('audit_log')
       .select(['action', 'actor_name', 'entity_id'])
-      .where('action', '=', 'staff.readPhone')
+      .where('action', '=', 'org.readStaffPhone')
       .execute();
-    assert.deepEqual(rows, [{ action: 'staff.readPhone', actor_name: '系统管理员', entity_id: clerkId }]);
+    assert.deepEqual(rows, [{ action: 'org.readStaffPhone', actor_name: '系统管理员', entity_id: clerkId }]);
 
     const townadmin = await as('townadmin');
     const own = await townadmin.get(`/api/org/staff/${await staffId('lishuzhen')}/phone`);
@@ -216,7 +216,7 @@ describeEachDb('staff: lists, scope and personal data', (ctx) => {
         .orderBy('seq')
         .execute()
     ).map((r) => r.action);
-    assert.deepEqual(actions, ['staff.created', 'staff.updated', 'staff.updated']);
+    assert.deepEqual(actions, ['org.createStaff', 'org.updateStaff', 'org.updateStaff']);
   });
 
   test('the township clerk cannot manage staff at all: 403 ACCESS_DENIED', async () => {

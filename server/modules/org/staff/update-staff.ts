@@ -2,9 +2,10 @@ import type { Role } from '../../../../contracts/access.ts';
 import type { StaffView, UpdateStaffInput } from '../../../../contracts/org.ts';
 import { type Actor, authorize } from '../../../platform/access/policy.ts';
 import { deleteAccountSessions } from '../../../platform/auth/sessions.ts';
-import { audit, inTransaction, type Platform } from '../../../platform/context.ts';
+import { inTransaction, type Platform } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { nowIso } from '../../../platform/time.ts';
+import { auditOrg } from '../audit-actions.ts';
 import { assertMayChangeGrants, authorizeOverStaff } from '../domain/policy.ts';
 import { grantsMissingFrom } from '../domain/staff-rules.ts';
 import { orgDb } from '../store/store.ts';
@@ -83,8 +84,8 @@ export async function updateStaff(
         .execute();
       if (!patch.active) await deleteAccountSessions(trx, row.account_id);
     }
-    await audit(platform, trx, who, {
-      action: patch.active === 0 ? 'staff.deactivated' : 'staff.updated',
+    await auditOrg(platform, trx, who, {
+      action: patch.active === 0 ? 'org.deactivateStaff' : 'org.updateStaff',
       entityType: 'staff',
       entityId: id,
       orgUnitId: patch.org_unit_id ?? row.org_unit_id,

@@ -1,7 +1,8 @@
 import type { CreateOrgUnitInput, OrgUnitView } from '../../../../contracts/org.ts';
 import { type Actor, authorize } from '../../../platform/access/policy.ts';
-import { audit, inTransaction, type Platform } from '../../../platform/context.ts';
+import { inTransaction, type Platform } from '../../../platform/context.ts';
 import { say } from '../../../platform/errors.ts';
+import { auditOrg } from '../audit-actions.ts';
 import { checkCreditCode } from '../domain/org-unit-rules.ts';
 import { findOrgUnit, findOrgUnitByCode, insertOrgUnit } from '../store/store.ts';
 import { fieldError, toOrgUnitView } from '../views/present.ts';
@@ -42,8 +43,8 @@ export async function createOrgUnit(
       phone: input.phone ?? null,
       sort: input.sort ?? 0,
     });
-    await audit(platform, trx, who, {
-      action: 'org.unitCreated',
+    await auditOrg(platform, trx, who, {
+      action: 'org.createUnit',
       entityType: 'org_unit',
       entityId: row.id,
       orgUnitId: row.id,

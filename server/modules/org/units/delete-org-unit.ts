@@ -1,6 +1,7 @@
 import { type Actor, authorize } from '../../../platform/access/policy.ts';
-import { audit, inTransaction, type Platform } from '../../../platform/context.ts';
+import { inTransaction, type Platform } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { auditOrg } from '../audit-actions.ts';
 import { countDependants, findOrgUnit, orgDb } from '../store/store.ts';
 
 /** True for a foreign-key violation on either dialect (another module still points at the unit). */
@@ -26,8 +27,8 @@ export async function deleteOrgUnit(platform: Platform, actor: Actor | null, id:
       if (isForeignKeyViolation(err)) throw new AppError('ORG_UNIT_HAS_CHILDREN', { referenced: true });
       throw err;
     }
-    await audit(platform, trx, who, {
-      action: 'org.unitDeleted',
+    await auditOrg(platform, trx, who, {
+      action: 'org.deleteUnit',
       entityType: 'org_unit',
       entityId: id,
       orgUnitId: unit.parent_id,

@@ -79,7 +79,7 @@ describeEachDb('org units', (ctx) => {
       .execute();
     assert.deepEqual(
       auditRows.map((r) => r.action),
-      ['org.unitCreated', 'org.unitUpdated', 'org.unitDeleted'],
+      ['org.createUnit', 'org.updateUnit', 'org.deleteUnit'],
     );
     assert.ok(auditRows.every((r) => r.actor_name === '系统管理员'));
   });

@@ -1,10 +1,11 @@
 import type { OrgUnitView, UpdateOrgUnitInput } from '../../../../contracts/org.ts';
 import { type Actor, authorize } from '../../../platform/access/policy.ts';
 import { runScopeMovers } from '../../../platform/access/scope-moves.ts';
-import { audit, inTransaction, type Platform } from '../../../platform/context.ts';
+import { inTransaction, type Platform } from '../../../platform/context.ts';
 import type { Executor } from '../../../platform/db/index.ts';
 import { AppError, say } from '../../../platform/errors.ts';
 import { nowIso } from '../../../platform/time.ts';
+import { auditOrg } from '../audit-actions.ts';
 import { checkCreditCode, isInSubtree } from '../domain/org-unit-rules.ts';
 import {
   countScopedToSubtree,
@@ -104,8 +105,8 @@ export async function updateOrgUnit(
       .where('id', '=', id)
       .execute();
     const rescoped = newPath !== unit.path ? await moveSubtree(trx, unit.path, newPath) : null;
-    await audit(platform, trx, who, {
-      action: rescoped ? 'org.unitMoved' : 'org.unitUpdated',
+    await auditOrg(platform, trx, who, {
+      action: rescoped ? 'org.moveUnit' : 'org.updateUnit',
       entityType: 'org_unit',
       entityId: id,
       orgUnitId: id,

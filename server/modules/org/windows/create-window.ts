@@ -1,7 +1,8 @@
 import type { CreateWindowInput, WindowView } from '../../../../contracts/org.ts';
 import { type Actor, authorize } from '../../../platform/access/policy.ts';
-import { audit, inTransaction, type Platform } from '../../../platform/context.ts';
+import { inTransaction, type Platform } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { auditOrg } from '../audit-actions.ts';
 import { authorizeWindowManage } from '../domain/policy.ts';
 import { insertWindow, listWindowRows } from '../store/store.ts';
 import { toWindowView } from '../views/present.ts';
@@ -33,8 +34,8 @@ export async function createWindow(
       kind: input.kind,
       departmentId: input.departmentId ?? null,
     });
-    await audit(platform, trx, who, {
-      action: 'org.windowCreated',
+    await auditOrg(platform, trx, who, {
+      action: 'org.createWindow',
       entityType: 'window',
       entityId: row.id,
       orgUnitId: centre.id,

@@ -1,8 +1,9 @@
 import type { UpdateWindowInput, WindowView } from '../../../../contracts/org.ts';
 import { type Actor, authorize } from '../../../platform/access/policy.ts';
-import { audit, inTransaction, type Platform } from '../../../platform/context.ts';
+import { inTransaction, type Platform } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { nowIso } from '../../../platform/time.ts';
+import { auditOrg } from '../audit-actions.ts';
 import { authorizeWindowManage } from '../domain/policy.ts';
 import { findOrgUnit, findWindow, listWindowRows, orgDb } from '../store/store.ts';
 import type { WindowsTable } from '../store/tables.ts';
@@ -53,8 +54,8 @@ export async function updateWindow(
         .set({ ...patch, updated_at: nowIso() })
         .where('id', '=', id)
         .execute();
-      await audit(platform, trx, who, {
-        action: 'org.windowUpdated',
+      await auditOrg(platform, trx, who, {
+        action: 'org.updateWindow',
         entityType: 'window',
         entityId: id,
         orgUnitId: centre.id,

@@ -45,7 +45,7 @@ describeEachDb('windows', (ctx) => {
       .execute();
     assert.deepEqual(
       audit.map((a) => a.action),
-      ['org.windowCreated', 'org.windowUpdated'],
+      ['org.createWindow', 'org.updateWindow'],
     );
   });
 

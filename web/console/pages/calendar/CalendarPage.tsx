@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Empty, Row, Select, Spin, Tag } from 'antd';
 import { useMemo, useState } from 'react';
+import { shanghaiToday } from '../../../../contracts/shanghai-date.ts';
 import { LoadError, PageTitle } from '../../../ui/components.tsx';
 import { useI18n } from '../../../ui/i18n/index.tsx';
 import { type CalendarDayView, useCalendarYear, useCalendarYears } from '../../api/calendar.ts';
@@ -22,11 +23,6 @@ const HOLIDAYS_EN: Record<string, string> = {
   国庆节: 'National Day',
 };
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
-
-/** Today in Asia/Shanghai, YYYY-MM-DD: business dates are the county's dates. */
-export function shanghaiToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-}
 
 /** 节假日日历: the year's month grids, the workday calculator, publishing a new year. */
 export default function CalendarPage() {

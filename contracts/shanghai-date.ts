@@ -1,10 +1,13 @@
 /**
- * The Asia/Shanghai date (YYYY-MM-DD) of a UTC ISO instant. China has kept UTC+8 without daylight
- * saving since 1991, so a fixed offset is exact for every date a case carries, and it costs a
- * fraction of Intl.DateTimeFormat, which the fold and the clock would otherwise call per action.
- * A test checks it against platform/time.ts's shanghaiDateOf.
+ * The one Asia/Shanghai date helper of the house (server, web, contracts): business rules count in
+ * these dates. China has kept UTC+8 without daylight saving since 1991, so a fixed offset is exact
+ * for every date we handle, and it costs a fraction of Intl.DateTimeFormat, which the case fold
+ * and clock would otherwise call per action. A test checks it against Intl.
  */
-export function shanghaiDay(iso: string): string {
+
+/** The Asia/Shanghai date (YYYY-MM-DD) of an instant (a UTC ISO string or a Date). */
+export function shanghaiDay(instant: string | Date): string {
+  const iso = typeof instant === 'string' ? instant : instant.toISOString();
   // The instants we store are Date#toISOString's (YYYY-MM-DDTHH:mm:ss.sssZ): before 16:00 UTC the
   // Shanghai date is the UTC date, from 16:00 the next one. Each UTC date's next day is worked
   // out once; anything else goes through Date.
@@ -27,4 +30,9 @@ const nextDays = new Map<string, string>();
 
 function viaDate(iso: string): string {
   return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** Today's date in Asia/Shanghai (YYYY-MM-DD). */
+export function shanghaiToday(): string {
+  return shanghaiDay(new Date());
 }
