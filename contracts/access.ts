@@ -60,6 +60,10 @@ export const ACTIONS = [
   'case.supervise',
   'case.void',
   'process.manage',
+  // example — the template module (server/modules/example/, not mounted in production). A new module
+  // adds its actions here as `module.verbObject`, then gives them to roles in ROLE_ACTIONS below.
+  'example.readNotes',
+  'example.writeNotes',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -68,6 +72,8 @@ const READ_ORG: readonly Action[] = ['org.read', 'staff.read', 'calendar.read', 
 const PROPOSE_CATALOG: readonly Action[] = ['catalog.propose'];
 /** Everyone who works on cases reads them (and, audited, their personal data) within the grant's scope. */
 const CASE_READ: readonly Action[] = ['case.read', 'case.readPersonal'];
+/** example (the template module): a township's clerks keep short notes for their own township. */
+const EXAMPLE_NOTES: readonly Action[] = ['example.readNotes', 'example.writeNotes'];
 
 /** What each role may do, inside the scope of its grant. */
 export const ROLE_ACTIONS = {
@@ -75,7 +81,7 @@ export const ROLE_ACTIONS = {
   dept_handler: [...READ_ORG, ...PROPOSE_CATALOG, ...CASE_READ, 'case.handle', 'case.deliver'],
   dept_reviewer: [...READ_ORG, ...PROPOSE_CATALOG, ...CASE_READ, 'case.review'],
   dept_approver: [...READ_ORG, ...PROPOSE_CATALOG, ...CASE_READ, 'case.approve', 'case.extend'],
-  township_clerk: [...READ_ORG, ...CASE_READ, 'case.accept', 'case.deliver'],
+  township_clerk: [...READ_ORG, ...CASE_READ, 'case.accept', 'case.deliver', ...EXAMPLE_NOTES],
   village_agent: ['org.read', 'calendar.read', 'catalog.read', ...CASE_READ, 'case.accept'],
   supervisor: [...READ_ORG, 'audit.read', 'case.read', 'case.supervise', 'case.void'],
   catalog_admin: [...READ_ORG, 'catalog.edit', 'catalog.publish', 'process.manage'],

@@ -304,6 +304,14 @@ export const ERROR_CODES = {
     zh: '未查到办件：请核对办件编号和查询码（印在收件凭证上）或证件号码后6位；多次输错后只能凭查询码查询',
     en: 'No case found: check the case number and the lookup code (printed on the receipt) or the ID ending; after several wrong tries only the lookup code works',
   },
+  // example — the template module (server/modules/example/, not mounted in production). A new module
+  // adds its own block like this one: its prefix, then each code with its status and both messages.
+  EXAMPLE_NOTE_NOT_FOUND: { status: 404, zh: '找不到该便签', en: 'Note not found' },
+  EXAMPLE_STALE_VERSION: {
+    status: 409,
+    zh: '便签已被他人修改，请刷新后重试',
+    en: 'The note was changed by someone else; reload and retry',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

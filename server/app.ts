@@ -7,7 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { registerHouseRoutes } from './house.ts';
+import { defaultHouse, type House } from './house.ts';
 import { authPlugin } from './platform/auth/plugin.ts';
 import type { Platform } from './platform/context.ts';
 import { AppError } from './platform/errors.ts';
@@ -24,6 +24,8 @@ export interface AppOptions {
   logRequests?: boolean;
   /** Where log lines go (tests read them); standard output by default. */
   logStream?: { write(line: string): void };
+  /** The parts whose routes it serves; the default house (platform + MODULES) unless a test mounts more. */
+  house?: House;
 }
 
 /** Builds the Fastify app: platform plugins first, then every module's routes, then the web app. */
@@ -85,7 +87,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   healthRoutes(app, platform, options.readiness ?? { ready: true });
   // The platform's routes (log-in, audit, calendar, outbox, jobs), then every module's.
-  registerHouseRoutes(app, platform);
+  (options.house ?? defaultHouse).registerRoutes(app, platform);
 
   await serveWeb(app, platform.config.webDir);
   return app;

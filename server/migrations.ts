@@ -1,5 +1,5 @@
 import { type MigrationProvider, Migrator } from 'kysely';
-import { houseMigrations } from './house.ts';
+import { defaultHouse, type House } from './house.ts';
 import type { Database } from './platform/db/index.ts';
 
 /**
@@ -10,8 +10,8 @@ import type { Database } from './platform/db/index.ts';
  * start even though it sorts before migrations already run (allowUnorderedMigrations): each
  * block's order is all that matters. Throws with the failing migration's error.
  */
-export async function migrateToLatest(database: Database): Promise<string[]> {
-  const provider: MigrationProvider = { getMigrations: async () => houseMigrations(database.dialect) };
+export async function migrateToLatest(database: Database, house: House = defaultHouse): Promise<string[]> {
+  const provider: MigrationProvider = { getMigrations: async () => house.migrations(database.dialect) };
   const migrator = new Migrator({ db: database.db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;

@@ -6,9 +6,11 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { seedDemo } from '../../demo/seed.ts';
 import { buildApp } from '../app.ts';
 import { openPlatform } from '../bootstrap.ts';
+import { type House, houseWith } from '../house.ts';
 import { type Config, loadConfig } from '../platform/config.ts';
 import type { Platform } from '../platform/context.ts';
 import type { Dialect } from '../platform/db/index.ts';
+import type { ModuleDescriptor } from '../platform/module.ts';
 import { createScratchPostgres } from './scratch-postgres.ts';
 
 export const TEST_PASSWORD = 'Test-Pass-2026';
@@ -20,6 +22,8 @@ export interface TestContext {
   platform: Platform;
   app: FastifyInstance;
   config: Config;
+  /** The house the app was built from: the default one plus the suite's extra `modules`. */
+  house: House;
   /** Logs a demo account in and returns a client that sends its cookie and CSRF token. */
   as(username: string, password?: string): Promise<Client>;
   /**
@@ -71,13 +75,25 @@ async function freshDatabase(
   };
 }
 
+export interface TestPlatformOptions {
+  demo?: boolean;
+  catalog?: boolean;
+  cases?: boolean;
+  /**
+   * Modules mounted after the house's own (migrations, routes, subscriptions, …), e.g. the template
+   * module `exampleModule`, which production never mounts.
+   */
+  modules?: readonly ModuleDescriptor[];
+}
+
 /** Opens a fresh platform (migrated; demo data when asked) for one suite. */
 export async function openTestPlatform(
   dialect: Dialect,
-  options: { demo?: boolean; catalog?: boolean; cases?: boolean } = {},
-): Promise<{ platform: Platform; config: Config; close(): Promise<void> }> {
+  options: TestPlatformOptions = {},
+): Promise<{ platform: Platform; config: Config; house: House; close(): Promise<void> }> {
   const fresh = await freshDatabase(dialect);
-  const platform = await openPlatform(fresh.config, { sqliteFile: fresh.sqliteFile });
+  const house = houseWith(options.modules ?? []);
+  const platform = await openPlatform(fresh.config, { sqliteFile: fresh.sqliteFile, house });
   // Demo cases only for suites that ask: they take seconds and most suites need none.
   if (options.demo !== false) {
     await seedDemo(platform, { catalog: options.catalog, cases: options.cases ?? false });
@@ -85,6 +101,7 @@ export async function openTestPlatform(
   return {
     platform,
     config: fresh.config,
+    house,
     close: async () => {
       await platform.database.close();
       await fresh.drop();
@@ -129,7 +146,7 @@ export function describeEachDb(
   name: string,
   fn: (ctx: () => TestContext) => void,
   /** `behindProxy`: the app believes X-Forwarded-For from 127.0.0.1 (TRUST_PROXY), so requests can come "from" many addresses. */
-  options: { demo?: boolean; catalog?: boolean; cases?: boolean; behindProxy?: boolean } = {},
+  options: TestPlatformOptions & { behindProxy?: boolean } = {},
 ): void {
   for (const dialect of DIALECTS) {
     describe(`${name} [${dialect}]`, () => {
@@ -138,7 +155,7 @@ export function describeEachDb(
       before(async () => {
         const opened = await openTestPlatform(dialect, options);
         if (options.behindProxy) opened.platform.config.trustProxy = ['127.0.0.1'];
-        const app = await buildApp(opened.platform);
+        const app = await buildApp(opened.platform, { house: opened.house });
         close = async () => {
           await app.close();
           await opened.close();
@@ -159,6 +176,7 @@ export function describeEachDb(
           platform: opened.platform,
           app,
           config: opened.config,
+          house: opened.house,
           anonymous: clientFor(app, null, null),
           as,
           firstLogIn: async (username, initialPassword) => {

@@ -1,0 +1,6 @@
+/**
+ * The audit actions the example module writes (`module.verbObject`), listed once: use cases take
+ * their names from here and the descriptor lists them (`auditActions`).
+ */
+export const EXAMPLE_AUDIT_ACTIONS = ['example.createNote', 'example.updateNote'] as const;
+export type ExampleAuditAction = (typeof EXAMPLE_AUDIT_ACTIONS)[number];
