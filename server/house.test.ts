@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { ACTIONS } from '../contracts/access.ts';
 import { ERROR_CODES } from '../contracts/error-codes.ts';
 import { PARTS } from './house.ts';
+import { exampleModule } from './modules/example/index.ts';
 import { openTestPlatform } from './testing/harness.ts';
 
 /**
@@ -10,10 +11,16 @@ import { openTestPlatform } from './testing/harness.ts';
  * code and access action belongs to exactly one part, and audit actions follow one pattern.
  */
 
+/**
+ * The parts whose vocabularies contracts/ holds: the house, and the example module (the template,
+ * never mounted in production, whose codes and actions are in contracts/ like a real module's).
+ */
+const ALL_PARTS = [...PARTS, exampleModule];
+
 /** Each value with the parts that claim it. */
-function owners(lists: (part: (typeof PARTS)[number]) => readonly string[]): Map<string, string[]> {
+function owners(lists: (part: (typeof ALL_PARTS)[number]) => readonly string[]): Map<string, string[]> {
   const map = new Map<string, string[]>();
-  for (const part of PARTS) {
+  for (const part of ALL_PARTS) {
     for (const value of lists(part)) map.set(value, [...(map.get(value) ?? []), part.name]);
   }
   return map;
@@ -51,7 +58,8 @@ test('audit actions: one pattern (prefix.verbObject), one owner, and one prefix 
   for (const action of actions.keys()) assert.match(action, /^[a-z]+\.[a-z][a-zA-Z]*$/, action);
   const prefixes = owners((p) => [...new Set(p.auditActions.map((a) => a.split('.')[0] ?? ''))]);
   assert.deepEqual(claimedTwice(prefixes), [], 'two parts writing under one prefix');
-  for (const part of PARTS) assert.ok(part.auditActions.length > 0, `${part.name} lists its audit actions`);
+  for (const part of ALL_PARTS)
+    assert.ok(part.auditActions.length > 0, `${part.name} lists its audit actions`);
 });
 
 test('every audit row the demo writes (seed, log-ins, case work) is an action some part lists', async () => {

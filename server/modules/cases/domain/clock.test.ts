@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import fc from 'fast-check';
 import type { TimeLimitUnit } from '../../../../contracts/cases.ts';
 import {
   approverStamp,

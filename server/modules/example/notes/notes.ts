@@ -5,11 +5,11 @@ import type {
   UpdateNoteInput,
 } from '../../../../contracts/example.ts';
 import { type Actor, authorize } from '../../../platform/access/policy.ts';
-import { audit, inTransaction, type Platform } from '../../../platform/context.ts';
+import { inTransaction, type Platform } from '../../../platform/context.ts';
 import type { Executor } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { getOrgUnitPath } from '../../org/index.ts';
-import type { ExampleAuditAction } from '../audit-actions.ts';
+import { auditExample } from '../audit-actions.ts';
 import { planNoteUpdate } from '../domain/note-rules.ts';
 import { findNote, insertNote, listNotesOf, updateNoteIfAt } from '../store/store.ts';
 import { toNoteView } from './present.ts';
@@ -73,8 +73,8 @@ export async function createNote(
       author_name: who.name,
     });
     // The detail names what changed, never the text people typed (the audit log is widely read).
-    await audit(platform, trx, who, {
-      action: 'example.createNote' satisfies ExampleAuditAction,
+    await auditExample(platform, trx, who, {
+      action: 'example.createNote',
       entityType: 'example_note',
       entityId: row.id,
       orgUnitId,
@@ -103,8 +103,8 @@ export async function updateNote(
     if (!(await updateNoteIfAt(trx, id, note.revision, change.next))) {
       throw new AppError('EXAMPLE_STALE_VERSION', { expectedRevision: input.expectedRevision });
     }
-    await audit(platform, trx, who, {
-      action: 'example.updateNote' satisfies ExampleAuditAction,
+    await auditExample(platform, trx, who, {
+      action: 'example.updateNote',
       entityType: 'example_note',
       entityId: id,
       orgUnitId: note.org_unit_id,
