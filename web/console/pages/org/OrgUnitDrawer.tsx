@@ -84,6 +84,7 @@ export function OrgUnitDrawer({
             id: editing.id,
             body: {
               ...body,
+              expectedRevision: editing.revision,
               ...(v.parentId && v.parentId !== editing.parentId ? { parentId: v.parentId } : {}),
             },
           })

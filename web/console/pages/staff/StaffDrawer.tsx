@@ -51,7 +51,11 @@ export function StaffDrawer({
     // The phone is shown masked: an empty field on edit means "unchanged", not "remove".
     const phone = v.phone?.trim() ? { phone: v.phone.trim() } : {};
     try {
-      if (staff) await update.mutateAsync({ id: staff.id, body: { ...common, ...phone } });
+      if (staff)
+        await update.mutateAsync({
+          id: staff.id,
+          body: { ...common, ...phone, expectedRevision: staff.revision },
+        });
       else
         await create.mutateAsync({
           ...common,

@@ -35,7 +35,11 @@ export function WindowModal({
   const onFinish = async (v: WindowForm) => {
     const body = { number: v.number, name: v.name, kind: v.kind, departmentId: v.departmentId ?? null };
     try {
-      if (window) await update.mutateAsync({ id: window.id, body: { ...body, active: v.active ?? true } });
+      if (window)
+        await update.mutateAsync({
+          id: window.id,
+          body: { ...body, active: v.active ?? true, expectedRevision: window.revision },
+        });
       else await create.mutateAsync({ ...body, serviceCentreId: centreId });
       message.success(t('common.saved'));
       onClose();
