@@ -269,7 +269,7 @@ export const ERROR_CODES = {
     en: 'The assignee may not act at this step',
   },
   CASE_PROCESS_INVALID: { status: 400, zh: '办理流程定义无效', en: 'Invalid process definition' },
-  CASE_PROCESS_STALE: {
+  CASE_PROCESS_STALE_VERSION: {
     status: 409,
     zh: '该事项的办理流程已被他人修改，请刷新后重试',
     en: 'The process was changed by someone else; reload and retry',

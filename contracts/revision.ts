@@ -29,5 +29,8 @@ export function expectedRevision(min = 1) {
     .describe('期望修订号（乐观并发控制：须为读到的 revision）');
 }
 
-/** `expectedRevision` of resources whose revision starts at 1 (org units, windows, staff). */
+/**
+ * `expectedRevision` of a stored resource (catalogue items, org units, windows, staff). A process
+ * definition not stored yet shows revision 0, so its body takes `expectedRevision(0)`.
+ */
 export const ExpectedRevision = expectedRevision(1);

@@ -19,9 +19,13 @@ import { ApiError, http, qs } from '../../ui/api.ts';
  */
 function reloadWhenStale(qc: ReturnType<typeof useQueryClient>) {
   return (err: unknown) => {
-    if (err instanceof ApiError && err.code === 'ORG_STALE_VERSION')
-      void qc.invalidateQueries({ queryKey: ['org'] });
+    if (isStaleOrg(err)) void qc.invalidateQueries({ queryKey: ['org'] });
   };
+}
+
+/** True for 409 ORG_STALE_VERSION: the form was filled from a revision someone else has moved. */
+export function isStaleOrg(err: unknown): boolean {
+  return err instanceof ApiError && err.code === 'ORG_STALE_VERSION';
 }
 
 export type { OrgUnitView, StaffView, WindowView } from '../../../contracts/org.ts';
