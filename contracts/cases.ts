@@ -12,6 +12,7 @@ import type { LimitUnit } from './catalog-codes.ts';
 import { CreditCodeSchema, IdNumberSchema, MobilePhoneSchema } from './identifiers.ts';
 import { plainText } from './plain-text.ts';
 import { bilingual, problemIssue } from './problem.ts';
+import { expectedRevision } from './revision.ts';
 
 export {
   CASE_STATUSES,
@@ -474,8 +475,8 @@ export const ProcessStepInput = z.strictObject({
 export type ProcessStepInput = z.infer<typeof ProcessStepInput>;
 export const ProcessBody = z.strictObject({
   steps: z.array(ProcessStepInput).min(1).max(10),
-  /** The revision the editor saw (0: none stored yet); a moved one is refused (CASE_PROCESS_STALE). */
-  expectedRevision: z.number().int().min(0).optional().describe('期望修订号（乐观并发控制）'),
+  /** The revision the editor saw (0: none stored yet); a moved one is 409 CASE_PROCESS_STALE_VERSION. */
+  expectedRevision: expectedRevision(0),
 });
 export const ItemIdParams = z.object({ itemId: Id });
 

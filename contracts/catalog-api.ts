@@ -15,6 +15,7 @@ import { codeOf, text } from './catalog-fields.ts';
 import { codesOf, pickCodes } from './code-list.ts';
 import { plainText } from './plain-text.ts';
 import { bilingual } from './problem.ts';
+import { ExpectedRevision, Revision } from './revision.ts';
 
 /** Status of one version of an item. */
 export const VERSION_STATUSES = {
@@ -126,7 +127,7 @@ export const CatalogItemQuery = z.object({
 export const CatalogItemDetail = z.object({
   id: z.string(),
   status: z.enum(ITEM_STATUS_CODES),
-  revision: z.number().int(),
+  revision: Revision,
   versionId: z.string(),
   versionNumber: z.number().int(),
   versionStatus: z.enum(VERSION_STATUS_CODES),
@@ -159,36 +160,28 @@ export const CatalogStaffRow = z.object({
   publishedVersionId: z.string().nullable(),
   draftVersionId: z.string().nullable(),
   draftStatus: z.enum(VERSION_STATUS_CODES).nullable(),
-  revision: z.number().int(),
+  revision: Revision,
   updatedAt: z.string(),
   allowedActions: z.array(z.enum(CATALOG_WORKFLOW_ACTION_CODES)),
 });
 export const CatalogStaffList = z.object({ items: z.array(CatalogStaffRow), total: z.number().int() });
 
-const Revision = z
-  .number(bilingual('期望修订号应为数字', 'The expected revision should be a number'))
-  .int()
-  .min(0)
-  .describe('期望修订号（乐观并发控制）');
-
 export const CreateCatalogItemBody = z.strictObject({ document: CatalogItemDocumentSchema });
 export const SaveCatalogDraftBody = z.strictObject({
   document: CatalogItemDocumentSchema,
-  expectedRevision: Revision,
+  expectedRevision: ExpectedRevision,
 });
-/** Body of submit / approve / retire / new-version; may be empty. */
-export const CatalogWorkflowBody = z
-  .strictObject({
-    expectedRevision: Revision.optional(),
-    note: plainText(
-      z.string().trim().max(1000, bilingual('说明不能超过1000个字符', 'At most 1000 characters')),
-      true,
-      '说明',
-    ).optional(),
-  })
-  .default({});
+/** Body of submit / approve / retire / new-version: the revision the action was decided on. */
+export const CatalogWorkflowBody = z.strictObject({
+  expectedRevision: ExpectedRevision,
+  note: plainText(
+    z.string().trim().max(1000, bilingual('说明不能超过1000个字符', 'At most 1000 characters')),
+    true,
+    '说明',
+  ).optional(),
+});
 export const RejectCatalogItemBody = z.strictObject({
-  expectedRevision: Revision.optional(),
+  expectedRevision: ExpectedRevision,
   note: text('退回意见', 1000),
 });
 

@@ -103,6 +103,11 @@ export const ERROR_CODES = {
   },
   ORG_UNIT_CODE_TAKEN: { status: 409, zh: '机构编码已被使用', en: 'Org unit code already used' },
   ORG_UNIT_PARENT_INVALID: { status: 400, zh: '上级机构无效', en: 'Invalid parent org unit' },
+  ORG_STALE_VERSION: {
+    status: 409,
+    zh: '该记录（机构、窗口或人员）已被他人修改，请刷新后重试',
+    en: 'The record (org unit, window or staff member) was changed by someone else; reload and retry',
+  },
   WINDOW_NOT_FOUND: { status: 404, zh: '找不到该窗口', en: 'Window not found' },
   WINDOW_NUMBER_TAKEN: { status: 409, zh: '窗口编号已被使用', en: 'Window number already used' },
   STAFF_NOT_FOUND: { status: 404, zh: '找不到该工作人员', en: 'Staff member not found' },
@@ -264,7 +269,7 @@ export const ERROR_CODES = {
     en: 'The assignee may not act at this step',
   },
   CASE_PROCESS_INVALID: { status: 400, zh: '办理流程定义无效', en: 'Invalid process definition' },
-  CASE_PROCESS_STALE: {
+  CASE_PROCESS_STALE_VERSION: {
     status: 409,
     zh: '该事项的办理流程已被他人修改，请刷新后重试',
     en: 'The process was changed by someone else; reload and retry',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROLES } from './access.ts';
 import { plainText } from './plain-text.ts';
 import { bilingual } from './problem.ts';
+import { ExpectedRevision, Revision } from './revision.ts';
 
 export const ORG_UNIT_KINDS = [
   'government',
@@ -118,6 +119,7 @@ export const OrgUnit = z.object({
   address: z.string().nullable(),
   phone: z.string().nullable(),
   sort: z.number().int(),
+  revision: Revision,
   allowedActions: z.array(z.enum(ORG_UNIT_ROW_ACTIONS)),
 });
 export type OrgUnitView = z.infer<typeof OrgUnit>;
@@ -140,7 +142,8 @@ export const CreateOrgUnitBody = z.strictObject({
 });
 export type CreateOrgUnitInput = z.infer<typeof CreateOrgUnitBody>;
 
-export const UpdateOrgUnitBody = CreateOrgUnitBody.partial();
+/** A stale `expectedRevision` is 409 ORG_STALE_VERSION. */
+export const UpdateOrgUnitBody = CreateOrgUnitBody.partial().extend({ expectedRevision: ExpectedRevision });
 export type UpdateOrgUnitInput = z.infer<typeof UpdateOrgUnitBody>;
 
 // ---------------------------------------------------------------- windows
@@ -155,6 +158,7 @@ export const Window = z.object({
   departmentId: z.string().nullable(),
   departmentName: z.string().nullable(),
   active: z.boolean(),
+  revision: Revision,
   allowedActions: z.array(z.enum(WINDOW_ROW_ACTIONS)),
 });
 export type WindowView = z.infer<typeof Window>;
@@ -178,7 +182,7 @@ export type CreateWindowInput = z.infer<typeof CreateWindowBody>;
 
 export const UpdateWindowBody = CreateWindowBody.omit({ serviceCentreId: true })
   .partial()
-  .extend({ active: z.boolean().optional() });
+  .extend({ active: z.boolean().optional(), expectedRevision: ExpectedRevision });
 export type UpdateWindowInput = z.infer<typeof UpdateWindowBody>;
 
 // ---------------------------------------------------------------- staff
@@ -207,6 +211,8 @@ export const Staff = z.object({
   locked: z.boolean(),
   mustChangePassword: z.boolean(),
   roles: z.array(StaffRole),
+  /** Of the staff record and its grants; the account's password and lock-out do not move it. */
+  revision: Revision,
   allowedActions: z.array(z.enum(STAFF_ROW_ACTIONS)),
 });
 export type StaffView = z.infer<typeof Staff>;
@@ -256,6 +262,7 @@ export const UpdateStaffBody = z.strictObject({
   title: StaffTitle.nullish(),
   active: z.boolean().optional(),
   roles: z.array(RoleGrantInput).max(20).optional(),
+  expectedRevision: ExpectedRevision,
 });
 export type UpdateStaffInput = z.infer<typeof UpdateStaffBody>;
 

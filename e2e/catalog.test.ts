@@ -285,7 +285,7 @@ describe('catalogue pages: portal search and guide, console 事项管理 (Chromi
       const res = await fetch(`/api/catalog/items/${itemId}/new-version`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrfToken },
-        body: '{}',
+        body: JSON.stringify({ expectedRevision: 1 }),
       });
       return res.status;
     }, id);

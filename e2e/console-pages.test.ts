@@ -63,6 +63,38 @@ describe('console pages: staff, org, calendar (Chromium)', () => {
     await row.getByText('13800138000').waitFor();
   });
 
+  test('an edit sends the revision it showed; one made stale by someone else says so and closes', async () => {
+    const { page } = await web.newPage();
+    await logIn(web, page, 'admin');
+    await openMenu(page, '人员管理');
+    const search = page.getByTestId('staff-search').locator('input');
+    await search.fill('lishuzhen');
+    await search.press('Enter');
+    const row = page.getByTestId('staff-table').locator('tr', { hasText: 'lishuzhen' });
+    await row.getByRole('button', { name: /编\s*辑/ }).click();
+    await formItem(page, '职务').locator('input').fill('受理员');
+    await page.getByTestId('staff-save').click();
+    await page.getByText('已保存').waitFor();
+    await row.filter({ hasText: '受理员' }).waitFor();
+
+    // Someone else changes the person while the form is open: the save is refused, not lost.
+    await row.getByRole('button', { name: /编\s*辑/ }).click();
+    await formItem(page, '职务').locator('input').fill('过期的修改');
+    const db = web.platform.db.withTables<{
+      staff: { account_id: string; revision: number };
+      accounts: { id: string; username: string };
+    }>();
+    await db
+      .updateTable('staff')
+      .set((eb) => ({ revision: eb('revision', '+', 1) }))
+      .where('account_id', 'in', db.selectFrom('accounts').select('id').where('username', '=', 'lishuzhen'))
+      .execute();
+    await page.getByTestId('staff-save').click();
+    await page.getByText(/已被他人修改，请刷新后重试/).waitFor();
+    await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
+    assert.doesNotMatch(await textOf(row), /过期的修改/);
+  });
+
   test('bad input is shown at the field the server names', async () => {
     const { page } = await web.newPage();
     await logIn(web, page, 'admin');

@@ -65,7 +65,7 @@ export async function seedPendingRevision(
   ]);
   await catalogDb(trx)
     .updateTable('catalog_items')
-    .set({ draft_version_id: id, revision: 1 })
+    .set({ draft_version_id: id, revision: 2 })
     .where('id', '=', item.id)
     .execute();
 }

@@ -98,7 +98,7 @@ export async function seedDemoCatalog(platform: Platform, trx: Tx): Promise<{ it
       status: 'published',
       published_version_id: versionId,
       draft_version_id: null,
-      revision: 0,
+      revision: 1,
       ...columns,
       department_id: departmentId,
       created_at: now,

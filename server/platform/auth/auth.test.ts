@@ -290,10 +290,14 @@ describeEachDb(
       const staff = (await admin.get('/api/org/staff?q=guojiadian')).json().items as {
         id: string;
         username: string;
+        revision: number;
       }[];
       const target = staff.find((s) => s.username.startsWith('guojiadian'));
       assert.ok(target, 'a 郭家店镇 account exists in the demo');
-      const off = await admin.patch(`/api/org/staff/${target.id}`, { active: false });
+      const off = await admin.patch(`/api/org/staff/${target.id}`, {
+        active: false,
+        expectedRevision: target.revision,
+      });
       assert.equal(off.statusCode, 200, off.body);
       const bodies = await Promise.all([
         attempt('no-such-person', TEST_PASSWORD, '10.3.0.1'),

@@ -19,7 +19,7 @@ describeEachDb('session resolution reuse', (ctx) => {
     const staff = rows[0];
     assert.ok(staff);
     const admin = await ctx().as('admin');
-    const res = await admin.patch(`/api/org/staff/${staff.id}`, { roles: [] });
+    const res = await admin.patch(`/api/org/staff/${staff.id}`, { roles: [], expectedRevision: 1 });
     assert.equal(res.statusCode, 200, res.body);
     const after = await clerk.get('/api/cases');
     assert.equal(after.statusCode, 403, after.body);

@@ -199,6 +199,7 @@ function samples(ctx: () => TestContext, desk: () => CountyDesk): Sample[] {
       as: 'catalog',
       send: (c, h) =>
         put(`/api/case-processes/${desk().items.market}`, {
+          expectedRevision: 0,
           steps: [
             { key: 'handle', name: '承办', role: 'dept_handler', budgetDays: 1 },
             { key: 'handle', name: '审核', role: 'dept_reviewer', budgetDays: 1 },

@@ -95,7 +95,7 @@ export function useCatalogMutations() {
       mutationFn: (v: {
         id: string;
         action: Exclude<CatalogWorkflowAction, 'edit'>;
-        expectedRevision?: number;
+        expectedRevision: number;
         note?: string;
       }) =>
         http.post<CatalogItemDetailView>(`${item(v.id)}/${TRANSITION_PATH[v.action]}`, {

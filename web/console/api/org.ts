@@ -11,7 +11,22 @@ import type {
   UpdateWindowInput,
   WindowView,
 } from '../../../contracts/org.ts';
-import { http, qs } from '../../ui/api.ts';
+import { ApiError, http, qs } from '../../ui/api.ts';
+
+/**
+ * A change decided on a revision someone else has since moved (409 ORG_STALE_VERSION): its message
+ * asks to reload, and the lists reload at once so the next attempt starts from what is stored now.
+ */
+function reloadWhenStale(qc: ReturnType<typeof useQueryClient>) {
+  return (err: unknown) => {
+    if (isStaleOrg(err)) void qc.invalidateQueries({ queryKey: ['org'] });
+  };
+}
+
+/** True for 409 ORG_STALE_VERSION: the form was filled from a revision someone else has moved. */
+export function isStaleOrg(err: unknown): boolean {
+  return err instanceof ApiError && err.code === 'ORG_STALE_VERSION';
+}
 
 export type { OrgUnitView, StaffView, WindowView } from '../../../contracts/org.ts';
 
@@ -38,6 +53,7 @@ export function useOrgUnitMutations() {
       mutationFn: ({ id, body }: { id: string; body: UpdateOrgUnitInput }) =>
         http.patch<OrgUnitView>(`/api/org/units/${encodeURIComponent(id)}`, body),
       onSuccess,
+      onError: reloadWhenStale(qc),
     }),
     remove: useMutation({
       mutationFn: (id: string) => http.del<unknown>(`/api/org/units/${encodeURIComponent(id)}`),
@@ -68,6 +84,7 @@ export function useWindowMutations() {
       mutationFn: ({ id, body }: { id: string; body: UpdateWindowInput }) =>
         http.patch<WindowView>(`/api/org/windows/${encodeURIComponent(id)}`, body),
       onSuccess,
+      onError: reloadWhenStale(qc),
     }),
   };
 }
@@ -99,6 +116,7 @@ export function useStaffMutations() {
       mutationFn: ({ id, body }: { id: string; body: UpdateStaffInput }) =>
         http.patch<StaffView>(`/api/org/staff/${encodeURIComponent(id)}`, body),
       onSuccess,
+      onError: reloadWhenStale(qc),
     }),
     resetPassword: useMutation({
       mutationFn: ({ id, newPassword }: { id: string; newPassword: string }) =>

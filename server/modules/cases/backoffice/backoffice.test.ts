@@ -213,6 +213,7 @@ describeEachDb(
       );
       const bad = expectError(
         await catalog.put(`/api/case-processes/${desk.items.market}`, {
+          expectedRevision: 0,
           steps: [{ key: 'handle', name: '承办', role: 'dept_handler', budgetDays: 5 }],
         }),
         400,
@@ -222,6 +223,7 @@ describeEachDb(
       // Budgets: every step a working day at least, all within the promised 10 days.
       const idle = expectError(
         await catalog.put(`/api/case-processes/${desk.items.market}`, {
+          expectedRevision: 0,
           steps: [
             { key: 'handle', name: '承办', role: 'dept_handler', budgetDays: 10 },
             { key: 'approve', name: '批准', role: 'dept_approver', budgetDays: 0 },
@@ -233,6 +235,7 @@ describeEachDb(
       assert.equal(idle.details.fields[0].path, 'body.steps.1.budgetDays');
       const over = expectError(
         await catalog.put(`/api/case-processes/${desk.items.market}`, {
+          expectedRevision: 0,
           steps: [
             { key: 'handle', name: '承办', role: 'dept_handler', budgetDays: 7 },
             { key: 'approve', name: '批准', role: 'dept_approver', budgetDays: 4 },
@@ -249,12 +252,15 @@ describeEachDb(
         { key: 'approve', name: '批准', role: 'dept_approver', budgetDays: 4 },
       ];
       expectError(
-        await (await ctx().as('clerk')).put(`/api/case-processes/${desk.items.market}`, { steps }),
+        await (await ctx().as('clerk')).put(`/api/case-processes/${desk.items.market}`, {
+          steps,
+          expectedRevision: 0,
+        }),
         403,
         'ACCESS_DENIED',
       );
       const saved = ok<{ revision: number; isDefault: boolean }>(
-        await catalog.put(`/api/case-processes/${desk.items.market}`, { steps }),
+        await catalog.put(`/api/case-processes/${desk.items.market}`, { steps, expectedRevision: 0 }),
       );
       assert.deepEqual([saved.revision, saved.isDefault], [1, false]);
       const c = await accept(40);
@@ -304,6 +310,7 @@ describeEachDb(
       });
       const over = expectError(
         await catalog.put(`/api/case-processes/${itemId}`, {
+          expectedRevision: 0,
           steps: [step('handle', '承办', 'dept_handler', 20), step('approve', '批准', 'dept_approver', 11)],
         }),
         400,
@@ -313,6 +320,7 @@ describeEachDb(
       // Budgets up to the 30 natural days are accepted.
       ok(
         await catalog.put(`/api/case-processes/${itemId}`, {
+          expectedRevision: 0,
           steps: [step('handle', '承办', 'dept_handler', 25), step('approve', '批准', 'dept_approver', 5)],
         }),
       );

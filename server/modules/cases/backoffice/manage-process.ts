@@ -61,7 +61,7 @@ export function updateProcess(
   actor: Actor,
   itemId: string,
   steps: ProcessStepInput[],
-  expectedRevision?: number,
+  expectedRevision: number,
 ): Promise<z.infer<typeof ProcessView>> {
   return inTransaction(platform, async (trx) => {
     authorize(actor, 'process.manage', 'global');
@@ -83,8 +83,8 @@ export function updateProcess(
     if (budget.length > 0) throw new AppError('CASE_PROCESS_BUDGET_INVALID', { fields: budget });
     const current = await storedProcess(trx, itemId);
     const seen = current?.revision ?? 0;
-    if (expectedRevision !== undefined && expectedRevision !== seen) {
-      throw new AppError('CASE_PROCESS_STALE', { expectedRevision, currentRevision: seen });
+    if (expectedRevision !== seen) {
+      throw new AppError('CASE_PROCESS_STALE_VERSION', { expected: expectedRevision, current: seen });
     }
     const revision = seen + 1;
     const row = {
@@ -102,7 +102,10 @@ export function updateProcess(
         .where('item_id', '=', itemId)
         .where('revision', '=', seen)
         .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1) throw new AppError('CASE_PROCESS_STALE', { itemId });
+      if (Number(updated.numUpdatedRows) !== 1) {
+        const now = await storedProcess(trx, itemId);
+        throw new AppError('CASE_PROCESS_STALE_VERSION', { expected: seen, current: now?.revision ?? null });
+      }
     } else await casesDb(trx).insertInto('case_processes').values(row).execute();
     await auditCase(platform, trx, actor, {
       action: 'case.updateProcess',
@@ -112,10 +115,10 @@ export function updateProcess(
     });
     return { itemId, isDefault: false, revision, steps };
   }).catch((err: unknown) => {
-    // A concurrent first save of the same item inserted its row first (primary key).
+    // A concurrent first save of the same item inserted its row first (primary key): revision 1.
     const code = (err as { code?: unknown })?.code;
     if (code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
-      throw new AppError('CASE_PROCESS_STALE', { itemId });
+      throw new AppError('CASE_PROCESS_STALE_VERSION', { expected: expectedRevision, current: 1 });
     throw err;
   });
 }

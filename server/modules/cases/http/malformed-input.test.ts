@@ -218,7 +218,10 @@ describeEachDb(
         { key: 'approve', name: '批准', role: 'dept_approver', departmentId: null, budgetDays: 5 },
       ];
       refused(await catalog.get(`/api/case-processes/${unknown}`), 'CATALOG_ITEM_NOT_FOUND');
-      refused(await catalog.put(`/api/case-processes/${unknown}`, { steps }), 'CATALOG_ITEM_NOT_FOUND');
+      refused(
+        await catalog.put(`/api/case-processes/${unknown}`, { steps, expectedRevision: 0 }),
+        'CATALOG_ITEM_NOT_FOUND',
+      );
       refused(await catalog.get(`/api/case-processes/${unknown}`), 'CATALOG_ITEM_NOT_FOUND');
       fieldRefused(await catalog.get('/api/case-processes/%00'), 'params.itemId');
       const c = await newCase();
@@ -368,18 +371,25 @@ describeEachDb(
           catalog.put(url, { steps: steps(`承办${i}`), expectedRevision: seen }),
         ),
       );
-      assert.deepEqual(tally(all), { 200: 1, '409 CASE_PROCESS_STALE': 9 });
+      assert.deepEqual(tally(all), { 200: 1, '409 CASE_PROCESS_STALE_VERSION': 9 });
       const kept = ok<{ revision: number; steps: { name: string }[] }>(await catalog.get(url));
       const winner = ok<{ steps: { name: string }[] }>(
         all.find((r) => r.statusCode === 200) as LightMyRequestResponse,
       );
       assert.equal(kept.revision, seen + 1);
       assert.deepEqual(kept.steps, winner.steps, 'the saved process is the one that was answered 200');
-      refused(await catalog.put(url, { steps: steps('过期'), expectedRevision: seen }), 'CASE_PROCESS_STALE');
+      const stale = refused(
+        await catalog.put(url, { steps: steps('过期'), expectedRevision: seen }),
+        'CASE_PROCESS_STALE_VERSION',
+      );
+      assert.deepEqual(stale.details, { expected: seen, current: seen + 1 });
       fieldRefused(
         await catalog.put(url, { steps: steps('x'), expectedRevision: -1 }),
         'body.expectedRevision',
       );
+      // The field is required: a save that names no revision is refused, not taken blindly.
+      fieldRefused(await catalog.put(url, { steps: steps('x') }), 'body.expectedRevision');
+      assert.equal(ok<{ revision: number }>(await catalog.get(url)).revision, seen + 1, 'nothing stored');
     });
 
     test('ten intakes at once, half refused: the others each get their own consecutive number', async () => {

@@ -49,7 +49,10 @@ describeEachDb(
       assert.equal(await listed(lishuzhen, first.id), true);
       assert.equal(await read(guojiadian, first.id), 403);
 
-      const moved = await admin.patch(`/api/org/units/${village.id}`, { parentId: unit('郭家店镇').id });
+      const moved = await admin.patch(`/api/org/units/${village.id}`, {
+        parentId: unit('郭家店镇').id,
+        expectedRevision: village.revision,
+      });
       assert.equal(moved.statusCode, 200, moved.body);
 
       const refused = await lishuzhen.get(`/api/cases/${first.id}`);
@@ -109,7 +112,11 @@ describeEachDb(
       const db = ctx().platform.db;
       // A writer loads the case (as every action does in its transaction), then the unit moves back.
       const stale = await loadCase(db, first.id);
-      const moved = await admin.patch(`/api/org/units/${village.id}`, { parentId: lishu.id });
+      const at = units.find((u) => u.id === village.id)?.revision;
+      const moved = await admin.patch(`/api/org/units/${village.id}`, {
+        parentId: lishu.id,
+        expectedRevision: at,
+      });
       assert.equal(moved.statusCode, 200, moved.body);
       const calendar = await getWorkCalendar(db);
       const clockOn = stale.state.receivedAt.slice(0, 10);

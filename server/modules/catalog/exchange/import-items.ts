@@ -168,7 +168,7 @@ function rowsFor(item: ItemCandidate, requester: Requester, publish: boolean, no
     status: publish ? 'published' : 'draft',
     published_version_id: publish ? versionId : null,
     draft_version_id: publish ? null : versionId,
-    revision: 0,
+    revision: 1,
     ...projectionOf(document, department),
     created_at: now,
     updated_at: now,

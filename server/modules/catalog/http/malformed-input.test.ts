@@ -144,24 +144,44 @@ describeEachDb(
           what: `draft with ${what}`,
         });
       }
-      for (const expectedRevision of [-1, 1.5, '0', null, undefined]) {
+      for (const expectedRevision of [-1, 0, 1.5, '1', null, undefined]) {
         const res = await editor.put(`/api/catalog/items/${item.id}/draft`, {
           document: good,
           expectedRevision,
         });
         fieldRefused(res, 'body.expectedRevision', { what: `revision ${String(expectedRevision)}` });
         fieldRefused(
-          await editor.post(`/api/catalog/items/${item.id}/submit`, {
-            expectedRevision: expectedRevision ?? 'x',
-          }),
+          await editor.post(`/api/catalog/items/${item.id}/submit`, { expectedRevision }),
           'body.expectedRevision',
         );
       }
+      // Every change of an item names the revision it was decided on: none named is a 400.
+      for (const step of ['submit', 'approve', 'retire', 'new-version']) {
+        fieldRefused(
+          await editor.post(`/api/catalog/items/${item.id}/${step}`, {}),
+          'body.expectedRevision',
+          {
+            what: step,
+          },
+        );
+      }
+      fieldRefused(
+        await editor.post(`/api/catalog/items/${item.id}/reject`, { note: '退回' }),
+        'body.expectedRevision',
+      );
       const stale = {
         document: { ...item.document, name: '过期的修改' },
         expectedRevision: item.revision + 1,
       };
-      refused(await editor.put(`/api/catalog/items/${item.id}/draft`, stale), 'CATALOG_STALE_VERSION');
+      const moved = refused(
+        await editor.put(`/api/catalog/items/${item.id}/draft`, stale),
+        'CATALOG_STALE_VERSION',
+      );
+      assert.deepEqual(moved.details, { expected: item.revision + 1, current: item.revision });
+      refused(
+        await editor.post(`/api/catalog/items/${item.id}/submit`, { expectedRevision: item.revision + 1 }),
+        'CATALOG_STALE_VERSION',
+      );
       fieldRefused(await editor.post(`/api/catalog/items/${item.id}/reject`, { note: BIG }), 'body.note');
       fieldRefused(
         await editor.post(`/api/catalog/items/${item.id}/approve`, { note: 'a\u0000' }),
@@ -179,9 +199,12 @@ describeEachDb(
       const unknown = '00000000-0000-4000-8000-000000000000';
       for (const id of [unknown, 'not-a-uuid']) {
         refused(await editor.get(`/api/catalog/items/${id}`), 'CATALOG_ITEM_NOT_FOUND');
-        refused(await editor.post(`/api/catalog/items/${id}/submit`, {}), 'CATALOG_ITEM_NOT_FOUND');
         refused(
-          await editor.put(`/api/catalog/items/${id}/draft`, { document: documentOf(), expectedRevision: 0 }),
+          await editor.post(`/api/catalog/items/${id}/submit`, { expectedRevision: 1 }),
+          'CATALOG_ITEM_NOT_FOUND',
+        );
+        refused(
+          await editor.put(`/api/catalog/items/${id}/draft`, { document: documentOf(), expectedRevision: 1 }),
           'CATALOG_ITEM_NOT_FOUND',
         );
       }

@@ -21,7 +21,7 @@ export function approveCatalogItem(
   actor: Actor,
   itemId: string,
   note: string | undefined,
-  expectedRevision: number | undefined,
+  expectedRevision: number,
 ): Promise<CatalogItemDetailView> {
   return inTransaction(platform, async (trx) => {
     const { item, working, revision } = await loadForAction(trx, actor, itemId, 'approve', expectedRevision);

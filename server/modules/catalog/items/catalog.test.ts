@@ -35,8 +35,12 @@ describeEachDb('catalogue workflow', (ctx) => {
       expectedRevision: item.revision,
     });
     assert.equal(submitted.json().status, 'in_review');
+    assert.equal(item.revision, 1, 'a new item starts at revision 1');
+    assert.equal(submitted.json().revision, 2, 'every change moves it by one');
     assert.deepEqual(submitted.json().allowedActions, ['approve', 'reject']);
-    const approved = await admin.post(`/api/catalog/items/${item.id}/approve`, {});
+    const approved = await admin.post(`/api/catalog/items/${item.id}/approve`, {
+      expectedRevision: submitted.json().revision,
+    });
     assert.equal(approved.statusCode, 200, approved.body);
     assert.equal(approved.json().status, 'published');
 
@@ -69,21 +73,28 @@ describeEachDb('catalogue workflow', (ctx) => {
       implementationCode: `${market.creditCode}1099901002`,
     });
     const v1 = (await admin.post('/api/catalog/items', { document })).json();
-    await admin.post(`/api/catalog/items/${v1.id}/submit`, {});
-    await admin.post(`/api/catalog/items/${v1.id}/approve`, {});
+    const s1 = (
+      await admin.post(`/api/catalog/items/${v1.id}/submit`, { expectedRevision: v1.revision })
+    ).json();
+    const a1 = (
+      await admin.post(`/api/catalog/items/${v1.id}/approve`, { expectedRevision: s1.revision })
+    ).json();
     const accepted = await getPublishedVersion(platform.db, v1.id);
     assert.equal(accepted?.versionId, v1.versionId, 'a case accepted now records version 1');
 
-    const v2 = (await admin.post(`/api/catalog/items/${v1.id}/new-version`, {})).json();
+    const v2 = (
+      await admin.post(`/api/catalog/items/${v1.id}/new-version`, { expectedRevision: a1.revision })
+    ).json();
     assert.equal(v2.versionNumber, 2);
     assert.equal(v2.versionStatus, 'draft');
     const revised = { ...document, promisedLimit: { value: 2, unit: 'working_day', note: '' } };
     const stale = await admin.put(`/api/catalog/items/${v1.id}/draft`, {
       document: revised,
-      expectedRevision: 0,
+      expectedRevision: v1.revision,
     });
     assert.equal(stale.statusCode, 409);
     assert.equal(stale.json().error.code, 'CATALOG_STALE_VERSION');
+    assert.deepEqual(stale.json().error.details, { expected: v1.revision, current: v2.revision });
     const saved = await admin.put(`/api/catalog/items/${v1.id}/draft`, {
       document: revised,
       expectedRevision: v2.revision,
@@ -94,8 +105,12 @@ describeEachDb('catalogue workflow', (ctx) => {
       5,
       'the public still sees version 1 while version 2 is a draft',
     );
-    await admin.post(`/api/catalog/items/${v1.id}/submit`, {});
-    await admin.post(`/api/catalog/items/${v1.id}/approve`, {});
+    const s2 = (
+      await admin.post(`/api/catalog/items/${v1.id}/submit`, { expectedRevision: saved.json().revision })
+    ).json();
+    const a2 = (
+      await admin.post(`/api/catalog/items/${v1.id}/approve`, { expectedRevision: s2.revision })
+    ).json();
 
     const now = (await anonymous.get(`/api/catalog/items/${v1.id}`)).json();
     assert.equal(now.versionNumber, 2);
@@ -118,7 +133,10 @@ describeEachDb('catalogue workflow', (ctx) => {
       ],
     );
 
-    const retired = await admin.post(`/api/catalog/items/${v1.id}/retire`, { note: '事项取消' });
+    const retired = await admin.post(`/api/catalog/items/${v1.id}/retire`, {
+      note: '事项取消',
+      expectedRevision: a2.revision,
+    });
     assert.equal(retired.json().status, 'retired');
     assert.equal((await anonymous.get(`/api/catalog/items/${v1.id}`)).statusCode, 404);
     assert.equal(await getPublishedVersion(platform.db, v1.id), null);
@@ -150,10 +168,14 @@ describeEachDb('catalogue workflow', (ctx) => {
     assert.equal(other.statusCode, 403);
     assert.equal(other.json().error.code, 'ACCESS_OUT_OF_SCOPE');
 
-    const submitted = await handler.post(`/api/catalog/items/${own.json().id}/submit`, {});
+    const submitted = await handler.post(`/api/catalog/items/${own.json().id}/submit`, {
+      expectedRevision: own.json().revision,
+    });
     assert.equal(submitted.statusCode, 200);
     assert.deepEqual(submitted.json().allowedActions, [], 'a handler may not approve');
-    const approve = await handler.post(`/api/catalog/items/${own.json().id}/approve`, {});
+    const approve = await handler.post(`/api/catalog/items/${own.json().id}/approve`, {
+      expectedRevision: submitted.json().revision,
+    });
     assert.equal(approve.statusCode, 403);
     assert.equal(approve.json().error.code, 'ACCESS_DENIED');
 
@@ -161,7 +183,9 @@ describeEachDb('catalogue workflow', (ctx) => {
     const policeItem = list.json().items[0];
     assert.equal(policeItem.departmentName, POLICE);
     assert.deepEqual(policeItem.allowedActions, []);
-    const revise = await handler.post(`/api/catalog/items/${policeItem.id}/new-version`, {});
+    const revise = await handler.post(`/api/catalog/items/${policeItem.id}/new-version`, {
+      expectedRevision: policeItem.revision,
+    });
     assert.equal(revise.statusCode, 403);
     const mine = await handler.get(
       `/api/console/catalog/items?q=${encodeURIComponent('个体工商户变更登记')}`,
@@ -225,7 +249,10 @@ describeEachDb('catalogue workflow', (ctx) => {
     assert.equal(food.status, 'published');
     assert.equal(food.draftStatus, 'in_review');
     assert.deepEqual(food.allowedActions, ['approve', 'reject', 'retire']);
-    const reject = await admin.post(`/api/catalog/items/${food.id}/reject`, { note: '' });
+    const reject = await admin.post(`/api/catalog/items/${food.id}/reject`, {
+      note: '',
+      expectedRevision: food.revision,
+    });
     assert.equal(reject.statusCode, 400, 'a rejection needs a note');
     assert.equal((await ctx().anonymous.get('/api/console/catalog/items')).statusCode, 401);
   });

@@ -33,7 +33,7 @@ export function createCatalogItem(
       status: 'draft',
       published_version_id: null,
       draft_version_id: newId(),
-      revision: 0,
+      revision: 1,
       ...projectionOf(document, department),
       created_at: now,
       updated_at: now,

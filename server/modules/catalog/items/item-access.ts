@@ -39,7 +39,7 @@ export async function loadForAction(
   actor: Actor,
   itemId: string,
   action: CatalogWorkflowAction,
-  expectedRevision: number | undefined,
+  expectedRevision: number,
 ): Promise<LoadedItem> {
   const item = await findItem(trx, itemId);
   if (!item) throw new AppError('CATALOG_ITEM_NOT_FOUND', { id: itemId });
@@ -49,8 +49,8 @@ export async function loadForAction(
   requireGrant(actor, GRANT_FOR[action], department.path);
   const state = stateOf(item, working?.status);
   const next = decide(state, action);
-  if (expectedRevision !== undefined && expectedRevision !== item.revision) {
-    throw new AppError('CATALOG_STALE_VERSION', { expectedRevision, currentRevision: item.revision });
+  if (expectedRevision !== item.revision) {
+    throw new AppError('CATALOG_STALE_VERSION', { expected: expectedRevision, current: item.revision });
   }
   return { item, working, department, state, next, revision: item.revision };
 }

@@ -15,7 +15,7 @@ export function rejectCatalogItem(
   actor: Actor,
   itemId: string,
   note: string,
-  expectedRevision: number | undefined,
+  expectedRevision: number,
 ): Promise<CatalogItemDetailView> {
   return inTransaction(platform, async (trx) => {
     const { item, working, next, revision } = await loadForAction(

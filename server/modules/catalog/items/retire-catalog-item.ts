@@ -17,7 +17,7 @@ export function retireCatalogItem(
   actor: Actor,
   itemId: string,
   note: string | undefined,
-  expectedRevision: number | undefined,
+  expectedRevision: number,
 ): Promise<CatalogItemDetailView> {
   return inTransaction(platform, async (trx) => {
     const { item, working, revision } = await loadForAction(trx, actor, itemId, 'retire', expectedRevision);

@@ -17,7 +17,7 @@ export function startCatalogVersion(
   platform: Platform,
   actor: Actor,
   itemId: string,
-  expectedRevision: number | undefined,
+  expectedRevision: number,
 ): Promise<CatalogItemDetailView> {
   return inTransaction(platform, async (trx) => {
     const { item, revision } = await loadForAction(trx, actor, itemId, 'newVersion', expectedRevision);

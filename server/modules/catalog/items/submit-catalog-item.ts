@@ -14,7 +14,7 @@ export function submitCatalogItem(
   platform: Platform,
   actor: Actor,
   itemId: string,
-  expectedRevision: number | undefined,
+  expectedRevision: number,
 ): Promise<CatalogItemDetailView> {
   return inTransaction(platform, async (trx) => {
     const { item, working, next, revision } = await loadForAction(

@@ -103,3 +103,15 @@ async function tryCreatePgTrgm(db: Kysely<any>): Promise<boolean> {
     return false;
   }
 }
+
+/**
+ * Every mutable resource's revision is 1 when stored (contracts/revision.ts); catalogue items began
+ * at 0. Moving every stored item up by one keeps the order of their changes; an editor open across
+ * the upgrade hears CATALOG_STALE_VERSION once and reloads.
+ */
+export const catalogRevisionFromOneMigration = {
+  // biome-ignore lint/suspicious/noExplicitAny: Kysely's Migration contract types the schema-less db as Kysely<any>.
+  async up(db: Kysely<any>): Promise<void> {
+    await db.updateTable('catalog_items').set({ revision: sql`revision + 1` }).execute();
+  },
+};

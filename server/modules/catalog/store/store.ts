@@ -101,7 +101,15 @@ export async function updateItemGuarded(
     .where('revision', '=', expectedRevision)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) {
-    throw new AppError('CATALOG_STALE_VERSION', { expectedRevision });
+    const row = await catalogDb(db)
+      .selectFrom('catalog_items')
+      .select('revision')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    throw new AppError('CATALOG_STALE_VERSION', {
+      expected: expectedRevision,
+      current: row?.revision ?? null,
+    });
   }
   return expectedRevision + 1;
 }

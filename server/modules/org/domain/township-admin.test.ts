@@ -65,7 +65,11 @@ describeEachDb('a township administrator builds only inside its township', (ctx)
     );
     assert.deepEqual(own.allowedActions, ['update']);
     expectError(
-      await townadmin.patch(`/api/org/windows/${own.id}`, { kind: 'specialist', departmentId: police }),
+      await townadmin.patch(`/api/org/windows/${own.id}`, {
+        kind: 'specialist',
+        departmentId: police,
+        expectedRevision: own.revision,
+      }),
       403,
       'ACCESS_OUT_OF_SCOPE',
     );
@@ -77,7 +81,10 @@ describeEachDb('a township administrator builds only inside its township', (ctx)
     ).find((w) => w.id === policeWindow.id);
     assert.deepEqual(seen?.allowedActions, [], 'no action offered on the department’s window');
     expectError(
-      await townadmin.patch(`/api/org/windows/${policeWindow.id}`, { active: false }),
+      await townadmin.patch(`/api/org/windows/${policeWindow.id}`, {
+        active: false,
+        expectedRevision: policeWindow.revision,
+      }),
       403,
       'ACCESS_OUT_OF_SCOPE',
     );
@@ -118,6 +125,7 @@ describeEachDb('a township administrator builds only inside its township', (ctx)
     const wider = [...clerk.roles.map((r) => ({ role: r.role, scopeOrgUnitId: r.scopeOrgUnitId }))];
     expectError(
       await townadmin.patch(`/api/org/staff/${clerk.id}`, {
+        expectedRevision: clerk.revision,
         roles: [...wider, { role: 'supervisor', scopeOrgUnitId: county.id }],
       }),
       403,

@@ -109,12 +109,25 @@ describeEachDb('org, window and staff names follow the one text rule', (ctx) => 
       (await admin.get(`/api/org/staff/${person.id}`)).body,
     ];
     for (const [what, bad] of BAD) {
-      fieldRefused(await admin.patch(`/api/org/units/${unit.id}`, { name: bad }), 'body.name', { what });
-      fieldRefused(await admin.patch(`/api/org/units/${unit.id}`, { address: bad }), 'body.address', {
+      const unitAt = { expectedRevision: unit.revision };
+      fieldRefused(await admin.patch(`/api/org/units/${unit.id}`, { ...unitAt, name: bad }), 'body.name', {
         what,
       });
-      fieldRefused(await admin.patch(`/api/org/windows/${window.id}`, { name: bad }), 'body.name', { what });
-      fieldRefused(await admin.patch(`/api/org/staff/${person.id}`, { name: bad }), 'body.name', { what });
+      fieldRefused(
+        await admin.patch(`/api/org/units/${unit.id}`, { ...unitAt, address: bad }),
+        'body.address',
+        { what },
+      );
+      fieldRefused(
+        await admin.patch(`/api/org/windows/${window.id}`, { name: bad, expectedRevision: window.revision }),
+        'body.name',
+        { what },
+      );
+      fieldRefused(
+        await admin.patch(`/api/org/staff/${person.id}`, { name: bad, expectedRevision: person.revision }),
+        'body.name',
+        { what },
+      );
     }
     assert.equal((await admin.get('/api/org/units')).body, unitBefore);
     assert.equal((await admin.get('/api/org/windows')).body, windowBefore);

@@ -38,8 +38,9 @@ describeEachDb('staff accounts: first log-in, deactivation, password reset', (ct
     assert.equal((await rsj.get('/api/auth/me')).statusCode, 200);
     const list: StaffView[] = (await admin.get('/api/org/staff?q=rsj_handler')).json().items;
     const id = list[0]?.id;
+    const at = list[0]?.revision ?? 0;
 
-    const off = await admin.patch(`/api/org/staff/${id}`, { active: false });
+    const off = await admin.patch(`/api/org/staff/${id}`, { active: false, expectedRevision: at });
     assert.equal(off.statusCode, 200);
     assert.equal(off.json().active, false);
     assert.equal((await rsj.get('/api/auth/me')).statusCode, 401, 'the open session has ended');
@@ -52,7 +53,10 @@ describeEachDb('staff accounts: first log-in, deactivation, password reset', (ct
       ['rsj_handler'],
     );
 
-    const on = await admin.patch(`/api/org/staff/${id}`, { active: true });
+    const on = await admin.patch(`/api/org/staff/${id}`, {
+      active: true,
+      expectedRevision: off.json().revision,
+    });
     assert.equal(on.json().active, true);
     assert.equal((await login('rsj_handler', ctx().config.demoPassword)).statusCode, 200);
     const audit = await ctx()

@@ -36,8 +36,12 @@ describeEachDb('managing a person needs the right over all they hold', (ctx) => 
     assert.deepEqual(listed.find((s) => s.id === wide.id)?.allowedActions, [], 'no action offered');
     const attempts = [
       await townadmin.post(`/api/org/staff/${wide.id}/reset-password`, { newPassword: 'Taken-Over-2026' }),
-      await townadmin.patch(`/api/org/staff/${wide.id}`, { active: false }),
-      await townadmin.patch(`/api/org/staff/${wide.id}`, { title: '改', phone: '13900000000' }),
+      await townadmin.patch(`/api/org/staff/${wide.id}`, { active: false, expectedRevision: wide.revision }),
+      await townadmin.patch(`/api/org/staff/${wide.id}`, {
+        title: '改',
+        phone: '13900000000',
+        expectedRevision: wide.revision,
+      }),
       await townadmin.get(`/api/org/staff/${wide.id}/phone`),
     ];
     for (const res of attempts) {

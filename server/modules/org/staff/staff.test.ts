@@ -160,6 +160,7 @@ describeEachDb('staff: lists, scope and personal data', (ctx) => {
     assert.equal(s.phoneMasked, '139****9001');
 
     const edited = await townadmin.patch(`/api/org/staff/${s.id}`, {
+      expectedRevision: s.revision,
       title: '村党支部书记',
       roles: [
         { role: 'village_agent', scopeOrgUnitId: village },
@@ -169,6 +170,8 @@ describeEachDb('staff: lists, scope and personal data', (ctx) => {
     assert.equal(edited.statusCode, 200, edited.body);
     assert.equal(edited.json().title, '村党支部书记');
     assert.equal(edited.json().roles.length, 2);
+    let at = edited.json().revision as number;
+    assert.equal(at, s.revision + 1);
 
     const guo = await unitId('郭家店镇');
     const elsewhere = await townadmin.post('/api/org/staff', {
@@ -180,17 +183,22 @@ describeEachDb('staff: lists, scope and personal data', (ctx) => {
     });
     assert.equal(elsewhere.statusCode, 403);
     assert.equal(elsewhere.json().error.code, 'ACCESS_OUT_OF_SCOPE');
-    const editOther = await townadmin.patch(`/api/org/staff/${await staffId('guojiadian')}`, { title: '改' });
+    const editOther = await townadmin.patch(`/api/org/staff/${await staffId('guojiadian')}`, {
+      title: '改',
+      expectedRevision: 1,
+    });
     assert.equal(editOther.json().error.code, 'ACCESS_OUT_OF_SCOPE');
-    const moveOut = await townadmin.patch(`/api/org/staff/${s.id}`, { orgUnitId: guo });
+    const moveOut = await townadmin.patch(`/api/org/staff/${s.id}`, { orgUnitId: guo, expectedRevision: at });
     assert.equal(moveOut.json().error.code, 'ACCESS_OUT_OF_SCOPE');
 
     const countyWide = await townadmin.patch(`/api/org/staff/${s.id}`, {
+      expectedRevision: at,
       roles: [{ role: 'supervisor', scopeOrgUnitId: await unitId('梨树县人民政府') }],
     });
     assert.equal(countyWide.statusCode, 403);
     assert.equal(countyWide.json().error.code, 'ACCESS_OUT_OF_SCOPE');
     const peerAdmin = await townadmin.patch(`/api/org/staff/${s.id}`, {
+      expectedRevision: at,
       roles: [{ role: 'system_admin', scopeOrgUnitId: await unitId('梨树镇') }],
     });
     assert.equal(
@@ -201,11 +209,13 @@ describeEachDb('staff: lists, scope and personal data', (ctx) => {
 
     const admin = await as('admin');
     const byCounty = await admin.patch(`/api/org/staff/${s.id}`, {
+      expectedRevision: at,
       roles: [{ role: 'system_admin', scopeOrgUnitId: await unitId('梨树镇') }],
     });
     assert.equal(byCounty.statusCode, 200);
+    at = byCounty.json().revision;
     // The county's admin gave a role the township's admin could not have given: it cannot take it away.
-    const strip = await townadmin.patch(`/api/org/staff/${s.id}`, { roles: [] });
+    const strip = await townadmin.patch(`/api/org/staff/${s.id}`, { roles: [], expectedRevision: at });
     assert.equal(strip.json().error.code, 'ACCESS_OUT_OF_SCOPE');
 
     const actions = (
@@ -277,7 +287,11 @@ describeEachDb('staff: lists, scope and personal data', (ctx) => {
     });
     assert.equal(noScope.statusCode, 400);
     assert.deepEqual(fieldPaths(noScope), ['body.roles.0.scopeOrgUnitId']);
-    const noUnit = await admin.patch(`/api/org/staff/${await staffId('clerk')}`, { orgUnitId: 'missing' });
+    const clerk = (await admin.get(`/api/org/staff/${await staffId('clerk')}`)).json() as StaffView;
+    const noUnit = await admin.patch(`/api/org/staff/${clerk.id}`, {
+      orgUnitId: 'missing',
+      expectedRevision: clerk.revision,
+    });
     assert.deepEqual(fieldPaths(noUnit), ['body.orgUnitId']);
     const missing = await admin.get('/api/org/staff/missing');
     assert.equal(missing.statusCode, 404);

@@ -4,11 +4,10 @@ import { type Actor, authorize } from '../../../platform/access/policy.ts';
 import { deleteAccountSessions } from '../../../platform/auth/sessions.ts';
 import { inTransaction, type Platform } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { nowIso } from '../../../platform/time.ts';
 import { auditOrg } from '../audit-actions.ts';
 import { assertMayChangeGrants, authorizeOverStaff } from '../domain/policy.ts';
 import { grantsMissingFrom } from '../domain/staff-rules.ts';
-import { orgDb } from '../store/store.ts';
+import { assertRevision, orgDb, updateRevised } from '../store/store.ts';
 import { findStaffRow, reachOf, replaceStaffRoles, rolesOfStaff } from '../store/store-staff.ts';
 import type { StaffTable } from '../store/tables.ts';
 import { staffView } from './get-staff.ts';
@@ -17,7 +16,9 @@ import { checkWindowAssignable, loadStaffUnit, protectPhone, resolveGrants } fro
 /**
  * Edits a staff member the actor manages. Moving them needs staff.manage at the new unit too; every
  * grant added or removed must be one the actor could give; deactivating disables the account and
- * ends its sessions at once.
+ * ends its sessions at once. Decided on the revision the editor saw: a moved one is 409
+ * ORG_STALE_VERSION. A password reset (reset-staff-password.ts) changes the account, not this record,
+ * and takes no revision.
  */
 export async function updateStaff(
   platform: Platform,
@@ -30,6 +31,7 @@ export async function updateStaff(
     const row = await findStaffRow(trx, id);
     if (!row) throw new AppError('STAFF_NOT_FOUND', { id });
     const who = authorizeOverStaff(actor, 'staff.manage', await reachOf(trx, row));
+    assertRevision(input.expectedRevision, row.revision);
 
     const patch: Partial<StaffTable> = {};
     if (input.name !== undefined) patch.name = input.name;
@@ -49,6 +51,7 @@ export async function updateStaff(
 
     let rolesAdded: { role: Role; scopeOrgUnitId: string }[] = [];
     let rolesRemoved: { role: Role; scopeOrgUnitId: string }[] = [];
+    let newGrants: Awaited<ReturnType<typeof resolveGrants>> | null = null;
     if (input.roles !== undefined) {
       const wanted = await resolveGrants(trx, input.roles);
       const current = (await rolesOfStaff(trx, [id])).map((r) => ({
@@ -59,7 +62,7 @@ export async function updateStaff(
       const added = grantsMissingFrom(wanted, current);
       const removed = grantsMissingFrom(current, wanted);
       assertMayChangeGrants(who, [...added, ...removed]);
-      if (added.length > 0 || removed.length > 0) await replaceStaffRoles(trx, id, wanted);
+      if (added.length > 0 || removed.length > 0) newGrants = wanted;
       rolesAdded = added.map(({ role, scopeOrgUnitId }) => ({ role, scopeOrgUnitId }));
       rolesRemoved = removed.map(({ role, scopeOrgUnitId }) => ({ role, scopeOrgUnitId }));
     }
@@ -68,13 +71,10 @@ export async function updateStaff(
     if (rolesAdded.length > 0 || rolesRemoved.length > 0) changed.push('roles');
     if (changed.length === 0) return staffView(trx, who, id);
 
-    if (Object.keys(patch).length > 0) {
-      await orgDb(trx)
-        .updateTable('staff')
-        .set({ ...patch, updated_at: nowIso() })
-        .where('id', '=', id)
-        .execute();
-    }
+    // The guarded write first (a grant change moves the revision too): it takes the staff row, so
+    // a concurrent change decided on the same revision waits here and then hears ORG_STALE_VERSION.
+    await updateRevised(trx, 'staff', id, input.expectedRevision, patch);
+    if (newGrants) await replaceStaffRoles(trx, id, newGrants);
     if (patch.active !== undefined) {
       // A deactivated account cannot log in again, and its open sessions end now.
       await orgDb(trx)

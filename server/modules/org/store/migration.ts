@@ -63,3 +63,20 @@ export const orgMigration = {
       .execute();
   },
 };
+
+/**
+ * The concurrency field of units, windows and staff (contracts/revision.ts): every row starts at
+ * revision 1, and each change checks and bumps it in one UPDATE … WHERE revision = ?.
+ */
+export const orgRevisionMigration = {
+  // biome-ignore lint/suspicious/noExplicitAny: Kysely's Migration contract types the schema-less db as Kysely<any>.
+  async up(db: Kysely<any>): Promise<void> {
+    // One table per statement: SQLite's ALTER TABLE adds one column at a time.
+    for (const table of ['org_units', 'windows', 'staff']) {
+      await db.schema
+        .alterTable(table)
+        .addColumn('revision', 'integer', (c) => c.notNull().defaultTo(1))
+        .execute();
+    }
+  },
+};

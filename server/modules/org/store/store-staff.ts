@@ -49,6 +49,7 @@ export async function insertStaff(db: Executor, s: NewStaff): Promise<StaffTable
     phone_masked: s.phoneMasked ?? null,
     title: s.title ?? null,
     active: 1,
+    revision: 1,
     created_at: now,
     updated_at: now,
   };
@@ -105,6 +106,7 @@ const STAFF_COLUMNS = [
   'staff.phone_masked',
   'staff.title',
   'staff.active',
+  'staff.revision',
   'accounts.username',
   'accounts.locked_until',
   'accounts.must_change_password',

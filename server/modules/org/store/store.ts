@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import { newId } from '../../../platform/db/ids.ts';
 import type { Executor } from '../../../platform/db/index.ts';
+import { AppError } from '../../../platform/errors.ts';
 import { nowIso } from '../../../platform/time.ts';
-import type { OrgTables, OrgUnitsTable, WindowsTable } from './tables.ts';
+import type { OrgTables, OrgUnitsTable, StaffTable, WindowsTable } from './tables.ts';
 
 /** The org module's view of any executor (database or transaction). */
 export function orgDb(db: Executor) {
@@ -44,6 +45,7 @@ export async function insertOrgUnit(db: Executor, unit: NewOrgUnit): Promise<Org
     sort: unit.sort ?? 0,
     address: unit.address ?? null,
     phone: unit.phone ?? null,
+    revision: 1,
     created_at: now,
     updated_at: now,
   };
@@ -172,6 +174,7 @@ export async function insertWindow(db: Executor, w: NewWindow): Promise<WindowsT
     kind: w.kind,
     department_id: w.departmentId ?? null,
     active: 1,
+    revision: 1,
     created_at: now,
     updated_at: now,
   };
@@ -211,4 +214,52 @@ export async function orgUnitNames(db: Executor, ids: readonly string[]): Promis
     .where('id', 'in', unique)
     .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The org tables that carry the concurrency field, and what a change of each may set. */
+interface RevisedTables {
+  org_units: Partial<Omit<OrgUnitsTable, 'id' | 'revision'>>;
+  windows: Partial<Omit<WindowsTable, 'id' | 'revision'>>;
+  staff: Partial<Omit<StaffTable, 'id' | 'revision'>>;
+}
+
+/**
+ * A 409 ORG_STALE_VERSION unless the row read still has the revision the change was decided on
+ * (checked before anything is written).
+ */
+export function assertRevision(expected: number, current: number): void {
+  if (Number(current) !== expected)
+    throw new AppError('ORG_STALE_VERSION', { expected, current: Number(current) });
+}
+
+/**
+ * Writes a change of a unit, window or staff row only if its revision is still `expected`, and bumps
+ * it, in one UPDATE … WHERE revision = ?: of concurrent changes decided on one revision exactly one
+ * lands, the others are 409 ORG_STALE_VERSION (never a lost update). Returns the new revision.
+ */
+export async function updateRevised<T extends keyof RevisedTables>(
+  db: Executor,
+  table: T,
+  id: string,
+  expected: number,
+  patch: RevisedTables[T],
+): Promise<number> {
+  const o = orgDb(db);
+  // The three tables share id, revision and updated_at; Kysely cannot follow a generic table name
+  // through set(), so the union is named once here.
+  const result = await o
+    .updateTable(table as 'org_units')
+    .set({ ...(patch as RevisedTables['org_units']), revision: expected + 1, updated_at: nowIso() })
+    .where('id', '=', id)
+    .where('revision', '=', expected)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) {
+    const row = await o
+      .selectFrom(table as 'org_units')
+      .select('revision')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    throw new AppError('ORG_STALE_VERSION', { expected, current: row ? Number(row.revision) : null });
+  }
+  return expected + 1;
 }

@@ -19,6 +19,8 @@ export interface OrgUnitsTable {
   sort: number;
   address: string | null;
   phone: string | null;
+  /** The concurrency field: 1 when stored, +1 on every change (contracts/revision.ts). */
+  revision: number;
   created_at: string;
   updated_at: string;
 }
@@ -31,6 +33,7 @@ export interface WindowsTable {
   kind: string;
   department_id: string | null;
   active: number;
+  revision: number;
   created_at: string;
   updated_at: string;
 }
@@ -45,6 +48,8 @@ export interface StaffTable {
   phone_masked: string | null;
   title: string | null;
   active: number;
+  /** Of the staff record and its grants (not of the account's password or lock-out). */
+  revision: number;
   created_at: string;
   updated_at: string;
 }

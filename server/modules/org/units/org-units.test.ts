@@ -62,6 +62,7 @@ describeEachDb('org units', (ctx) => {
     const renamed = await admin.patch(`/api/org/units/${unit.id}`, {
       name: '梨树县营商环境局',
       address: '梨树镇',
+      expectedRevision: unit.revision,
     });
     assert.equal(renamed.statusCode, 200);
     assert.equal(renamed.json().name, '梨树县营商环境局');
@@ -119,7 +120,7 @@ describeEachDb('org units', (ctx) => {
       kind: 'village',
     });
     assert.equal(noParent.json().error.code, 'ORG_UNIT_PARENT_INVALID');
-    const missing = await admin.patch('/api/org/units/nope', { name: 'x' });
+    const missing = await admin.patch('/api/org/units/nope', { name: 'x', expectedRevision: 1 });
     assert.equal(missing.statusCode, 404);
   });
 
@@ -158,19 +159,32 @@ describeEachDb('org units', (ctx) => {
       })
     ).json() as OrgUnitView;
 
-    const loop = await admin.patch(`/api/org/units/${village.id}`, { parentId: station.id });
+    const loop = await admin.patch(`/api/org/units/${village.id}`, {
+      parentId: station.id,
+      expectedRevision: village.revision,
+    });
     assert.equal(loop.statusCode, 400);
     assert.equal(loop.json().error.code, 'ORG_UNIT_PARENT_INVALID');
-    const self = await admin.patch(`/api/org/units/${village.id}`, { parentId: village.id });
+    const self = await admin.patch(`/api/org/units/${village.id}`, {
+      parentId: village.id,
+      expectedRevision: village.revision,
+    });
     assert.equal(self.json().error.code, 'ORG_UNIT_PARENT_INVALID');
 
     // The 梨树镇 administrator manages the village now, but cannot move it out of 梨树镇.
     const townadmin = await ctx().as('townadmin');
-    const away = await townadmin.patch(`/api/org/units/${village.id}`, { parentId: guojiadian.id });
+    const away = await townadmin.patch(`/api/org/units/${village.id}`, {
+      parentId: guojiadian.id,
+      expectedRevision: village.revision,
+    });
     assert.equal(away.statusCode, 403);
     assert.equal(away.json().error.code, 'ACCESS_OUT_OF_SCOPE');
 
-    const moved = await admin.patch(`/api/org/units/${village.id}`, { parentId: guojiadian.id });
+    const moved = await admin.patch(`/api/org/units/${village.id}`, {
+      parentId: guojiadian.id,
+      expectedRevision: village.revision,
+    });
+    assert.equal(moved.json().revision, village.revision + 1, 'a move is a change');
     assert.equal(moved.statusCode, 200, moved.body);
     assert.equal(moved.json().parentId, guojiadian.id);
     list = await units(admin);
@@ -187,10 +201,15 @@ describeEachDb('org units', (ctx) => {
     assert.equal(path.get(station.id), `${path.get(village.id)}${station.id}/`);
 
     // Out of 梨树镇 now: its administrator may no longer touch it; 郭家店镇's world has grown.
-    const after = await townadmin.patch(`/api/org/units/${station.id}`, { name: '改名' });
+    const after = await townadmin.patch(`/api/org/units/${station.id}`, {
+      name: '改名',
+      expectedRevision: station.revision,
+    });
     assert.equal(after.json().error.code, 'ACCESS_OUT_OF_SCOPE');
-    const rootMove = await admin.patch(`/api/org/units/${named(list, '梨树县人民政府').id}`, {
+    const root = named(list, '梨树县人民政府');
+    const rootMove = await admin.patch(`/api/org/units/${root.id}`, {
       parentId: lishu.id,
+      expectedRevision: root.revision,
     });
     assert.equal(rootMove.json().error.code, 'ORG_UNIT_PARENT_INVALID');
   });

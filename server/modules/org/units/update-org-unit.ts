@@ -4,15 +4,15 @@ import { runScopeMovers } from '../../../platform/access/scope-moves.ts';
 import { inTransaction, type Platform } from '../../../platform/context.ts';
 import type { Executor } from '../../../platform/db/index.ts';
 import { AppError, say } from '../../../platform/errors.ts';
-import { nowIso } from '../../../platform/time.ts';
 import { auditOrg } from '../audit-actions.ts';
 import { checkCreditCode, isInSubtree } from '../domain/org-unit-rules.ts';
 import {
+  assertRevision,
   countScopedToSubtree,
   findOrgUnit,
   findOrgUnitByCode,
   movePathPrefix,
-  orgDb,
+  updateRevised,
 } from '../store/store.ts';
 import type { OrgUnitsTable } from '../store/tables.ts';
 import { fieldError, toOrgUnitView } from '../views/present.ts';
@@ -36,6 +36,7 @@ async function moveSubtree(
  * Edits an org unit (org.manage on it). A new parent must also be managed by the actor and must not
  * lie in the unit's own subtree; moving rewrites the paths of the whole subtree and of everything
  * scoped there (grants follow by unit id; cases through their scope mover), in one transaction.
+ * It is decided on the revision the editor saw: a moved one is 409 ORG_STALE_VERSION.
  */
 export async function updateOrgUnit(
   platform: Platform,
@@ -49,6 +50,7 @@ export async function updateOrgUnit(
     const unit = await findOrgUnit(trx, id);
     if (!unit) throw new AppError('ORG_UNIT_NOT_FOUND', { id });
     const who = authorize(actor, 'org.manage', { path: unit.path });
+    assertRevision(input.expectedRevision, unit.revision);
 
     const patch: Partial<OrgUnitsTable> = {};
     if (input.code !== undefined && input.code !== unit.code) {
@@ -99,11 +101,7 @@ export async function updateOrgUnit(
 
     const changed = Object.keys(patch);
     if (changed.length === 0) return toOrgUnitView(who, unit);
-    await orgDb(trx)
-      .updateTable('org_units')
-      .set({ ...patch, updated_at: nowIso() })
-      .where('id', '=', id)
-      .execute();
+    await updateRevised(trx, 'org_units', id, input.expectedRevision, patch);
     const rescoped = newPath !== unit.path ? await moveSubtree(trx, unit.path, newPath) : null;
     await auditOrg(platform, trx, who, {
       action: rescoped ? 'org.moveUnit' : 'org.updateUnit',

@@ -77,7 +77,10 @@ describeEachDb('org lookups for other modules', (ctx) => {
       (await listStaffWhoCan(db, 'case.handle', scjg.path)).map((s) => s.name).sort(),
       ['白承办', '陈志强'].sort(),
     );
-    const off = await admin.patch(`/api/org/staff/${created.json().id}`, { active: false });
+    const off = await admin.patch(`/api/org/staff/${created.json().id}`, {
+      active: false,
+      expectedRevision: 1,
+    });
     assert.equal(off.statusCode, 200, off.body);
     assert.deepEqual(
       (await listStaffWhoCan(db, 'case.handle', scjg.path)).map((s) => s.name),

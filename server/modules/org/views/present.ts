@@ -30,6 +30,7 @@ export function toOrgUnitView(actor: Actor, u: OrgUnitsTable): OrgUnitView {
     address: u.address,
     phone: u.phone,
     sort: Number(u.sort),
+    revision: Number(u.revision),
     allowedActions: orgUnitRowActions(actor, { path: u.path, parentId: u.parent_id, kind: u.kind }),
   };
 }
@@ -54,6 +55,7 @@ export function toWindowView(
     departmentId: w.department_id,
     departmentName: w.department_name,
     active: w.active === 1,
+    revision: Number(w.revision),
     allowedActions: windowRowActions(actor, { centrePath: w.centre_path, departmentPath: w.department_path }),
   };
 }
@@ -77,6 +79,7 @@ export function toStaffView(actor: Actor, s: StaffRow, roles: readonly StaffRole
     roles: roles
       .filter((r) => r.staff_id === s.id)
       .map((r) => ({ role: r.role as Role, scopeOrgUnitId: r.scope_org_unit_id, scopeName: r.scope_name })),
+    revision: Number(s.revision),
     allowedActions: staffRowActions(
       actor,
       {

@@ -2,17 +2,17 @@ import type { UpdateWindowInput, WindowView } from '../../../../contracts/org.ts
 import { type Actor, authorize } from '../../../platform/access/policy.ts';
 import { inTransaction, type Platform } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { nowIso } from '../../../platform/time.ts';
 import { auditOrg } from '../audit-actions.ts';
 import { authorizeWindowManage } from '../domain/policy.ts';
-import { findOrgUnit, findWindow, listWindowRows, orgDb } from '../store/store.ts';
+import { assertRevision, findOrgUnit, findWindow, listWindowRows, updateRevised } from '../store/store.ts';
 import type { WindowsTable } from '../store/tables.ts';
 import { toWindowView } from '../views/present.ts';
 import { checkWindowDepartment, checkWindowNumberFree } from './window-checks.ts';
 
 /**
  * Edits a window (window.manage on its centre, and on the department it names before and after the
- * edit): renumber, rename, change kind, open or close it.
+ * edit): renumber, rename, change kind, open or close it; decided on the revision the editor saw
+ * (a moved one is 409 ORG_STALE_VERSION).
  */
 export async function updateWindow(
   platform: Platform,
@@ -33,6 +33,7 @@ export async function updateWindow(
       centrePath: centre.path,
       departmentPath: current?.path ?? null,
     });
+    assertRevision(input.expectedRevision, win.revision);
 
     const patch: Partial<WindowsTable> = {};
     if (input.number !== undefined && input.number !== win.number) {
@@ -49,11 +50,7 @@ export async function updateWindow(
 
     const changed = Object.keys(patch);
     if (changed.length > 0) {
-      await orgDb(trx)
-        .updateTable('windows')
-        .set({ ...patch, updated_at: nowIso() })
-        .where('id', '=', id)
-        .execute();
+      await updateRevised(trx, 'windows', id, input.expectedRevision, patch);
       await auditOrg(platform, trx, who, {
         action: 'org.updateWindow',
         entityType: 'window',

@@ -29,11 +29,18 @@ describeEachDb('windows', (ctx) => {
     assert.equal(w.serviceCentreName, '梨树县政务服务中心');
     assert.deepEqual(w.allowedActions, ['update']);
 
-    const taken = await admin.patch(`/api/org/windows/${w.id}`, { number: 'A01' });
+    const taken = await admin.patch(`/api/org/windows/${w.id}`, {
+      number: 'A01',
+      expectedRevision: w.revision,
+    });
     assert.equal(taken.statusCode, 409);
     assert.equal(taken.json().error.code, 'WINDOW_NUMBER_TAKEN');
 
-    const closed = await admin.patch(`/api/org/windows/${w.id}`, { number: 'B07', active: false });
+    const closed = await admin.patch(`/api/org/windows/${w.id}`, {
+      number: 'B07',
+      active: false,
+      expectedRevision: w.revision,
+    });
     assert.equal(closed.statusCode, 200);
     assert.equal(closed.json().number, 'B07');
     assert.equal(closed.json().active, false);
@@ -117,7 +124,10 @@ describeEachDb('windows', (ctx) => {
     assert.ok(windows.length > 0 && windows.every((w) => w.allowedActions.length === 0));
 
     const clerk = await ctx().as('clerk');
-    const denied = await clerk.patch(`/api/org/windows/${windows[0]?.id}`, { name: 'x' });
+    const denied = await clerk.patch(`/api/org/windows/${windows[0]?.id}`, {
+      name: 'x',
+      expectedRevision: 1,
+    });
     assert.equal(denied.statusCode, 403);
     assert.equal(denied.json().error.code, 'ACCESS_DENIED');
   });

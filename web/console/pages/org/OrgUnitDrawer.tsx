@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { CreateOrgUnitInput } from '../../../../contracts/org.ts';
 import { useReportError } from '../../../ui/form-errors.ts';
 import { type MessageKey, useI18n } from '../../../ui/i18n/index.tsx';
-import { type OrgUnitView, useOrgUnitMutations } from '../../api/org.ts';
+import { isStaleOrg, type OrgUnitView, useOrgUnitMutations } from '../../api/org.ts';
 import { buildTree, type UnitNode } from './tree.ts';
 
 export type DrawerMode = { kind: 'create'; parentId?: string } | { kind: 'edit'; unit: OrgUnitView };
@@ -84,6 +84,7 @@ export function OrgUnitDrawer({
             id: editing.id,
             body: {
               ...body,
+              expectedRevision: editing.revision,
               ...(v.parentId && v.parentId !== editing.parentId ? { parentId: v.parentId } : {}),
             },
           })
@@ -93,6 +94,9 @@ export function OrgUnitDrawer({
       onClose();
     } catch (err) {
       report(err, form);
+      // Someone else changed it since the form was filled: its message asks to reload, the list
+      // has reloaded, and the form closes so the next edit starts from what is stored now.
+      if (isStaleOrg(err)) onClose();
     }
   };
 

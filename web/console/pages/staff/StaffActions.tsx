@@ -19,7 +19,7 @@ export function StaffActions({
   const report = useReportError();
   const canUpdate = staff.allowedActions.includes('update');
   const setActive = (active: boolean) =>
-    update.mutateAsync({ id: staff.id, body: { active } }).then(
+    update.mutateAsync({ id: staff.id, body: { active, expectedRevision: staff.revision } }).then(
       () => message.success(t('common.saved')),
       (err) => report(err),
     );

@@ -4,7 +4,13 @@ import { useMemo } from 'react';
 import { ROLES, type Role } from '../../../../contracts/access.ts';
 import { useReportError } from '../../../ui/form-errors.ts';
 import { type MessageKey, useI18n } from '../../../ui/i18n/index.tsx';
-import { type OrgUnitView, type StaffView, useStaffMutations, useWindows } from '../../api/org.ts';
+import {
+  isStaleOrg,
+  type OrgUnitView,
+  type StaffView,
+  useStaffMutations,
+  useWindows,
+} from '../../api/org.ts';
 import { buildTree, type UnitNode } from '../org/tree.ts';
 
 interface StaffForm {
@@ -51,7 +57,11 @@ export function StaffDrawer({
     // The phone is shown masked: an empty field on edit means "unchanged", not "remove".
     const phone = v.phone?.trim() ? { phone: v.phone.trim() } : {};
     try {
-      if (staff) await update.mutateAsync({ id: staff.id, body: { ...common, ...phone } });
+      if (staff)
+        await update.mutateAsync({
+          id: staff.id,
+          body: { ...common, ...phone, expectedRevision: staff.revision },
+        });
       else
         await create.mutateAsync({
           ...common,
@@ -63,6 +73,9 @@ export function StaffDrawer({
       onClose();
     } catch (err) {
       report(err, form);
+      // Someone else changed it since the form was filled: its message asks to reload, the list
+      // has reloaded, and the form closes so the next edit starts from what is stored now.
+      if (isStaleOrg(err)) onClose();
     }
   };
 

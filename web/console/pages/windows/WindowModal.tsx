@@ -2,7 +2,7 @@ import { App, Form, Input, Modal, Select, Switch } from 'antd';
 import type { WindowKind } from '../../../../contracts/org.ts';
 import { useReportError } from '../../../ui/form-errors.ts';
 import { type MessageKey, useI18n } from '../../../ui/i18n/index.tsx';
-import { type OrgUnitView, useWindowMutations, type WindowView } from '../../api/org.ts';
+import { isStaleOrg, type OrgUnitView, useWindowMutations, type WindowView } from '../../api/org.ts';
 
 const KINDS: WindowKind[] = ['comprehensive', 'specialist', 'delivery', 'bundle'];
 
@@ -35,12 +35,19 @@ export function WindowModal({
   const onFinish = async (v: WindowForm) => {
     const body = { number: v.number, name: v.name, kind: v.kind, departmentId: v.departmentId ?? null };
     try {
-      if (window) await update.mutateAsync({ id: window.id, body: { ...body, active: v.active ?? true } });
+      if (window)
+        await update.mutateAsync({
+          id: window.id,
+          body: { ...body, active: v.active ?? true, expectedRevision: window.revision },
+        });
       else await create.mutateAsync({ ...body, serviceCentreId: centreId });
       message.success(t('common.saved'));
       onClose();
     } catch (err) {
       report(err, form);
+      // Someone else changed it since the form was filled: its message asks to reload, the list
+      // has reloaded, and the form closes so the next edit starts from what is stored now.
+      if (isStaleOrg(err)) onClose();
     }
   };
 
