@@ -8,6 +8,7 @@ import {
   NoteList,
   UpdateNoteBody,
 } from '../../../../contracts/example.ts';
+import { requireActor } from '../../../platform/auth/plugin.ts';
 import type { Platform } from '../../../platform/context.ts';
 import { createNote, getNote, listNotes, updateNote } from '../notes/notes.ts';
 
@@ -30,7 +31,7 @@ export function exampleRoutes(app: FastifyInstance, platform: Platform): void {
         response: { 200: NoteList },
       },
     },
-    async (req) => ({ items: await listNotes(platform, req.actor, req.query) }),
+    async (req) => ({ items: await listNotes(platform, requireActor(req), req.query) }),
   );
   r.post(
     '/api/example/notes',
@@ -43,7 +44,7 @@ export function exampleRoutes(app: FastifyInstance, platform: Platform): void {
         response: { 200: Note },
       },
     },
-    async (req) => createNote(platform, req.actor, req.body),
+    async (req) => createNote(platform, requireActor(req), req.body),
   );
   r.get(
     '/api/example/notes/:id',
@@ -56,7 +57,7 @@ export function exampleRoutes(app: FastifyInstance, platform: Platform): void {
         response: { 200: Note },
       },
     },
-    async (req) => getNote(platform, req.actor, req.params.id),
+    async (req) => getNote(platform, requireActor(req), req.params.id),
   );
   r.patch(
     '/api/example/notes/:id',
@@ -70,6 +71,6 @@ export function exampleRoutes(app: FastifyInstance, platform: Platform): void {
         response: { 200: Note },
       },
     },
-    async (req) => updateNote(platform, req.actor, req.params.id, req.body),
+    async (req) => updateNote(platform, requireActor(req), req.params.id, req.body),
   );
 }

@@ -24,7 +24,7 @@ async function pathOf(db: Executor, orgUnitId: string): Promise<string> {
 /** A note the actor may act on with this action; 404 before the scope check, so ids reveal nothing more. */
 async function loadNote(
   db: Executor,
-  actor: Actor | null,
+  actor: Actor,
   id: string,
   action: 'example.readNotes' | 'example.writeNotes',
 ) {
@@ -38,7 +38,7 @@ async function loadNote(
 /** The notes of an org unit (the actor's own unless another is named): example.readNotes there. */
 export async function listNotes(
   platform: Platform,
-  actor: Actor | null,
+  actor: Actor,
   input: ListNotesInput,
 ): Promise<NoteView[]> {
   const who = authorize(actor, 'example.readNotes', 'anywhere');
@@ -48,7 +48,7 @@ export async function listNotes(
   return (await listNotesOf(platform.db, orgUnitId)).map(toNoteView);
 }
 
-export async function getNote(platform: Platform, actor: Actor | null, id: string): Promise<NoteView> {
+export async function getNote(platform: Platform, actor: Actor, id: string): Promise<NoteView> {
   authorize(actor, 'example.readNotes', 'anywhere');
   const { note } = await loadNote(platform.db, actor, id, 'example.readNotes');
   return toNoteView(note);
@@ -57,7 +57,7 @@ export async function getNote(platform: Platform, actor: Actor | null, id: strin
 /** Writes a note for the author's own org unit (example.writeNotes there), audited. */
 export async function createNote(
   platform: Platform,
-  actor: Actor | null,
+  actor: Actor,
   input: CreateNoteInput,
 ): Promise<NoteView> {
   const who = authorize(actor, 'example.writeNotes', 'anywhere');
@@ -91,7 +91,7 @@ export async function createNote(
  */
 export async function updateNote(
   platform: Platform,
-  actor: Actor | null,
+  actor: Actor,
   id: string,
   input: UpdateNoteInput,
 ): Promise<NoteView> {

@@ -47,7 +47,7 @@ function windowPlacePaths(place: WindowPlace): string[] {
 }
 
 /** The actor when it may manage a window at this place; ACCESS_OUT_OF_SCOPE otherwise. */
-export function authorizeWindowManage(actor: Actor | null, place: WindowPlace): Actor {
+export function authorizeWindowManage(actor: Actor, place: WindowPlace): Actor {
   let who = authorize(actor, 'window.manage', { path: place.centrePath });
   for (const path of windowPlacePaths(place)) who = authorize(who, 'window.manage', { path });
   return who;
@@ -85,7 +85,7 @@ export function mayActOverStaff(
 
 /** The actor when it may do `action` over the whole of a staff member's reach; ACCESS_OUT_OF_SCOPE otherwise. */
 export function authorizeOverStaff(
-  actor: Actor | null,
+  actor: Actor,
   action: 'staff.manage' | 'staff.readPersonal',
   reach: StaffReach,
 ): Actor {

@@ -11,6 +11,7 @@ import {
   StaffPhone,
   UpdateStaffBody,
 } from '../../../../contracts/org.ts';
+import { requireActor } from '../../../platform/auth/plugin.ts';
 import type { Platform } from '../../../platform/context.ts';
 import { createStaff } from '../staff/create-staff.ts';
 import { getStaff } from '../staff/get-staff.ts';
@@ -33,7 +34,7 @@ export function staffRoutes(app: FastifyInstance, platform: Platform): void {
         response: { 200: StaffList },
       },
     },
-    async (req) => listStaff(platform, req.actor, req.query),
+    async (req) => listStaff(platform, requireActor(req), req.query),
   );
   r.get(
     '/api/org/staff/:id',
@@ -46,7 +47,7 @@ export function staffRoutes(app: FastifyInstance, platform: Platform): void {
         response: { 200: Staff },
       },
     },
-    async (req) => getStaff(platform, req.actor, req.params.id),
+    async (req) => getStaff(platform, requireActor(req), req.params.id),
   );
   r.get(
     '/api/org/staff/:id/phone',
@@ -59,7 +60,7 @@ export function staffRoutes(app: FastifyInstance, platform: Platform): void {
         response: { 200: StaffPhone },
       },
     },
-    async (req) => readStaffPhone(platform, req.actor, req.params.id),
+    async (req) => readStaffPhone(platform, requireActor(req), req.params.id),
   );
   r.post(
     '/api/org/staff',
@@ -72,7 +73,7 @@ export function staffRoutes(app: FastifyInstance, platform: Platform): void {
         response: { 200: Staff },
       },
     },
-    async (req) => createStaff(platform, req.actor, req.body),
+    async (req) => createStaff(platform, requireActor(req), req.body),
   );
   r.patch(
     '/api/org/staff/:id',
@@ -86,7 +87,7 @@ export function staffRoutes(app: FastifyInstance, platform: Platform): void {
         response: { 200: Staff },
       },
     },
-    async (req) => updateStaff(platform, req.actor, req.params.id, req.body),
+    async (req) => updateStaff(platform, requireActor(req), req.params.id, req.body),
   );
   r.post(
     '/api/org/staff/:id/reset-password',
@@ -101,7 +102,7 @@ export function staffRoutes(app: FastifyInstance, platform: Platform): void {
       },
     },
     async (req) => {
-      await resetStaffPassword(platform, req.actor, req.params.id, req.body);
+      await resetStaffPassword(platform, requireActor(req), req.params.id, req.body);
       return { ok: true as const };
     },
   );

@@ -8,6 +8,7 @@ import {
   OrgUnitList,
   UpdateOrgUnitBody,
 } from '../../../../contracts/org.ts';
+import { requireActor } from '../../../platform/auth/plugin.ts';
 import type { Platform } from '../../../platform/context.ts';
 import { createOrgUnit } from '../units/create-org-unit.ts';
 import { deleteOrgUnit } from '../units/delete-org-unit.ts';
@@ -27,7 +28,7 @@ export function orgUnitRoutes(app: FastifyInstance, platform: Platform): void {
         response: { 200: OrgUnitList },
       },
     },
-    async (req) => ({ items: await listOrgUnits(platform, req.actor) }),
+    async (req) => ({ items: await listOrgUnits(platform, requireActor(req)) }),
   );
   r.post(
     '/api/org/units',
@@ -40,7 +41,7 @@ export function orgUnitRoutes(app: FastifyInstance, platform: Platform): void {
         response: { 200: OrgUnit },
       },
     },
-    async (req) => createOrgUnit(platform, req.actor, req.body),
+    async (req) => createOrgUnit(platform, requireActor(req), req.body),
   );
   r.patch(
     '/api/org/units/:id',
@@ -54,7 +55,7 @@ export function orgUnitRoutes(app: FastifyInstance, platform: Platform): void {
         response: { 200: OrgUnit },
       },
     },
-    async (req) => updateOrgUnit(platform, req.actor, req.params.id, req.body),
+    async (req) => updateOrgUnit(platform, requireActor(req), req.params.id, req.body),
   );
   r.delete(
     '/api/org/units/:id',
@@ -68,7 +69,7 @@ export function orgUnitRoutes(app: FastifyInstance, platform: Platform): void {
       },
     },
     async (req) => {
-      await deleteOrgUnit(platform, req.actor, req.params.id);
+      await deleteOrgUnit(platform, requireActor(req), req.params.id);
       return { ok: true as const };
     },
   );

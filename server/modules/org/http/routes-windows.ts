@@ -8,6 +8,7 @@ import {
   Window,
   WindowList,
 } from '../../../../contracts/org.ts';
+import { requireActor } from '../../../platform/auth/plugin.ts';
 import type { Platform } from '../../../platform/context.ts';
 import { createWindow } from '../windows/create-window.ts';
 import { listWindows } from '../windows/list-windows.ts';
@@ -27,7 +28,7 @@ export function windowRoutes(app: FastifyInstance, platform: Platform): void {
         response: { 200: WindowList },
       },
     },
-    async (req) => ({ items: await listWindows(platform, req.actor, req.query) }),
+    async (req) => ({ items: await listWindows(platform, requireActor(req), req.query) }),
   );
   r.post(
     '/api/org/windows',
@@ -40,7 +41,7 @@ export function windowRoutes(app: FastifyInstance, platform: Platform): void {
         response: { 200: Window },
       },
     },
-    async (req) => createWindow(platform, req.actor, req.body),
+    async (req) => createWindow(platform, requireActor(req), req.body),
   );
   r.patch(
     '/api/org/windows/:id',
@@ -54,6 +55,6 @@ export function windowRoutes(app: FastifyInstance, platform: Platform): void {
         response: { 200: Window },
       },
     },
-    async (req) => updateWindow(platform, req.actor, req.params.id, req.body),
+    async (req) => updateWindow(platform, requireActor(req), req.params.id, req.body),
   );
 }

@@ -16,7 +16,7 @@ import { checkWindowAssignable, loadStaffUnit, protectPhone, resolveGrants } fro
  */
 export async function createStaff(
   platform: Platform,
-  actor: Actor | null,
+  actor: Actor,
   input: CreateStaffInput,
 ): Promise<StaffView> {
   authorize(actor, 'staff.manage', 'anywhere');

@@ -14,7 +14,7 @@ export async function staffView(db: Executor, actor: Actor, id: string): Promise
 }
 
 /** One staff member, when they work inside the actor's staff.read scope. */
-export async function getStaff(platform: Platform, actor: Actor | null, id: string): Promise<StaffView> {
+export async function getStaff(platform: Platform, actor: Actor, id: string): Promise<StaffView> {
   authorize(actor, 'staff.read', 'anywhere');
   const row = await findStaffRow(platform.db, id);
   if (!row) throw new AppError('STAFF_NOT_FOUND', { id });

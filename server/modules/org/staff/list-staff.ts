@@ -9,7 +9,7 @@ import { fieldError, toStaffView } from '../views/present.ts';
 /** One page of the staff the actor may see (staff.read scope), filtered by unit, text, role, state. */
 export async function listStaff(
   platform: Platform,
-  actor: Actor | null,
+  actor: Actor,
   input: ListStaffInput,
 ): Promise<{ items: StaffView[]; total: number }> {
   const who = authorize(actor, 'staff.read', 'anywhere');

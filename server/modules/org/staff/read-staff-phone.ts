@@ -8,7 +8,7 @@ import { findStaffRow, reachOf } from '../store/store-staff.ts';
 /** The full phone number of a staff member (staff.readPersonal); every read leaves an audit row. */
 export async function readStaffPhone(
   platform: Platform,
-  actor: Actor | null,
+  actor: Actor,
   id: string,
 ): Promise<{ phone: string | null }> {
   authorize(actor, 'staff.readPersonal', 'anywhere');

@@ -16,7 +16,7 @@ import { findStaffRow, reachOf } from '../store/store-staff.ts';
  */
 export async function resetStaffPassword(
   platform: Platform,
-  actor: Actor | null,
+  actor: Actor,
   id: string,
   input: { newPassword: string },
 ): Promise<void> {

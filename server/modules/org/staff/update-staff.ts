@@ -22,7 +22,7 @@ import { checkWindowAssignable, loadStaffUnit, protectPhone, resolveGrants } fro
  */
 export async function updateStaff(
   platform: Platform,
-  actor: Actor | null,
+  actor: Actor,
   id: string,
   input: UpdateStaffInput,
 ): Promise<StaffView> {

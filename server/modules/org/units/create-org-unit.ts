@@ -10,7 +10,7 @@ import { fieldError, toOrgUnitView } from '../views/present.ts';
 /** Creates an org unit under a parent the actor manages (org.manage on the parent's subtree). */
 export async function createOrgUnit(
   platform: Platform,
-  actor: Actor | null,
+  actor: Actor,
   input: CreateOrgUnitInput,
 ): Promise<OrgUnitView> {
   authorize(actor, 'org.manage', 'anywhere');

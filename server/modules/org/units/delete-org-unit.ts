@@ -11,7 +11,7 @@ function isForeignKeyViolation(err: unknown): boolean {
 }
 
 /** Deletes an empty org unit: no child units, staff, windows or role grants may hang on it. */
-export async function deleteOrgUnit(platform: Platform, actor: Actor | null, id: string): Promise<void> {
+export async function deleteOrgUnit(platform: Platform, actor: Actor, id: string): Promise<void> {
   authorize(actor, 'org.manage', 'anywhere');
   await inTransaction(platform, async (trx) => {
     const unit = await findOrgUnit(trx, id);

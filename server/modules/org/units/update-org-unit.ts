@@ -40,7 +40,7 @@ async function moveSubtree(
  */
 export async function updateOrgUnit(
   platform: Platform,
-  actor: Actor | null,
+  actor: Actor,
   id: string,
   input: UpdateOrgUnitInput,
 ): Promise<OrgUnitView> {

@@ -14,7 +14,7 @@ import { checkWindowDepartment, checkWindowNumberFree, loadWindowHost } from './
  */
 export async function createWindow(
   platform: Platform,
-  actor: Actor | null,
+  actor: Actor,
   input: CreateWindowInput,
 ): Promise<WindowView> {
   authorize(actor, 'window.manage', 'anywhere');

@@ -7,7 +7,7 @@ import { toWindowView } from '../views/present.ts';
 /** Windows of every centre, or of one: like the org tree, the window list is public to staff. */
 export async function listWindows(
   platform: Platform,
-  actor: Actor | null,
+  actor: Actor,
   input: { serviceCentreId?: string },
 ): Promise<WindowView[]> {
   const who = authorize(actor, 'org.read', 'anywhere');

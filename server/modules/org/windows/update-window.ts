@@ -16,7 +16,7 @@ import { checkWindowDepartment, checkWindowNumberFree } from './window-checks.ts
  */
 export async function updateWindow(
   platform: Platform,
-  actor: Actor | null,
+  actor: Actor,
   id: string,
   input: UpdateWindowInput,
 ): Promise<WindowView> {
