@@ -6,7 +6,14 @@
 import { z } from 'zod';
 import { IsoDate } from './calendar.ts';
 // The statuses and warning levels are in case-codes.ts (no zod: the console's pages import them).
-import { CASE_STATUSES, type CaseStatus, WARNING_LEVELS, type WarningLevel } from './case-codes.ts';
+import {
+  CASE_STATUS_LABELS,
+  CASE_STATUSES,
+  type CaseStatus,
+  caseStatusMessages,
+  WARNING_LEVELS,
+  type WarningLevel,
+} from './case-codes.ts';
 import { isFullIdentifier, LOOKUP_CODE_PATTERN, normalizeLookupCode } from './case-lookup.ts';
 import type { LimitUnit } from './catalog-codes.ts';
 import { CreditCodeSchema, IdNumberSchema, MobilePhoneSchema } from './identifiers.ts';
@@ -15,28 +22,15 @@ import { bilingual, problemIssue } from './problem.ts';
 import { expectedRevision } from './revision.ts';
 
 export {
+  CASE_STATUS_LABELS,
   CASE_STATUSES,
   type CaseStatus,
+  caseStatusMessages,
   isFullIdentifier,
   LOOKUP_CODE_PATTERN,
   normalizeLookupCode,
   WARNING_LEVELS,
   type WarningLevel,
-};
-
-/** The one place case statuses are worded: the console and portal messages, notices and the progress look-up take them from here. */
-export const CASE_STATUS_LABELS: Record<CaseStatus, { zh: string; en: string }> = {
-  received: { zh: '已收件（待受理）', en: 'Received (decision pending)' },
-  intake_correction: { zh: '待补正（未受理）', en: 'Awaiting correction (not accepted)' },
-  refused: { zh: '不予受理', en: 'Refused' },
-  in_process: { zh: '办理中', en: 'In process' },
-  process_correction: { zh: '补正中（暂停计时）', en: 'Awaiting correction (clock paused)' },
-  special_procedure: { zh: '特别程序（暂停计时）', en: 'Special procedure (clock stopped)' },
-  decided: { zh: '已决定（待办结）', en: 'Decided (to conclude)' },
-  concluded: { zh: '已办结（待送达）', en: 'Concluded (to deliver)' },
-  delivered: { zh: '已送达', en: 'Delivered' },
-  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
-  voided: { zh: '已作废', en: 'Voided' },
 };
 
 /** Statuses in which nothing more happens to a case. */
@@ -491,10 +485,3 @@ export const CASE_DOCUMENT_LABELS: Record<CaseDocumentKind, string> = {
 };
 export const CaseDocumentParams = z.object({ id: Id, kind: z.enum(CASE_DOCUMENT_KINDS) });
 export const CaseDocumentQuery = z.object({ format: z.enum(['html', 'docx']).default('html') });
-
-/** The status labels in one language as message entries (`case.status.<status>`), for the web's message tables. */
-export function caseStatusMessages(lang: 'zh' | 'en'): Record<`case.status.${CaseStatus}`, string> {
-  return Object.fromEntries(
-    CASE_STATUSES.map((status) => [`case.status.${status}`, CASE_STATUS_LABELS[status][lang]]),
-  ) as Record<`case.status.${CaseStatus}`, string>;
-}

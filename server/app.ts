@@ -48,7 +48,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
 
-  await installSecurityHeaders(app);
+  await installSecurityHeaders(app, { publicUrl: platform.config.publicUrl });
   await app.register(fastifyCookie);
   // Per-process counters: behind several processes each keeps its own (see README, scaling out).
   await app.register(fastifyRateLimit, { global: false });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeEachDb } from '../../testing/harness.ts';
+import { buildApp } from '../../app.ts';
+import { describeEachDb, openTestPlatform } from '../../testing/harness.ts';
 
 /** What a browser is told about every kind of answer: pages, notices, the API, the docs. */
 describeEachDb(
@@ -89,3 +90,17 @@ describeEachDb(
   },
   { cases: true, behindProxy: true },
 );
+
+test('with PUBLIC_URL https: HSTS goes out even when the TLS proxy is not in TRUST_PROXY', async () => {
+  const opened = await openTestPlatform('sqlite', { demo: false });
+  opened.platform.config.publicUrl = 'https://zwfw.lishu.gov.cn';
+  const app = await buildApp(opened.platform);
+  try {
+    const res = await app.inject({ method: 'GET', url: '/healthz' });
+    assert.equal(res.statusCode, 200);
+    assert.match(String(res.headers['strict-transport-security']), /max-age=31536000/);
+  } finally {
+    await app.close();
+    await opened.close();
+  }
+});

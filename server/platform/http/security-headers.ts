@@ -8,12 +8,19 @@ import type { FastifyInstance } from 'fastify';
  * script), styles from this origin and inline (antd writes its CSS-in-JS into <style> elements at
  * run time; a nonce would need index.html rendered per request, and injected styles cannot run
  * code), images from this origin and data: URLs (QR codes), connections only to this origin, no
- * plug-ins, no framing by anyone. HSTS is sent only on answers that came over TLS (directly, or
- * through a proxy named in TRUST_PROXY), so a plain-HTTP install on a LAN is never locked out.
+ * plug-ins, no framing by anyone. HSTS is sent on answers that came over TLS (directly, or
+ * through a proxy named in TRUST_PROXY), and on every answer when PUBLIC_URL is https: — the
+ * operator has said users reach it over TLS, so a TLS-terminating proxy that is not in TRUST_PROXY
+ * still passes HSTS on (browsers ignore the header over plain HTTP). A plain-HTTP install on a LAN
+ * (PUBLIC_URL http:) is never locked out.
  * Every /api answer is `Cache-Control: no-store`: most carry personal data or a user's own view,
  * and a shared computer's cache or a proxy must keep none of them.
  */
-export async function installSecurityHeaders(app: FastifyInstance): Promise<void> {
+export async function installSecurityHeaders(
+  app: FastifyInstance,
+  options: { publicUrl: string },
+): Promise<void> {
+  const publicOverTls = options.publicUrl.startsWith('https:');
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -37,7 +44,7 @@ export async function installSecurityHeaders(app: FastifyInstance): Promise<void
     crossOriginEmbedderPolicy: false,
   });
   app.addHook('onSend', async (req, reply) => {
-    if (req.protocol === 'https') {
+    if (publicOverTls || req.protocol === 'https') {
       reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     }
     if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {

@@ -1,4 +1,4 @@
-import { caseStatusMessages } from '../../../contracts/cases.ts';
+import { caseStatusMessages } from '../../../contracts/case-codes.ts';
 import type { CaseMessageKey } from './case-zh.ts';
 
 /** English messages of the case pages: one for every Chinese key (the compiler checks). */

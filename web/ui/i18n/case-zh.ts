@@ -1,4 +1,4 @@
-import { caseStatusMessages } from '../../../contracts/cases.ts';
+import { caseStatusMessages } from '../../../contracts/case-codes.ts';
 /** Chinese messages of the case pages (办件): intake, queues, case page, delivery, supervision, progress. */
 export const caseZh = {
   'case.menu.intake': '综合窗口受理',

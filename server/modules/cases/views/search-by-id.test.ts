@@ -98,6 +98,15 @@ describeEachDb('case search by a full ID number: in the body, masked in logs, au
         headers: { cookie: `ow_session=${cookie?.value}` },
       });
       assert.equal(res.statusCode, 400);
+      // A 17-digit prefix (the number without its check digit) and an old 15-digit number name the
+      // person too.
+      for (const part of [id.slice(0, 17), id.slice(0, 15)]) {
+        await app.inject({
+          method: 'GET',
+          url: `/api/cases?number=${part}`,
+          headers: { cookie: `ow_session=${cookie?.value}` },
+        });
+      }
     } finally {
       await app.close();
     }
@@ -105,5 +114,7 @@ describeEachDb('case search by a full ID number: in the body, masked in logs, au
     assert.ok(log.includes('/api/cases?applicant='), 'the request was logged');
     assert.ok(log.includes(`${id.slice(0, 4)}**********${id.slice(-4)}`), 'masked');
     assert.ok(!log.includes(id), 'the full ID number is in no log line');
+    assert.ok(log.includes('/api/cases?number='), 'the prefix requests were logged');
+    assert.ok(!log.includes(id.slice(0, 15)), 'no 17- or 15-digit prefix of it either');
   });
 });

@@ -25,7 +25,10 @@ export async function createFirstAdmin(
   platform: Platform,
   input: FirstAdminInput,
 ): Promise<{ accountId: string; rootId: string; rootName: string; rootCreated: boolean }> {
-  const parsed = CreateStaffBody.pick({ username: true, name: true }).safeParse(input);
+  const parsed = CreateStaffBody.pick({ username: true, name: true }).safeParse({
+    username: input.username,
+    name: input.name,
+  });
   if (!parsed.success) {
     throw new AppError('VALIDATION_FAILED', {
       fields: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
