@@ -103,6 +103,11 @@ export const ERROR_CODES = {
   },
   ORG_UNIT_CODE_TAKEN: { status: 409, zh: '机构编码已被使用', en: 'Org unit code already used' },
   ORG_UNIT_PARENT_INVALID: { status: 400, zh: '上级机构无效', en: 'Invalid parent org unit' },
+  ORG_UNIT_KIND_INVALID: {
+    status: 400,
+    zh: '机构类型无效：人民政府只能是根机构，且根机构只能是人民政府',
+    en: 'Invalid unit kind: the government is the root unit, and the root unit is the government',
+  },
   ORG_STALE_VERSION: {
     status: 409,
     zh: '该记录（机构、窗口或人员）已被他人修改，请刷新后重试',

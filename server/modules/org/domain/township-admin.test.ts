@@ -94,6 +94,50 @@ describeEachDb('a township administrator builds only inside its township', (ctx)
     assert.equal(after?.active, true);
   });
 
+  test('townadmin renames its township but cannot make it something else, nor create a second government', async () => {
+    const lishu = units.find((u) => u.name === '梨树镇');
+    assert.ok(lishu);
+    const current = async () =>
+      ((await admin.get('/api/org/units')).json().items as OrgUnitView[]).find((u) => u.id === lishu.id);
+    const before = await current();
+    assert.ok(before);
+    const asGovernment = await townadmin.patch(`/api/org/units/${lishu.id}`, {
+      kind: 'government',
+      expectedRevision: before.revision,
+    });
+    expectError(asGovernment, 400, 'ORG_UNIT_KIND_INVALID');
+    const asDepartment = await townadmin.patch(`/api/org/units/${lishu.id}`, {
+      kind: 'department',
+      expectedRevision: before.revision,
+    });
+    expectError(asDepartment, 403, 'ACCESS_OUT_OF_SCOPE');
+    const second = await townadmin.post('/api/org/units', {
+      parentId: lishu.id,
+      code: 'T_GOV2',
+      name: '梨树镇人民政府',
+      kind: 'government',
+    });
+    expectError(second, 400, 'ORG_UNIT_KIND_INVALID');
+    const after = await current();
+    assert.equal(after?.kind, 'township', 'still a township');
+    assert.equal(after?.revision, before.revision, 'nothing changed');
+    assert.equal(
+      ((await admin.get('/api/org/units')).json().items as OrgUnitView[]).filter(
+        (u) => u.kind === 'government',
+      ).length,
+      1,
+      'one government in the county',
+    );
+    // Its name is its own to keep up to date.
+    ok(
+      await townadmin.patch(`/api/org/units/${lishu.id}`, {
+        name: '梨树镇',
+        kind: 'township',
+        expectedRevision: before.revision,
+      }),
+    );
+  });
+
   test('townadmin grants nothing wider than 梨树镇: no county-wide or other-township role, no system_admin, nothing stored', async () => {
     const county = units.find((u) => u.parentId === null);
     assert.ok(county);

@@ -3,7 +3,7 @@ import { type Actor, authorize } from '../../../platform/access/policy.ts';
 import { inTransaction, type Platform } from '../../../platform/context.ts';
 import { say } from '../../../platform/errors.ts';
 import { auditOrg } from '../audit-actions.ts';
-import { checkCreditCode } from '../domain/org-unit-rules.ts';
+import { checkCreditCode, checkKindAtPlace } from '../domain/org-unit-rules.ts';
 import { findOrgUnit, findOrgUnitByCode, insertOrgUnit } from '../store/store.ts';
 import { fieldError, toOrgUnitView } from '../views/present.ts';
 
@@ -15,6 +15,7 @@ export async function createOrgUnit(
 ): Promise<OrgUnitView> {
   authorize(actor, 'org.manage', 'anywhere');
   checkCreditCode(input.creditCode);
+  checkKindAtPlace(input.kind, false);
   return inTransaction(platform, async (trx) => {
     const parent = await findOrgUnit(trx, input.parentId);
     if (!parent)

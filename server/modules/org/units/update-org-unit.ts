@@ -5,7 +5,7 @@ import { inTransaction, type Platform } from '../../../platform/context.ts';
 import type { Executor } from '../../../platform/db/index.ts';
 import { AppError, say } from '../../../platform/errors.ts';
 import { auditOrg } from '../audit-actions.ts';
-import { checkCreditCode, isInSubtree } from '../domain/org-unit-rules.ts';
+import { checkCreditCode, checkKindAtPlace, isInSubtree, parentPathOf } from '../domain/org-unit-rules.ts';
 import {
   assertRevision,
   countScopedToSubtree,
@@ -64,7 +64,15 @@ export async function updateOrgUnit(
       patch.code = input.code;
     }
     if (input.name !== undefined) patch.name = input.name;
-    if (input.kind !== undefined) patch.kind = input.kind;
+    if (input.kind !== undefined && input.kind !== unit.kind) {
+      checkKindAtPlace(input.kind, unit.parent_id === null);
+      // What a unit is (a township, a department, a service centre) is decided by whoever manages
+      // the unit above it: a township's own administrator renames its township but does not make
+      // it something else. The root's kind never changes (above).
+      const parentPath = parentPathOf(unit.path);
+      if (parentPath) authorize(actor, 'org.manage', { path: parentPath });
+      patch.kind = input.kind;
+    }
     if (input.creditCode !== undefined) patch.credit_code = input.creditCode;
     if (input.divisionCode !== undefined) patch.division_code = input.divisionCode;
     if (input.address !== undefined) patch.address = input.address;
