@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { inTransaction } from '../server/platform/context.ts';
+import { recordEvent } from '../server/platform/events/index.ts';
+import { enqueueJob } from '../server/platform/jobs/enqueue-job.ts';
 import { logIn, menuLabels, openMenu, startWebApp, TEST_PASSWORD, textOf, type WebApp } from './harness.ts';
 
 const ADMIN_MENUS = ['机构管理', '人员管理', '节假日日历', '短信发件箱', '审计日志', '任务队列'];
@@ -22,6 +25,28 @@ describe('console: log-in and role-aware menus (Chromium)', () => {
     assert.match(await textOf(page.getByTestId('user-menu')), /系统管理员/);
     // The home page lists the grants.
     assert.match(await textOf(page.getByTestId('my-grants')), /系统管理员/);
+  });
+
+  test('the job queue names event dispatches and deliveries for people and shows their order key', async () => {
+    await inTransaction(web.platform, async (trx) => {
+      await recordEvent(trx, {
+        type: 'case.delivered',
+        subjectId: 'case-e2e-1',
+        payload: { caseId: 'case-e2e-1' },
+      });
+      await enqueueJob(trx, {
+        kind: 'event:ratings.inviteOnDelivery',
+        payload: { eventId: 'x' },
+        order: { key: 'event:ratings.inviteOnDelivery:case-e2e-1', seq: 1 },
+      });
+    });
+    const { page } = await web.newPage();
+    await logIn(web, page, 'admin');
+    await openMenu(page, '任务队列');
+    await page.getByText('分发领域事件').first().waitFor();
+    await page.getByText('向 ratings.inviteOnDelivery 投递事件').first().waitFor();
+    await page.getByText('events.dispatch:case-e2e-1').first().waitFor();
+    assert.ok((await page.getByRole('columnheader', { name: '顺序键' }).count()) > 0, 'an order-key column');
   });
 
   test('a window clerk sees no outbox, job queue or audit log, and the API refuses them', async () => {

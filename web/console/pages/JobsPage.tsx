@@ -17,7 +17,24 @@ const STATUS_COLORS: Record<string, string> = {
 const KINDS: Record<string, { zh: string; en: string }> = {
   'notify.sms': { zh: '发送短信', en: 'Send a text message' },
   'cases.recomputeWarnings': { zh: '每日重算办件预警', en: 'Daily recount of case warnings' },
+  'cases.remindCalendarYear': {
+    zh: '提醒发布下一年度工作日历',
+    en: "Remind to publish next year's calendar",
+  },
+  'audit.checkpoint': { zh: '每日签名审计检查点', en: 'Daily signed audit checkpoint' },
+  'events.dispatch': { zh: '分发领域事件', en: 'Dispatch a domain event' },
 };
+
+/** A job kind for people: a known kind, an event delivery (`event:<subscriber>`), or its code. */
+function kindLabel(kind: string, en: boolean): string {
+  const known = KINDS[kind];
+  if (known) return en ? known.en : known.zh;
+  if (kind.startsWith('event:')) {
+    const subscriber = kind.slice('event:'.length);
+    return en ? `Deliver an event to ${subscriber}` : `向 ${subscriber} 投递事件`;
+  }
+  return kind;
+}
 
 /** 任务队列: the background jobs (SMS sending, reminders), their attempts and last errors. */
 export default function JobsPage() {
@@ -69,10 +86,25 @@ export default function JobsPage() {
               {
                 title: t('jobs.kind'),
                 dataIndex: 'kind',
-                render: (kind: string) => {
-                  const known = KINDS[kind];
-                  return known ? <span title={kind}>{lang === 'en-US' ? known.en : known.zh}</span> : kind;
-                },
+                render: (kind: string) => <span title={kind}>{kindLabel(kind, lang === 'en-US')}</span>,
+              },
+              {
+                // Jobs of one key run in order: a dead one holds back the later ones of its key.
+                title: t('jobs.orderKey'),
+                dataIndex: 'orderKey',
+                render: (key: string | null) =>
+                  key ? (
+                    <Typography.Text
+                      type="secondary"
+                      title={t('jobs.orderKeyHelp')}
+                      ellipsis
+                      style={{ maxWidth: 220 }}
+                    >
+                      {key}
+                    </Typography.Text>
+                  ) : (
+                    '—'
+                  ),
               },
               {
                 title: t('common.status'),

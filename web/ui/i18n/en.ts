@@ -175,6 +175,9 @@ export const en: Record<MessageKey, string> = {
   'jobs.lastError': 'Last error',
   'jobs.updatedAt': 'Updated',
   'jobs.retry': 'Run again',
+  'jobs.orderKey': 'Order key',
+  'jobs.orderKeyHelp':
+    'Jobs of one order key run in order: after a dead one, the later ones wait until it is run again and succeeds',
   'jobs.status.pending': 'Pending',
   'jobs.status.running': 'Running',
   'jobs.status.done': 'Done',

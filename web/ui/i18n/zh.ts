@@ -171,6 +171,8 @@ export const zh = {
   'jobs.lastError': '最近错误',
   'jobs.updatedAt': '更新时间',
   'jobs.retry': '重新执行',
+  'jobs.orderKey': '顺序键',
+  'jobs.orderKeyHelp': '同一顺序键的任务依次执行：其中一个失败后，后面的任务会等它重新执行成功',
   'jobs.status.pending': '等待中',
   'jobs.status.running': '执行中',
   'jobs.status.done': '已完成',
