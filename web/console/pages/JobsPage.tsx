@@ -92,6 +92,8 @@ export default function JobsPage() {
                 // Jobs of one key run in order: a dead one holds back the later ones of its key.
                 title: t('jobs.orderKey'),
                 dataIndex: 'orderKey',
+                // An operator's detail: on a phone the status and attempts come first.
+                responsive: ['md'],
                 render: (key: string | null) =>
                   key ? (
                     <Typography.Text
