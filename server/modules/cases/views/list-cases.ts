@@ -4,6 +4,7 @@ import type { CaseListInput, StepRole } from '../../../../contracts/cases.ts';
 import { isFullIdentifier, STEP_ROLES } from '../../../../contracts/cases.ts';
 import { type Actor, scopePathsFor } from '../../../platform/access/policy.ts';
 import type { Platform } from '../../../platform/context.ts';
+import { containsLiteral } from '../../../platform/db/like.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { applicantDigest } from '../intake/receive-case.ts';
 import { casesDb } from '../store/store.ts';
@@ -36,12 +37,12 @@ export async function listCases(
         ]),
       ),
     );
-  if (q.number) query = query.where('number', 'like', `%${q.number.replace(/[%_]/g, '')}%`);
+  if (q.number) query = query.where(containsLiteral('number', q.number));
   if (q.applicant) {
     const value = q.applicant.trim().toUpperCase();
     query = isFullIdentifier(value)
       ? query.where('applicant_id_digest', '=', applicantDigest(platform, value))
-      : query.where('applicant_name', 'like', `%${q.applicant.replace(/[%_]/g, '')}%`);
+      : query.where(containsLiteral('applicant_name', q.applicant));
   }
   if (q.itemId) query = query.where('item_id', '=', q.itemId);
   if (q.departmentId) query = query.where('department_id', '=', q.departmentId);

@@ -36,6 +36,27 @@ describeEachDb('case search by a full ID number: in the body, masked in logs, au
     assert.ok(byName.items.some((c) => c.id === caseId));
   });
 
+  test('a search of only % or _ finds what holds those signs, not every case', async () => {
+    const clerk = await ctx().as('clerk');
+    const all = ok<{ total: number }>(await clerk.get('/api/cases'));
+    assert.ok(all.total > 0);
+    for (const sign of ['%', '_', '%%', '\\']) {
+      for (const field of ['applicant', 'number']) {
+        const found = ok<{ total: number }>(
+          await clerk.get(`/api/cases?${field}=${encodeURIComponent(sign)}`),
+        );
+        assert.equal(found.total, 0, `${field}=${sign}`);
+      }
+    }
+    const part = ok<{ items: { number: string }[] }>(await clerk.get('/api/cases')).items[0]?.number.slice(
+      0,
+      8,
+    );
+    assert.ok(
+      ok<{ total: number }>(await clerk.get(`/api/cases?number=${encodeURIComponent(part ?? '')}`)).total > 0,
+    );
+  });
+
   test('the body search finds the case and writes an audit row with the actor and the masked ID only', async () => {
     const clerk = await ctx().as('clerk');
     const found = ok<{ items: { id: string }[]; total: number }>(

@@ -3,6 +3,7 @@ import type { Audience, DepthSummary, ItemType } from '../../../../contracts/cat
 import { AUDIENCE_OBJECTS } from '../../../../contracts/catalog.ts';
 import type { ItemStatus } from '../../../../contracts/catalog-api.ts';
 import type { Dialect, Executor } from '../../../platform/db/index.ts';
+import { escapeLike, likeEscaped } from '../../../platform/db/like.ts';
 import { catalogDb } from '../store/store.ts';
 import type { CatalogItemsTable, CatalogTables } from '../store/tables.ts';
 
@@ -40,16 +41,6 @@ type Eb = ExpressionBuilder<CatalogTables, 'catalog_items'>;
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const ASCII_WORD = /^[a-z0-9]+$/i;
 
-/** Escapes LIKE wildcards so a user's % or _ means itself (paired with ESCAPE '\'). */
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/** `column LIKE pattern` with an explicit escape character. */
-function likeSql(column: string, pattern: string) {
-  return sql<SqlBool>`${sql.ref(column)} like ${pattern} escape '\\'`;
-}
-
 /**
  * `column` contains `term`, ignoring the case of Latin letters as SQLite's LIKE does. PostgreSQL's
  * LIKE is case-sensitive and ILIKE is several times slower on Chinese text, so there a term with
@@ -57,8 +48,8 @@ function likeSql(column: string, pattern: string) {
  */
 function contains(dialect: Dialect, column: string, term: string) {
   const pattern = (t: string) => `%${escapeLike(t)}%`;
-  if (dialect === 'sqlite' || !/[a-z]/i.test(term)) return likeSql(column, pattern(term));
-  return sql<SqlBool>`(${likeSql(column, pattern(term.toLowerCase()))} or ${likeSql(column, pattern(term.toUpperCase()))})`;
+  if (dialect === 'sqlite' || !/[a-z]/i.test(term)) return likeEscaped(column, pattern(term));
+  return sql<SqlBool>`(${likeEscaped(column, pattern(term.toLowerCase()))} or ${likeEscaped(column, pattern(term.toUpperCase()))})`;
 }
 
 /** An FTS5 phrase: quotes doubled inside, the whole term quoted (trigram substring match). */
@@ -79,9 +70,9 @@ function termCondition(dialect: Dialect, term: string) {
   const text = sql<SqlBool>`(${contains(dialect, 'catalog_items.name', term)} or ${contains(dialect, 'catalog_items.search_text', term)})`;
   if (!ASCII_WORD.test(term)) return text;
   // Codes are stored upper-case, pinyin and initials lower-case.
-  const codes = likeSql('catalog_items.codes', `%${escapeLike(term.toUpperCase())}%`);
+  const codes = likeEscaped('catalog_items.codes', `%${escapeLike(term.toUpperCase())}%`);
   const lower = `%${escapeLike(term.toLowerCase())}%`;
-  const pinyin = sql<SqlBool>`(${likeSql('catalog_items.name_initials', lower)} or ${likeSql('catalog_items.name_pinyin', lower)})`;
+  const pinyin = sql<SqlBool>`(${likeEscaped('catalog_items.name_initials', lower)} or ${likeEscaped('catalog_items.name_pinyin', lower)})`;
   return sql<SqlBool>`(${text} or ${codes} or ${pinyin})`;
 }
 

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Role } from '../../../../contracts/access.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import type { Executor } from '../../../platform/db/index.ts';
+import { escapeLike } from '../../../platform/db/like.ts';
 import { nowIso } from '../../../platform/time.ts';
 import type { OrgTables, StaffTable } from './tables.ts';
 
@@ -199,9 +200,4 @@ export type StaffRoleRow = Awaited<ReturnType<typeof rolesOfStaff>>[number];
 export async function reachOf(db: Executor, row: { id: string; org_unit_path: string }) {
   const grants = await rolesOfStaff(db, [row.id]);
   return { orgPath: row.org_unit_path, grantPaths: grants.map((g) => g.scope_path) };
-}
-
-/** Escapes LIKE wildcards in user input (the queries say ESCAPE backslash, which both dialects accept). */
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
