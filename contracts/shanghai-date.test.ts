@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { shanghaiDay, shanghaiToday } from './shanghai-date.ts';
+import { shanghaiDay, shanghaiMinute, shanghaiToday } from './shanghai-date.ts';
 
 const INTL = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Asia/Shanghai',
@@ -37,4 +37,10 @@ test('today is the Shanghai date of now', () => {
   const today = shanghaiToday();
   const after = INTL.format(new Date());
   assert.ok(today === before || today === after, today);
+});
+
+test('shanghaiMinute gives the Shanghai date and minute', () => {
+  assert.equal(shanghaiMinute('2026-12-07T08:15:30.000Z'), '2026-12-07 16:15');
+  assert.equal(shanghaiMinute('2026-12-31T16:05:00.000Z'), '2027-01-01 00:05');
+  assert.equal(shanghaiMinute(new Date('2026-06-01T00:00:00Z')), '2026-06-01 08:00');
 });

@@ -36,3 +36,9 @@ function viaDate(iso: string): string {
 export function shanghaiToday(): string {
   return shanghaiDay(new Date());
 }
+
+/** The Asia/Shanghai date and minute of an instant, `YYYY-MM-DD HH:mm`, for messages people read. */
+export function shanghaiMinute(instant: string | Date): string {
+  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}

@@ -5,6 +5,7 @@ import { inTransaction } from '../context.ts';
 import type { Tx } from '../db/index.ts';
 import { AppError } from '../errors.ts';
 import { nowIso } from '../time.ts';
+import { recordAccountLocked } from './events.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { createSession } from './sessions.ts';
 
@@ -58,18 +59,20 @@ export async function login(
   if (overPair || (overAccount && !known)) {
     if (total?.failures === ACCOUNT_LIMIT + 1 && account) {
       // Once per window: the account is under attack from several addresses; its row shows it locked.
+      // The event lets the org module alert the administrators who manage this person.
+      const lockedUntil = new Date(Date.parse(total.firstAt ?? nowIso()) + WINDOW.windowMs).toISOString();
       await inTransaction(platform, async (trx) => {
-        await trx
-          .updateTable('accounts')
-          .set({
-            locked_until: new Date(Date.parse(total.firstAt ?? nowIso()) + WINDOW.windowMs).toISOString(),
-          })
-          .where('id', '=', account.id)
-          .execute();
+        await trx.updateTable('accounts').set({ locked_until: lockedUntil }).where('id', '=', account.id).execute();
         await auditPlatform(platform, trx, who, {
           ...auditBase,
           action: 'auth.lock',
           detail: { ip: input.ip, failures: total.failures },
+        });
+        await recordAccountLocked(trx, {
+          accountId: account.id,
+          failures: total.failures,
+          lockedUntil,
+          at: nowIso(),
         });
       });
     }

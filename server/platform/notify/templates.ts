@@ -43,6 +43,10 @@ export const TEMPLATES = {
   'calendar.nextYearNotPublished': {
     text: '{year}年节假日安排尚未录入。国务院办公厅通知发布后，请及时在节假日日历中发布{year}年安排，以免跨年办件的期限无法计算。',
   },
+  // To the administrators who manage a staff member (org module), once per lock-out window.
+  'account.locked': {
+    text: '账号{username}（{name}）15分钟内从多个地址输错密码{failures}次，{until}前已暂停从新地址登录；本人常用地址仍可登录。如非本人所为，请核实并视情重置密码。',
+  },
   'password.reset': {
     text: '您正在重置账号{username}的登录密码，验证码{code}，{minutes}分钟内有效。如非本人操作，请忽略。',
     secret: ['code'],

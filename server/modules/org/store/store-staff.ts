@@ -175,6 +175,10 @@ export async function listStaffRows(db: Executor, f: StaffFilter, page: number, 
 export function findStaffRow(db: Executor, id: string) {
   return staffQuery(db).select(STAFF_COLUMNS).where('staff.id', '=', id).executeTakeFirst();
 }
+/** One staff row by the id of its log-in account. */
+export function findStaffRowByAccount(db: Executor, accountId: string) {
+  return staffQuery(db).select(STAFF_COLUMNS).where('staff.account_id', '=', accountId).executeTakeFirst();
+}
 export type StaffRow = NonNullable<Awaited<ReturnType<typeof findStaffRow>>>;
 
 /** Role grants (with scope name and path) of some staff members. */
