@@ -62,7 +62,11 @@ export async function login(
       // The event lets the org module alert the administrators who manage this person.
       const lockedUntil = new Date(Date.parse(total.firstAt ?? nowIso()) + WINDOW.windowMs).toISOString();
       await inTransaction(platform, async (trx) => {
-        await trx.updateTable('accounts').set({ locked_until: lockedUntil }).where('id', '=', account.id).execute();
+        await trx
+          .updateTable('accounts')
+          .set({ locked_until: lockedUntil })
+          .where('id', '=', account.id)
+          .execute();
         await auditPlatform(platform, trx, who, {
           ...auditBase,
           action: 'auth.lock',
