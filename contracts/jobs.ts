@@ -11,8 +11,18 @@ export const JOB_STATUS_LABELS: Record<JobStatus, { zh: string; en: string }> = 
   dead: { zh: '已失败（不再重试）', en: 'Dead (no more retries)' },
 };
 
+/**
+ * What the jobs console filters by: one status, or `open` (pending, running or dead: what may still
+ * need an operator), which is the console's default so that finished history does not bury them.
+ */
+export const JOB_LIST_STATUSES = ['open', ...JOB_STATUSES] as const;
+export type JobListStatus = (typeof JOB_LIST_STATUSES)[number];
+
 export const JobListQuery = z.object({
-  status: z.enum(JOB_STATUSES).optional().describe('按状态筛选'),
+  status: z
+    .enum(JOB_LIST_STATUSES)
+    .optional()
+    .describe('按状态筛选；open 为未完成（待执行、执行中、已失败）'),
   kind: z.string().trim().min(1).max(100).optional().describe('按任务类型筛选，如 notify.sms'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),

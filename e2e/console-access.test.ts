@@ -39,6 +39,8 @@ describe('console: log-in and role-aware menus (Chromium)', () => {
         payload: { eventId: 'x' },
         order: { key: 'event:ratings.inviteOnDelivery:case-e2e-1', seq: 1 },
       });
+      await enqueueJob(trx, { kind: 'audit.checkpoint', payload: { day: '2026-01-02' } });
+      await trx.updateTable('jobs').set({ status: 'done' }).where('kind', '=', 'audit.checkpoint').execute();
     });
     const { page } = await web.newPage();
     await logIn(web, page, 'admin');
@@ -47,6 +49,13 @@ describe('console: log-in and role-aware menus (Chromium)', () => {
     await page.getByText('向 ratings.inviteOnDelivery 投递事件').first().waitFor();
     await page.getByText('events.dispatch:case-e2e-1').first().waitFor();
     assert.ok((await page.getByRole('columnheader', { name: '顺序键' }).count()) > 0, 'an order-key column');
+    // It opens on what is not finished (the API test checks the done filter).
+    await page.getByText('未完成（待执行、执行中、已失败）').first().waitFor();
+    assert.equal(
+      await page.getByText('每日签名审计检查点').count(),
+      0,
+      'a done job is not in the default list',
+    );
   });
 
   test('a window clerk sees no outbox, job queue or audit log, and the API refuses them', async () => {

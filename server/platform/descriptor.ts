@@ -16,6 +16,7 @@ import { loginAddressesMigration } from './db/migrations/0006_login_addresses.ts
 import { domainEventsMigration } from './db/migrations/0007_domain_events.ts';
 import { mergeHandlers } from './jobs/handlers.ts';
 import { jobRoutes } from './jobs/routes.ts';
+import { jobRetentionDays, scheduleSweepJob, sweepJobHandlers } from './jobs/sweep-jobs.ts';
 import type { ModuleDescriptor } from './module.ts';
 import { notifyRoutes } from './notify/routes.ts';
 import { notifyJobHandlers } from './notify/send-sms-job.ts';
@@ -44,10 +45,19 @@ export const platformPart: ModuleDescriptor = {
     calendarRoutes(app, platform);
   },
   jobHandlers: (wiring, house) =>
-    mergeHandlers([notifyJobHandlers(wiring.sms), auditJobHandlers(house.anchoredChains)]),
-  // The daily signed audit checkpoint re-queues itself; this makes sure a chain exists (one per day
-  // however many processes run).
-  start: (platform) => scheduleCheckpointJob(platform.db),
+    mergeHandlers([
+      notifyJobHandlers(wiring.sms),
+      auditJobHandlers(house.anchoredChains),
+      sweepJobHandlers(),
+    ]),
+  // The daily signed audit checkpoint and the daily sweep of finished jobs re-queue themselves; this
+  // makes sure each chain exists (one a day however many processes run). A bad JOB_RETENTION_DAYS
+  // stops the start (CONFIG_INVALID) rather than the sweep at 03:30.
+  start: async (platform) => {
+    jobRetentionDays(platform.config.source);
+    await scheduleCheckpointJob(platform.db);
+    await scheduleSweepJob(platform.db);
+  },
   commands: (program, withPlatform, house) => {
     registerBackupCommands(program, withPlatform, house);
     registerAuditCommands(program, withPlatform, house);

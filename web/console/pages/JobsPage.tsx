@@ -22,6 +22,7 @@ const KINDS: Record<string, { zh: string; en: string }> = {
     en: "Remind to publish next year's calendar",
   },
   'audit.checkpoint': { zh: '每日签名审计检查点', en: 'Daily signed audit checkpoint' },
+  'jobs.sweep': { zh: '每日清理已完成任务', en: 'Daily sweep of finished jobs' },
   'events.dispatch': { zh: '分发领域事件', en: 'Dispatch a domain event' },
 };
 
@@ -42,7 +43,8 @@ export default function JobsPage() {
   const countyWide = useCountyWide();
   const { message } = App.useApp();
   const report = useReportError();
-  const [status, setStatus] = useState<string | undefined>();
+  // Open by default: what may still need an operator, not the history of finished sends and events.
+  const [status, setStatus] = useState<string | undefined>('open');
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const list = useJobs({ status, ...page });
   const retry = useRetryJob();
@@ -55,13 +57,18 @@ export default function JobsPage() {
         extra={
           <Select
             allowClear
-            placeholder={t('common.status')}
+            data-testid="jobs-status"
+            value={status}
+            placeholder={t('jobs.allStatuses')}
             style={{ width: 160 }}
             onChange={(s?: string) => {
               setStatus(s);
               setPage((p) => ({ ...p, page: 1 }));
             }}
-            options={['pending', 'running', 'done', 'dead'].map((s) => ({ value: s, label: statusLabel(s) }))}
+            options={['open', 'pending', 'running', 'done', 'dead'].map((s) => ({
+              value: s,
+              label: statusLabel(s),
+            }))}
           />
         }
       />

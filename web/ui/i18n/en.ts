@@ -178,6 +178,8 @@ export const en: Record<MessageKey, string> = {
   'jobs.orderKey': 'Order key',
   'jobs.orderKeyHelp':
     'Jobs of one order key run in order: after a dead one, the later ones wait until it is run again and succeeds',
+  'jobs.status.open': 'Open (pending, running, dead)',
+  'jobs.allStatuses': 'All statuses',
   'jobs.status.pending': 'Pending',
   'jobs.status.running': 'Running',
   'jobs.status.done': 'Done',

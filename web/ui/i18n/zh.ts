@@ -173,6 +173,8 @@ export const zh = {
   'jobs.retry': '重新执行',
   'jobs.orderKey': '顺序键',
   'jobs.orderKeyHelp': '同一顺序键的任务依次执行：其中一个失败后，后面的任务会等它重新执行成功',
+  'jobs.status.open': '未完成（待执行、执行中、已失败）',
+  'jobs.allStatuses': '全部状态',
   'jobs.status.pending': '等待中',
   'jobs.status.running': '执行中',
   'jobs.status.done': '已完成',
