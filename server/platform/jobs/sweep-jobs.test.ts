@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { shanghaiDay } from '../../../contracts/shanghai-date.ts';
 import { describeEachDb } from '../../testing/harness.ts';
 import { ok } from '../../testing/http-support.ts';
 import { loadConfig } from '../config.ts';
@@ -40,7 +41,8 @@ describeEachDb('finished jobs are swept after the retention; the console opens o
     await make('oldPending', 'pending', old);
     await make('onceAYear', 'done', old, 'cases.remindCalendar:2027');
     // The sweep due today runs (and queues tomorrow's).
-    await scheduleSweepJob(platform.db, new Date(Date.now() - DAY).toISOString().slice(0, 10));
+    // Yesterday in Shanghai: its sweep (due today 03:30) is past; the next one is not.
+    await scheduleSweepJob(platform.db, shanghaiDay(new Date(Date.now() - DAY)));
     const runner = new JobRunner(platform, sweepJobHandlers(), { log: () => {} });
     assert.equal((await runner.runDueJobs(10)).ran, 1);
     const left = await platform.db.selectFrom('jobs').select(['kind', 'status']).orderBy('kind').execute();
