@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { shanghaiDay } from '../../../contracts/shanghai-date.ts';
-import { dateOf, dayNumber } from '../calendar/dates.ts';
 import type { Executor } from '../db/index.ts';
-import { enqueueJob, type JobHandlers, typedHandler } from '../jobs/index.ts';
+import { enqueueDailyJob, type JobHandlers, typedHandler } from '../jobs/index.ts';
 import { nowIso } from '../time.ts';
 import type { AnchoredChain } from './anchored-chain.ts';
 import { createCheckpoint } from './create-checkpoint.ts';
@@ -18,14 +17,7 @@ export async function scheduleCheckpointJob(
   db: Executor,
   today: string = shanghaiDay(nowIso()),
 ): Promise<void> {
-  const tomorrow = dateOf(dayNumber(today) + 1);
-  await enqueueJob(db, {
-    kind: AUDIT_CHECKPOINT_JOB,
-    payload: { day: tomorrow },
-    // 00:10 in Shanghai (UTC+8) is 16:10 UTC of the day before.
-    runAt: `${today}T16:10:00.000Z`,
-    dedupeKey: `${AUDIT_CHECKPOINT_JOB}:${tomorrow}`,
-  });
+  await enqueueDailyJob(db, { kind: AUDIT_CHECKPOINT_JOB, today, shanghaiTime: '00:10' });
 }
 
 /**

@@ -2,12 +2,10 @@ import type { Tx } from '../db/index.ts';
 import { recordEvent } from '../events/index.ts';
 
 /**
- * The events the log-in publishes (platform/events). `auth.accountLocked`: failures from several
+ * The event the log-in publishes (platform/events), `auth.accountLocked`: failures from several
  * addresses refused an account to new addresses for the rest of the window, once per window. The
  * org module tells the administrators who manage that person; other parts may listen as well.
  */
-export const AUTH_EVENT_TYPES = ['auth.accountLocked'] as const;
-
 export interface AccountLockedPayload {
   [key: string]: string | number;
   accountId: string;

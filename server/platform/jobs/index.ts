@@ -1,4 +1,5 @@
 /** What modules use of the job table: enqueue in their transaction, and declare handlers. */
+export { enqueueDailyJob } from './daily-job.ts';
 export { enqueueJob, type NewJob } from './enqueue-job.ts';
 export {
   type JobContext,

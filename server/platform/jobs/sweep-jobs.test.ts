@@ -40,8 +40,7 @@ describeEachDb('finished jobs are swept after the retention; the console opens o
     await make('oldDead', 'dead', old);
     await make('oldPending', 'pending', old);
     await make('onceAYear', 'done', old, 'cases.remindCalendar:2027');
-    // The sweep due today runs (and queues tomorrow's).
-    // Yesterday in Shanghai: its sweep (due today 03:30) is past; the next one is not.
+    // Scheduled from yesterday (Shanghai): today's sweep is due and runs, tomorrow's waits.
     await scheduleSweepJob(platform.db, shanghaiDay(new Date(Date.now() - DAY)));
     const runner = new JobRunner(platform, sweepJobHandlers(), { log: () => {} });
     assert.equal((await runner.runDueJobs(10)).ran, 1);

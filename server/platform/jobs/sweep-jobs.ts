@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { shanghaiDay } from '../../../contracts/shanghai-date.ts';
-import { dateOf, dayNumber } from '../calendar/dates.ts';
 import { numberSetting, type SettingsSource } from '../config.ts';
 import type { Executor } from '../db/index.ts';
 import { nowIso } from '../time.ts';
-import { enqueueJob } from './enqueue-job.ts';
+import { enqueueDailyJob } from './daily-job.ts';
 import { type JobHandlers, typedHandler } from './handlers.ts';
 
 /** The job kind of the daily sweep of finished jobs. */
@@ -34,19 +33,9 @@ export async function sweepFinishedJobs(db: Executor, days: number, now: string 
   return Number(result.numDeletedRows);
 }
 
-/**
- * Queues the sweep of the day after `today` (Asia/Shanghai), due at 03:30 that day; the dedupe key
- * names the day, so one sweep a day however many processes start.
- */
-export async function scheduleSweepJob(db: Executor, today: string = shanghaiDay(nowIso())): Promise<void> {
-  const tomorrow = dateOf(dayNumber(today) + 1);
-  await enqueueJob(db, {
-    kind: SWEEP_JOBS_JOB,
-    payload: { day: tomorrow },
-    // 03:30 in Shanghai (UTC+8) is 19:30 UTC of the day before.
-    runAt: `${today}T19:30:00.000Z`,
-    dedupeKey: `${SWEEP_JOBS_JOB}:${tomorrow}`,
-  });
+/** Queues the sweep of the day after `today` (Asia/Shanghai), due at 03:30 that day, once a day. */
+export function scheduleSweepJob(db: Executor, today: string = shanghaiDay(nowIso())): Promise<void> {
+  return enqueueDailyJob(db, { kind: SWEEP_JOBS_JOB, today, shanghaiTime: '03:30' });
 }
 
 /** The daily sweep: queues the next day's first, then deletes what is past the retention. */

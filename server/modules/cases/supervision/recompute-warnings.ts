@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { shanghaiDay } from '../../../../contracts/shanghai-date.ts';
-import { dateOf, dayNumber } from '../../../platform/calendar/dates.ts';
 import { getWorkCalendar } from '../../../platform/calendar/index.ts';
 import { inTransaction, type Platform } from '../../../platform/context.ts';
 import type { Executor, Tx } from '../../../platform/db/index.ts';
 import { fromJson } from '../../../platform/db/json.ts';
-import { enqueueJob, type JobHandlers, typedHandler } from '../../../platform/jobs/index.ts';
+import { enqueueDailyJob, enqueueJob, type JobHandlers, typedHandler } from '../../../platform/jobs/index.ts';
 import { nowIso } from '../../../platform/time.ts';
 import type { CaseSettings } from '../domain/case-settings.ts';
 import { computeClock } from '../domain/clock.ts';
@@ -156,13 +155,7 @@ export function yearsToRemind(
 
 /** Queues the recomputation for 01:00 Shanghai time of the day after `today`, once per day. */
 export async function scheduleWarningJob(db: Executor, today: string = shanghaiDay(nowIso())): Promise<void> {
-  const tomorrow = dateOf(dayNumber(today) + 1);
-  await enqueueJob(db, {
-    kind: RECOMPUTE_WARNINGS_JOB,
-    payload: { day: tomorrow },
-    runAt: `${dateOf(dayNumber(today))}T17:00:00.000Z`,
-    dedupeKey: `${RECOMPUTE_WARNINGS_JOB}:${tomorrow}`,
-  });
+  await enqueueDailyJob(db, { kind: RECOMPUTE_WARNINGS_JOB, today, shanghaiTime: '01:00' });
 }
 
 /**
