@@ -60,7 +60,8 @@ export default function JobsPage() {
             data-testid="jobs-status"
             value={status}
             placeholder={t('jobs.allStatuses')}
-            style={{ width: 160 }}
+            // As wide as fits beside the title on a 375 px phone: the default label shows nearly whole.
+            style={{ width: 250 }}
             onChange={(s?: string) => {
               setStatus(s);
               setPage((p) => ({ ...p, page: 1 }));
