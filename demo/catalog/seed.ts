@@ -130,7 +130,8 @@ export async function seedDemoCatalog(platform: Platform, trx: Tx): Promise<{ it
   await insertVersions(trx, versions);
   await syncSearchIndex(trx, platform.dialect, items);
   await seedPendingRevision(platform, trx, items, versions);
-  await auditCatalog(platform, trx, null, {
+  await auditCatalog(platform, trx, {
+    actor: null,
     action: 'catalog.seedDemo',
     entityType: 'catalog_item',
     entityId: null,

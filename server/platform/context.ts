@@ -40,12 +40,14 @@ export type AuditActor =
   | { accountId: string | null; name: string }
   | null;
 
-/** Writes an audit row for an actor inside a transaction. */
+/** An audit row as a writer takes it: what the use case says, and who acted (`actor`). */
+export type AuditRecordWithActor<A extends string> = AuditRecord<A> & { actor: AuditActor };
+
+/** Writes an audit row for an actor (`record.actor`) inside a transaction. */
 export type AuditWriter<A extends string> = (
   platform: Platform,
   trx: Tx,
-  actor: AuditActor,
-  entry: AuditRecord<A>,
+  record: AuditRecordWithActor<A>,
 ) => Promise<void>;
 
 /**
@@ -54,7 +56,7 @@ export type AuditWriter<A extends string> = (
  * its descriptor, and writes only those (an unlisted name does not compile).
  */
 export function auditFor<const A extends string>(_actions: readonly A[]): AuditWriter<A> {
-  return (platform, trx, actor, entry) =>
+  return (platform, trx, { actor, ...entry }) =>
     writeAudit(trx, platform.dialect, {
       ...entry,
       actorId: actor?.accountId ?? null,

@@ -21,6 +21,13 @@ export interface AttemptState {
 
 const NONE: AttemptState = { failures: 0, firstAt: null, lastAt: null };
 
+/** Which counter is meant and how it counts: `key` under `policy`, as of `now` (the current time by default). */
+export interface AttemptQuery {
+  key: string;
+  policy: AttemptPolicy;
+  now?: Date;
+}
+
 /** Rows untouched this long are gone: no window of any caller is longer. */
 export const STALE_AFTER_MS = 24 * 3600_000;
 // About one count in a hundred sweeps the stale rows, so guesses at made-up names cannot fill the table.
@@ -29,9 +36,7 @@ const PURGE_CHANCE = 0.01;
 /** Counts one failure for `key` atomically and returns the state after it (a passed window starts again at 1). */
 export async function countFailure(
   db: Executor,
-  key: string,
-  policy: AttemptPolicy,
-  now = new Date(),
+  { key, policy, now = new Date() }: AttemptQuery,
 ): Promise<AttemptState> {
   const at = now.toISOString();
   const windowStart = new Date(now.getTime() - policy.windowMs).toISOString();
@@ -54,9 +59,7 @@ export async function countFailure(
 /** The current state of `key`: no failures when there is none or its window has passed. */
 export async function readAttempts(
   db: Executor,
-  key: string,
-  policy: AttemptPolicy,
-  now = new Date(),
+  { key, policy, now = new Date() }: AttemptQuery,
 ): Promise<AttemptState> {
   const row = await db.selectFrom('attempt_counters').selectAll().where('key', '=', key).executeTakeFirst();
   if (!row || Date.parse(row.first_at) < now.getTime() - policy.windowMs) return NONE;

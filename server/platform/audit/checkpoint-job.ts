@@ -28,7 +28,7 @@ export function auditJobHandlers(chains: readonly AnchoredChain[]): JobHandlers 
   return {
     [AUDIT_CHECKPOINT_JOB]: typedHandler(z.object({ day: z.iso.date() }), async ({ day }, platform) => {
       await scheduleCheckpointJob(platform.db, day);
-      await createCheckpoint(platform, chains, null);
+      await createCheckpoint(platform, null, { chains });
     }),
   };
 }

@@ -221,7 +221,7 @@ describeEachDb(
       const res = await admin.post('/api/audit/checkpoints');
       const { createCheckpoint } = await import('./create-checkpoint.ts');
       const { house } = await import('../../house.ts');
-      const direct = await createCheckpoint(ctx().platform, house.anchoredChains, null).then(
+      const direct = await createCheckpoint(ctx().platform, null, { chains: house.anchoredChains }).then(
         () => 'signed',
         (err: { code?: string }) => err.code,
       );

@@ -60,7 +60,7 @@ export const registerAuditCommands: CommandRegistrar = (program, withPlatform, h
     )
     .action(() =>
       withPlatform(async (platform) => {
-        const { file, checkpoint } = await createCheckpoint(platform, house.anchoredChains, null);
+        const { file, checkpoint } = await createCheckpoint(platform, null, { chains: house.anchoredChains });
         console.log(`checkpoint written: ${path.join(platform.config.auditCheckpointDir, file)}`);
         console.log(JSON.stringify(checkpoint, null, 2));
         console.log(

@@ -15,8 +15,14 @@ import { CHECKPOINT_FORMAT, checkpointMessage, publicKeyPem, signatureDer } from
 import { platformSigningKey } from './signing-key.ts';
 import { verifyAudit } from './verify-anchored.ts';
 
+/** What a checkpoint covers: every chain family the house has (`chains`), as of `now` (the current time by default). */
+export interface CreateCheckpointInput {
+  chains: readonly AnchoredChain[];
+  now?: string;
+}
+
 /**
- * Writes a signed checkpoint: the newest audit row's seq and hash (read under the audit writers'
+ * Writes a signed checkpoint (by `actor`, or null for the job and the command line): the newest audit row's seq and hash (read under the audit writers'
  * lock, so no row is half-written), the anchor of every chain family, and the time, signed with the
  * platform's SM2 key, as a new file (0600, never overwritten) in AUDIT_CHECKPOINT_DIR (0700). The
  * checkpoint itself is audited (`audit.checkpoint`, anchored by the next one). It is refused
@@ -25,9 +31,8 @@ import { verifyAudit } from './verify-anchored.ts';
  */
 export async function createCheckpoint(
   platform: Platform,
-  chains: readonly AnchoredChain[],
   actor: Actor | null,
-  now: string = nowIso(),
+  { chains, now = nowIso() }: CreateCheckpointInput,
 ): Promise<{ file: string; checkpoint: AuditCheckpoint }> {
   // A checkpoint vouches for the log as it is: never sign one that no longer agrees with the last
   // signed checkpoint (rows rewritten and re-hashed, truncated, case actions back-dated) or whose
@@ -85,7 +90,8 @@ export async function createCheckpoint(
     } catch (err) {
       throw new AppError('AUDIT_CHECKPOINT_DIR_UNUSABLE', { dir, reason: (err as Error).message });
     }
-    await auditPlatform(platform, trx, actor, {
+    await auditPlatform(platform, trx, {
+      actor,
       action: 'audit.writeCheckpoint',
       entityType: 'audit_checkpoint',
       entityId: file,

@@ -100,7 +100,7 @@ export function auditRoutes(
     async (req, reply) => {
       const actor = requireActor(req);
       authorize(actor, 'audit.read', 'global');
-      const { file, checkpoint } = await createCheckpoint(platform, chains, actor);
+      const { file, checkpoint } = await createCheckpoint(platform, actor, { chains });
       return reply.code(201).send(summaryOf(file, checkpoint));
     },
   );

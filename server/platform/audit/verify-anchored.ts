@@ -68,7 +68,7 @@ export async function verifyAudit(
     const signed =
       publicKey !== null &&
       checkpoint.publicKey.toLowerCase() === publicKey &&
-      sm2Verify(checkpointMessage(claimOf(checkpoint)), checkpoint.signature, publicKey);
+      sm2Verify(checkpointMessage(claimOf(checkpoint)), checkpoint.signature, { publicKey });
     if (!signed) {
       // Nothing an unsigned file claims can be trusted, so nothing more is compared with it.
       problems.push({ problem: 'checkpoint_signature', file });

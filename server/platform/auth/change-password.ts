@@ -43,7 +43,8 @@ export async function changePassword(
       throw new AppError('AUTH_PASSWORD_WRONG', { fields: [{ path: 'currentPassword' }] });
     }
     await deleteAccountSessions(trx, actor.accountId, input.sessionToken ?? undefined);
-    await auditPlatform(platform, trx, actor, {
+    await auditPlatform(platform, trx, {
+      actor,
       action: 'auth.changePassword',
       entityType: 'account',
       entityId: actor.accountId,

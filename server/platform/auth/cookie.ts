@@ -22,8 +22,15 @@ export function sessionTokenOf(req: FastifyRequest, publicUrl: string): string |
   return servedOverTls(req, publicUrl) ? req.cookies[SECURE_SESSION_COOKIE] : req.cookies[SESSION_COOKIE];
 }
 
-/** Sets the session cookie: HttpOnly, SameSite=Strict, Path=/; over TLS `__Host-` and Secure. */
-export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, publicUrl: string, token: string) {
+/**
+ * Sets the session cookie to `token`: HttpOnly, SameSite=Strict, Path=/; over TLS (the request's, or
+ * a `publicUrl` of https) `__Host-` and Secure.
+ */
+export function setSessionCookie(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  { publicUrl, token }: { publicUrl: string; token: string },
+) {
   const secure = servedOverTls(req, publicUrl);
   reply.setCookie(secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, token, {
     path: '/',

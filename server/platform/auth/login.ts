@@ -40,7 +40,7 @@ export async function login(
   input: { username: string; password: string; ip: string | null; userAgent: string | null },
 ): Promise<{ token: string; csrfToken: string; accountId: string }> {
   const username = input.username;
-  const pair = await countFailure(platform.db, pairKey(username, input.ip), WINDOW);
+  const pair = await countFailure(platform.db, { key: pairKey(username, input.ip), policy: WINDOW });
   const account = await platform.db
     .selectFrom('accounts')
     .selectAll()
@@ -48,7 +48,9 @@ export async function login(
     .executeTakeFirst();
   const overPair = pair.failures > PAIR_LIMIT;
   // An address already refused adds nothing to the account's count: one address cannot lock anyone out.
-  const total = overPair ? null : await countFailure(platform.db, accountKey(username), WINDOW);
+  const total = overPair
+    ? null
+    : await countFailure(platform.db, { key: accountKey(username), policy: WINDOW });
   const overAccount = total !== null && total.failures > ACCOUNT_LIMIT;
   // Guesses from many addresses refuse the account to new addresses only: its owner, at an address
   // it logged in from lately, keeps the five tries of that address.
@@ -67,7 +69,8 @@ export async function login(
           .set({ locked_until: lockedUntil })
           .where('id', '=', account.id)
           .execute();
-        await auditPlatform(platform, trx, who, {
+        await auditPlatform(platform, trx, {
+          actor: who,
           ...auditBase,
           action: 'auth.lock',
           detail: { ip: input.ip, failures: total.failures },
@@ -90,7 +93,8 @@ export async function login(
   const ok = await verifyPassword(account.password_hash, input.password);
   if (!ok || account.disabled) {
     await inTransaction(platform, async (trx) => {
-      await auditPlatform(platform, trx, who, {
+      await auditPlatform(platform, trx, {
+        actor: who,
         ...auditBase,
         action: ok ? 'auth.loginDisabled' : 'auth.loginFailed',
         detail: { ip: input.ip, failures: total?.failures ?? null },
@@ -104,7 +108,8 @@ export async function login(
     if (!overAccount) await clearAttempts(trx, accountKey(username));
     if (input.ip) await rememberAddress(trx, account.id, input.ip);
     const session = await createSession(trx, account.id, { ip: input.ip, userAgent: input.userAgent });
-    await auditPlatform(platform, trx, who, {
+    await auditPlatform(platform, trx, {
+      actor: who,
       ...auditBase,
       action: 'auth.login',
       detail: { ip: input.ip, at: nowIso() },

@@ -35,7 +35,7 @@ export function authRoutes(app: FastifyInstance, platform: Platform): void {
         ip: req.ip,
         userAgent: req.headers['user-agent'] ?? null,
       });
-      setSessionCookie(req, reply, platform.config.publicUrl, session.token);
+      setSessionCookie(req, reply, { publicUrl: platform.config.publicUrl, token: session.token });
       const actor = await platform.loadActor(platform.db, session.accountId);
       if (!actor) throw new Error('account without actor');
       return {

@@ -134,7 +134,8 @@ describeEachDb('working-day calendar', (ctx) => {
         .executeTakeFirstOrThrow();
       const actor = await platform.loadActor(other.db, account.id);
       assert.ok(actor);
-      await updateCalendarDay({ ...platform, database: other, db: other.db }, actor, '2027-03-01', {
+      await updateCalendarDay({ ...platform, database: other, db: other.db }, actor, {
+        date: '2027-03-01',
         kind: 'workday',
       });
     } finally {

@@ -31,7 +31,8 @@ export async function publishCalendarYear(
       publishedBy: actor.accountId,
       days: days.map((d) => ({ date: d.date, workday: d.workday ? 1 : 0, kind: d.kind, name: d.name })),
     });
-    await auditPlatform(platform, trx, actor, {
+    await auditPlatform(platform, trx, {
+      actor,
       action: 'calendar.publishYear',
       entityType: 'calendar_year',
       entityId: String(input.year),

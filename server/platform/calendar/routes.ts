@@ -119,7 +119,7 @@ export function calendarRoutes(app: FastifyInstance, platform: Platform): void {
         response: { 200: CalendarDay },
       },
     },
-    (req) => updateCalendarDay(platform, requireActor(req), req.params.date, req.body),
+    (req) => updateCalendarDay(platform, requireActor(req), { ...req.body, date: req.params.date }),
   );
 
   r.get(

@@ -45,9 +45,12 @@ describe('SM2 against the standard example', () => {
   });
 
   test('the published (r, s) verifies with the published public key', () => {
-    assert.equal(sm2Verify(VECTOR.message, SIGNATURE, VECTOR.publicKey), true);
-    assert.equal(sm2Verify(VECTOR.message, SIGNATURE.toLowerCase(), VECTOR.publicKey.toLowerCase()), true);
-    assert.equal(sm2Verify(Buffer.from(VECTOR.message), SIGNATURE, VECTOR.publicKey), true);
+    assert.equal(sm2Verify(VECTOR.message, SIGNATURE, { publicKey: VECTOR.publicKey }), true);
+    assert.equal(
+      sm2Verify(VECTOR.message, SIGNATURE.toLowerCase(), { publicKey: VECTOR.publicKey.toLowerCase() }),
+      true,
+    );
+    assert.equal(sm2Verify(Buffer.from(VECTOR.message), SIGNATURE, { publicKey: VECTOR.publicKey }), true);
   });
 
   test('signing with the published random k reproduces (r, s) exactly', () => {
@@ -63,24 +66,28 @@ describe('SM2 against the standard example', () => {
   });
 
   test('a changed message, signature, user ID or key fails', () => {
-    assert.equal(sm2Verify('message digesT', SIGNATURE, VECTOR.publicKey), false);
-    assert.equal(sm2Verify(`${VECTOR.message} `, SIGNATURE, VECTOR.publicKey), false);
+    assert.equal(sm2Verify('message digesT', SIGNATURE, { publicKey: VECTOR.publicKey }), false);
+    assert.equal(sm2Verify(`${VECTOR.message} `, SIGNATURE, { publicKey: VECTOR.publicKey }), false);
     const flippedS = `${SIGNATURE.slice(0, 127)}${SIGNATURE.endsWith('A') ? 'B' : 'A'}`;
-    assert.equal(sm2Verify(VECTOR.message, flippedS, VECTOR.publicKey), false);
+    assert.equal(sm2Verify(VECTOR.message, flippedS, { publicKey: VECTOR.publicKey }), false);
     const flippedR = `0${SIGNATURE.slice(1)}`;
-    assert.equal(sm2Verify(VECTOR.message, flippedR, VECTOR.publicKey), false);
+    assert.equal(sm2Verify(VECTOR.message, flippedR, { publicKey: VECTOR.publicKey }), false);
     assert.equal(
-      sm2Verify(VECTOR.message, SIGNATURE, VECTOR.publicKey, { userId: 'ALICE123@YAHOO.COM' }),
+      sm2Verify(VECTOR.message, SIGNATURE, { publicKey: VECTOR.publicKey, userId: 'ALICE123@YAHOO.COM' }),
       false,
     );
-    assert.equal(sm2Verify(VECTOR.message, SIGNATURE, generateSm2KeyPair().publicKey), false);
+    assert.equal(sm2Verify(VECTOR.message, SIGNATURE, { publicKey: generateSm2KeyPair().publicKey }), false);
   });
 
   test('malformed signatures and keys are invalid, not errors', () => {
-    assert.equal(sm2Verify(VECTOR.message, SIGNATURE.slice(2), VECTOR.publicKey), false);
-    assert.equal(sm2Verify(VECTOR.message, 'zz'.repeat(64), VECTOR.publicKey), false);
-    assert.equal(sm2Verify(VECTOR.message, SIGNATURE, `04${'00'.repeat(64)}`), false, 'not on the curve');
-    assert.equal(sm2Verify(VECTOR.message, SIGNATURE, VECTOR.publicKey.slice(2)), false);
+    assert.equal(sm2Verify(VECTOR.message, SIGNATURE.slice(2), { publicKey: VECTOR.publicKey }), false);
+    assert.equal(sm2Verify(VECTOR.message, 'zz'.repeat(64), { publicKey: VECTOR.publicKey }), false);
+    assert.equal(
+      sm2Verify(VECTOR.message, SIGNATURE, { publicKey: `04${'00'.repeat(64)}` }),
+      false,
+      'not on the curve',
+    );
+    assert.equal(sm2Verify(VECTOR.message, SIGNATURE, { publicKey: VECTOR.publicKey.slice(2) }), false);
   });
 });
 
@@ -93,19 +100,19 @@ describe('SM2 sign and verify round trip', () => {
     const text = '梨树县行政审批决定书 第2026-0001号';
     const sig = sm2Sign(text, privateKey);
     assert.match(sig, /^[0-9a-f]{128}$/);
-    assert.equal(sm2Verify(text, sig, publicKey), true);
+    assert.equal(sm2Verify(text, sig, { publicKey }), true);
     assert.notEqual(sm2Sign(text, privateKey), sig, 'a fresh random k per signature');
-    assert.equal(sm2Verify(`${text}。`, sig, publicKey), false);
-    assert.equal(sm2Verify(text, sig, publicKey, { userId: 'lishu@gov.cn' }), false);
+    assert.equal(sm2Verify(`${text}。`, sig, { publicKey }), false);
+    assert.equal(sm2Verify(text, sig, { publicKey, userId: 'lishu@gov.cn' }), false);
     const withId = sm2Sign(text, privateKey, { userId: 'lishu@gov.cn', publicKey });
-    assert.equal(sm2Verify(text, withId, publicKey, { userId: 'lishu@gov.cn' }), true);
-    assert.equal(sm2Verify(text, withId, publicKey), false);
+    assert.equal(sm2Verify(text, withId, { publicKey, userId: 'lishu@gov.cn' }), true);
+    assert.equal(sm2Verify(text, withId, { publicKey }), false);
   });
 
   test('bytes sign the same as their UTF-8 text', () => {
     const { privateKey, publicKey } = generateSm2KeyPair();
     const sig = sm2Sign(new TextEncoder().encode('电子证照'), privateKey);
-    assert.equal(sm2Verify('电子证照', sig, publicKey), true);
+    assert.equal(sm2Verify('电子证照', sig, { publicKey }), true);
   });
 
   test('a malformed private key is refused', () => {

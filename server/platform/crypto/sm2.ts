@@ -56,12 +56,14 @@ export function sm2Sign(
   });
 }
 
-/** True when `signature` (`r ‖ s` hex) is a valid SM2 signature of the message by the public key. */
+/** Who signed, as a verifier names them: the public key (`04 ‖ x ‖ y` hex) and the user ID in Z_A. */
+export type Sm2Signer = Sm2Options & { publicKey: string };
+
+/** True when `signature` (`r ‖ s` hex) is a valid SM2 signature of the message by the signer's public key. */
 export function sm2Verify(
   message: string | Uint8Array,
   signature: string,
-  publicKey: string,
-  options: Sm2Options = {},
+  { publicKey, userId }: Sm2Signer,
 ): boolean {
   const sig = signature.toLowerCase();
   const pub = publicKey.toLowerCase();
@@ -72,7 +74,7 @@ export function sm2Verify(
     if (!sm2.verifyPublicKey(pub)) return false;
     return sm2.doVerifySignature(message, sig, pub, {
       hash: true,
-      userId: options.userId ?? DEFAULT_SM2_USER_ID,
+      userId: userId ?? DEFAULT_SM2_USER_ID,
     });
   } catch {
     return false;

@@ -68,7 +68,7 @@ describeEachDb(
           eventRunner(platform, subscriptions, clock),
           eventRunner(second.platform, subscriptions, clock),
         ];
-        const ran = await drain(platform, runners, clock);
+        const ran = await drain(platform, runners, { clock });
         assert.ok(
           ran.every((n) => n > 0),
           `both runners delivered (${ran.join(', ')})`,
@@ -146,7 +146,7 @@ describeEachDb(
       );
 
       const clock = manualClock();
-      await drain(platform, [eventRunner(platform, subscriptions, clock)], clock);
+      await drain(platform, [eventRunner(platform, subscriptions, clock)], { clock });
       const events = await platform.db.selectFrom('domain_events').select('subject_id').execute();
       assert.deepEqual(
         events.map((e) => e.subject_id),
@@ -178,10 +178,10 @@ describeEachDb(
 
       await record('case-before');
       await record('case-before', 'case.withdrawn');
-      await drain(platform, [eventRunner(platform, [early], clock)], clock);
+      await drain(platform, [eventRunner(platform, [early], clock)], { clock });
       // The next release deploys a second subscription.
       await record('case-after');
-      await drain(platform, [eventRunner(platform, [early, late], clock)], clock);
+      await drain(platform, [eventRunner(platform, [early, late], clock)], { clock });
 
       assert.deepEqual(
         (await effectsOf(platform, 'stats.countCases')).map((e) => e.subject_id),

@@ -84,7 +84,7 @@ describeEachDb('events between modules: order per subject', (ctx) => {
       assert.ok(waiting.every((j) => j.order_key === 'event:ratings.followCase:case-slow'));
 
       clock.advance(1_000);
-      await drain(platform, [other, first], clock);
+      await drain(platform, [other, first], { clock });
       assert.deepEqual(seen(calls, 'ratings.followCase', 'case-slow'), [
         '1:threw',
         '1:effect',
@@ -120,7 +120,7 @@ describeEachDb('events between modules: order per subject', (ctx) => {
     const ids = await recordLifecycles(platform, ['case-stuck', 'case-fine']);
     const clock = manualClock();
     const runner = eventRunner(platform, subscriptions, clock);
-    await drain(platform, [runner], clock, 6);
+    await drain(platform, [runner], { clock, rounds: 6 });
 
     assert.deepEqual(seen(calls, 'lawgov.reportCase', 'case-stuck'), ['1:effect', '2:threw', '2:threw']);
     assert.deepEqual(seen(calls, 'lawgov.reportCase', 'case-fine'), ['1:effect', '2:effect', '3:effect']);
@@ -148,7 +148,7 @@ describeEachDb('events between modules: order per subject', (ctx) => {
     gatewayDown = false;
     const retried = await admin.post(`/api/jobs/${deadJob.id}/retry`);
     assert.equal(retried.statusCode, 200, retried.body);
-    await drain(platform, [runner], clock);
+    await drain(platform, [runner], { clock });
     assert.deepEqual(seen(calls, 'lawgov.reportCase', 'case-stuck'), [
       '1:effect',
       '2:threw',

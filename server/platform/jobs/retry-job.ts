@@ -32,7 +32,8 @@ export function retryJob(platform: Platform, actor: Actor, id: string): Promise<
       .returningAll()
       .executeTakeFirst();
     if (!updated) throw new AppError('JOB_NOT_RETRYABLE', { id });
-    await auditPlatform(platform, trx, actor, {
+    await auditPlatform(platform, trx, {
+      actor,
       action: 'jobs.retry',
       entityType: 'job',
       entityId: id,

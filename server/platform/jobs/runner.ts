@@ -101,13 +101,11 @@ export class JobRunner {
     const buried = await buryAbandonedJobs(this.platform.db, this.now());
     if (buried > 0) this.log('error', 'jobs abandoned during their last attempt are dead', { buried });
     while (summary.ran < limit && !this.stopRequested) {
-      const job = await claimNextJob(
-        this.platform.db,
-        this.platform.dialect,
-        this.id,
-        this.now(),
-        this.leaseMs,
-      );
+      const job = await claimNextJob(this.platform.db, this.platform.dialect, {
+        runnerId: this.id,
+        now: this.now(),
+        leaseMs: this.leaseMs,
+      });
       if (!job) break;
       summary.ran++;
       summary[await this.runOne(job)]++;
@@ -133,14 +131,19 @@ export class JobRunner {
     }
     const fields = { jobId: job.id, kind: job.kind, attempt: job.attempts, runner: this.id };
     if (error === null) {
-      if (!(await markJobDone(this.platform.db, job.id, this.id, this.now()))) {
+      if (!(await markJobDone(this.platform.db, { id: job.id, runnerId: this.id, now: this.now() }))) {
         this.log('warn', 'job finished after its lease ran out; another runner may run it again', fields);
       }
       return 'succeeded';
     }
     const now = this.now();
     const outcome = afterFailure(job.attempts, job.max_attempts, now);
-    const held = await markJobFailed(this.platform.db, job.id, this.id, { ...outcome, error }, now);
+    const held = await markJobFailed(this.platform.db, {
+      id: job.id,
+      runnerId: this.id,
+      outcome: { ...outcome, error },
+      now,
+    });
     if (!held) this.log('warn', 'job failed after its lease ran out', { ...fields, error });
     else if (outcome.status === 'dead')
       this.log('error', 'job failed for the last time', { ...fields, error });

@@ -53,9 +53,7 @@ function notWaitingForEarlier(eb: ExpressionBuilder<PlatformTables, 'jobs'>) {
 export async function claimNextJob(
   db: Db,
   dialect: Dialect,
-  runnerId: string,
-  now: Date,
-  leaseMs: number,
+  { runnerId, now, leaseMs }: { runnerId: string; now: Date; leaseMs: number },
 ): Promise<ClaimedJob | undefined> {
   const at = now.toISOString();
   const candidate = db
@@ -102,8 +100,15 @@ export async function buryAbandonedJobs(db: Db, now: Date): Promise<number> {
   return Number(res.numUpdatedRows);
 }
 
+/** A claimed job as its runner names it when recording the outcome: the job, the runner, the time. */
+export interface HeldJob {
+  id: string;
+  runnerId: string;
+  now: Date;
+}
+
 /** Records success; false when this runner no longer holds the job (its lease ran out meanwhile). */
-export async function markJobDone(db: Db, id: string, runnerId: string, now: Date): Promise<boolean> {
+export async function markJobDone(db: Db, { id, runnerId, now }: HeldJob): Promise<boolean> {
   const res = await db
     .updateTable('jobs')
     .set({ status: 'done', locked_by: null, locked_until: null, updated_at: now.toISOString() })
@@ -114,13 +119,15 @@ export async function markJobDone(db: Db, id: string, runnerId: string, now: Dat
   return Number(res.numUpdatedRows) === 1;
 }
 
-/** Records a failed attempt: back to pending at `runAt`, or dead. False when the lease was lost. */
+/** Records a failed attempt: back to pending at `outcome.runAt`, or dead. False when the lease was lost. */
 export async function markJobFailed(
   db: Db,
-  id: string,
-  runnerId: string,
-  outcome: { status: 'pending' | 'dead'; runAt: string | null; error: string },
-  now: Date,
+  {
+    id,
+    runnerId,
+    outcome,
+    now,
+  }: HeldJob & { outcome: { status: 'pending' | 'dead'; runAt: string | null; error: string } },
 ): Promise<boolean> {
   const res = await db
     .updateTable('jobs')

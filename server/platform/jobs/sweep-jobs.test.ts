@@ -19,9 +19,7 @@ describeEachDb('finished jobs are swept after the retention; the console opens o
     const recent = new Date(Date.now() - 29 * DAY).toISOString();
     const make = async (
       name: string,
-      status: 'done' | 'dead' | 'pending',
-      at: string,
-      dedupeKey?: string,
+      { status, at, dedupeKey }: { status: 'done' | 'dead' | 'pending'; at: string; dedupeKey?: string },
     ) => {
       const kind = name.startsWith('event:') ? name : `test.${name}`;
       await inTransaction(platform, async (trx) => {
@@ -34,12 +32,16 @@ describeEachDb('finished jobs are swept after the retention; the console opens o
           .execute();
       });
     };
-    await make('oldDone', 'done', old);
-    await make('event:ratings.inviteOnDelivery', 'done', old, 'event:ratings.inviteOnDelivery@e1');
-    await make('recentDone', 'done', recent);
-    await make('oldDead', 'dead', old);
-    await make('oldPending', 'pending', old);
-    await make('onceAYear', 'done', old, 'cases.remindCalendar:2027');
+    await make('oldDone', { status: 'done', at: old });
+    await make('event:ratings.inviteOnDelivery', {
+      status: 'done',
+      at: old,
+      dedupeKey: 'event:ratings.inviteOnDelivery@e1',
+    });
+    await make('recentDone', { status: 'done', at: recent });
+    await make('oldDead', { status: 'dead', at: old });
+    await make('oldPending', { status: 'pending', at: old });
+    await make('onceAYear', { status: 'done', at: old, dedupeKey: 'cases.remindCalendar:2027' });
     // Scheduled from yesterday (Shanghai): today's sweep is due and runs, tomorrow's waits.
     await scheduleSweepJob(platform.db, shanghaiDay(new Date(Date.now() - DAY)));
     const runner = new JobRunner(platform, sweepJobHandlers(), { log: () => {} });

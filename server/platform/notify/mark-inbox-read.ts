@@ -23,7 +23,8 @@ export function markInboxRead(platform: Platform, actor: Actor, id: string): Pro
     if (row.read_at) return toInboxItem(row);
     const readAt = nowIso();
     await trx.updateTable('notifications').set({ read_at: readAt }).where('id', '=', id).execute();
-    await auditPlatform(platform, trx, actor, {
+    await auditPlatform(platform, trx, {
+      actor,
       action: 'notify.readInbox',
       entityType: 'notification',
       entityId: id,

@@ -11,19 +11,21 @@ const Payload = z.object({ notificationId: z.string().min(1) });
 /** The job handlers of notify: `notify.sms` delivers one queued text through the provider. */
 export function notifyJobHandlers(provider: SmsProvider): JobHandlers {
   return {
-    [NOTIFY_SMS_JOB]: typedHandler(Payload, (p, platform, job) => sendSms(provider, p, platform, job)),
+    [NOTIFY_SMS_JOB]: typedHandler(Payload, (p, platform, job) =>
+      sendSms(platform, job, { provider, notificationId: p.notificationId }),
+    ),
   };
 }
 
 /**
- * Sends one outbox row. A row already sent is left alone (the job may run twice after a crash);
- * a failure is written on the row, which turns `failed` when the job has no attempt left.
+ * Sends one outbox row (`notificationId`) through `provider`. A row already sent is left alone (the
+ * job may run twice after a crash); a failure is written on the row, which turns `failed` when the
+ * job has no attempt left.
  */
 async function sendSms(
-  provider: SmsProvider,
-  { notificationId }: z.infer<typeof Payload>,
   platform: Platform,
   job: JobContext,
+  { provider, notificationId }: z.infer<typeof Payload> & { provider: SmsProvider },
 ): Promise<void> {
   const row = await platform.db
     .selectFrom('notifications')

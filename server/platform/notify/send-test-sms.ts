@@ -11,7 +11,8 @@ export function sendTestSms(platform: Platform, actor: Actor, phone: string): Pr
   return inTransaction(platform, async (trx) => {
     authorize(actor, 'outbox.send', 'global');
     const { id } = await notifySms(platform, trx, { phone, template: 'test', params: {} });
-    await auditPlatform(platform, trx, actor, {
+    await auditPlatform(platform, trx, {
+      actor,
       action: 'notify.sendTestSms',
       entityType: 'notification',
       entityId: id,

@@ -107,7 +107,8 @@ export function updateProcess(
         throw new AppError('CASE_PROCESS_STALE_VERSION', { expected: seen, current: now?.revision ?? null });
       }
     } else await casesDb(trx).insertInto('case_processes').values(row).execute();
-    await auditCase(platform, trx, actor, {
+    await auditCase(platform, trx, {
+      actor,
       action: 'case.updateProcess',
       entityType: 'case_process',
       entityId: itemId,

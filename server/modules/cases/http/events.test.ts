@@ -182,7 +182,7 @@ describeEachDb('cases publish their events', (ctx) => {
       ],
       clock,
     );
-    await drain(platform, [runner], clock);
+    await drain(platform, [runner], { clock });
     const mine = calls.filter((call) => call.subjectId === c.id);
     assert.deepEqual(
       mine

@@ -114,7 +114,7 @@ export async function lookupProgress(
 ): Promise<z.infer<typeof ProgressView>> {
   const number = question.number.trim();
   const key = `case-progress:${number}`;
-  const attempts = await countFailure(platform.db, key, { windowMs: LOOKUP_WINDOW_MS });
+  const attempts = await countFailure(platform.db, { key, policy: { windowMs: LOOKUP_WINDOW_MS } });
   const row = await casesDb(platform.db)
     .selectFrom('cases')
     .select(['id', 'state'])

@@ -115,7 +115,8 @@ async function persist(
   else await insertCase(work.trx, projection, rows);
   await recordCaseEvents(work.trx, state, steps);
   for (const a of actions) {
-    await auditCase(work.platform, work.trx, work.actor, {
+    await auditCase(work.platform, work.trx, {
+      actor: work.actor,
       action: `case.${a.type}`,
       entityType: 'case',
       entityId: state.id,

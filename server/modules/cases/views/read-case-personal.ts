@@ -19,7 +19,8 @@ export function readCasePersonal(
   return caseTransaction(platform, async (trx) => {
     const { state } = await loadCase(trx, caseId);
     authorizeRead(actor, scopeOf(state), 'case.readPersonal');
-    await auditCase(platform, trx, actor, {
+    await auditCase(platform, trx, {
+      actor,
       action: 'case.readPersonal',
       entityType: 'case',
       entityId: caseId,

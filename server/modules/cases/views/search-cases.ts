@@ -43,7 +43,8 @@ export async function searchCases(
   if (q.applicant && isFullIdentifier(q.applicant)) {
     const masked = maskIdNumber(q.applicant.trim().toUpperCase());
     await caseTransaction(platform, (trx) =>
-      auditCase(platform, trx, actor, {
+      auditCase(platform, trx, {
+        actor,
         action: 'case.searchByIdNumber',
         entityType: 'case',
         entityId: null,

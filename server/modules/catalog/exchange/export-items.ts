@@ -30,7 +30,7 @@ export function auditExchange(
 ): Promise<void> {
   const who =
     requester === 'operator' ? { accountId: null, name: `onewindow catalog ${command}` } : requester;
-  return auditCatalog(platform, trx, who, entry);
+  return auditCatalog(platform, trx, { ...entry, actor: who });
 }
 
 const PAGE = 500;

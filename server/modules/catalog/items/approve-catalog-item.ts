@@ -55,7 +55,8 @@ export function approveCatalogItem(
       updated_at: now,
     });
     await syncSearchIndex(trx, platform.dialect, [{ id: item.id, ...projected }]);
-    await auditCatalog(platform, trx, actor, {
+    await auditCatalog(platform, trx, {
+      actor,
       action: 'catalog.publish',
       entityType: 'catalog_item',
       entityId: item.id,

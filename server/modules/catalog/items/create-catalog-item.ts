@@ -62,7 +62,8 @@ export function createCatalogItem(
     await insertItems(trx, [item]);
     await insertVersions(trx, [version]);
     await syncSearchIndex(trx, platform.dialect, [item]);
-    await auditCatalog(platform, trx, actor, {
+    await auditCatalog(platform, trx, {
+      actor,
       action: 'catalog.create',
       entityType: 'catalog_item',
       entityId: item.id,

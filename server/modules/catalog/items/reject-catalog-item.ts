@@ -36,7 +36,8 @@ export function rejectCatalogItem(
       updated_at: now,
     });
     await updateItemGuarded(trx, item.id, revision, { status: itemStatusOf(next), updated_at: now });
-    await auditCatalog(platform, trx, actor, {
+    await auditCatalog(platform, trx, {
+      actor,
       action: 'catalog.reject',
       entityType: 'catalog_item',
       entityId: item.id,

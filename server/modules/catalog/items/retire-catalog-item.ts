@@ -32,7 +32,8 @@ export function retireCatalogItem(
       draft_version_id: null,
       updated_at: now,
     });
-    await auditCatalog(platform, trx, actor, {
+    await auditCatalog(platform, trx, {
+      actor,
       action: 'catalog.retire',
       entityType: 'catalog_item',
       entityId: item.id,

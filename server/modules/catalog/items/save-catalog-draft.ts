@@ -60,7 +60,8 @@ export function saveCatalogDraft(
       updated_at: now,
     });
     if (projected) await syncSearchIndex(trx, platform.dialect, [{ id: item.id, ...projected }]);
-    await auditCatalog(platform, trx, actor, {
+    await auditCatalog(platform, trx, {
+      actor,
       action: 'catalog.saveDraft',
       entityType: 'catalog_item',
       entityId: item.id,

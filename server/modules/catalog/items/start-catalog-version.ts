@@ -54,7 +54,8 @@ export function startCatalogVersion(
         review_note: null,
       },
     ]);
-    await auditCatalog(platform, trx, actor, {
+    await auditCatalog(platform, trx, {
+      actor,
       action: 'catalog.startVersion',
       entityType: 'catalog_item',
       entityId: item.id,

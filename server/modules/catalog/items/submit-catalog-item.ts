@@ -34,7 +34,8 @@ export function submitCatalogItem(
       updated_at: now,
     });
     await updateItemGuarded(trx, item.id, revision, { status: itemStatusOf(next), updated_at: now });
-    await auditCatalog(platform, trx, actor, {
+    await auditCatalog(platform, trx, {
+      actor,
       action: 'catalog.submit',
       entityType: 'catalog_item',
       entityId: item.id,

@@ -73,7 +73,8 @@ export async function createNote(
       author_name: who.name,
     });
     // The detail names what changed, never the text people typed (the audit log is widely read).
-    await auditExample(platform, trx, who, {
+    await auditExample(platform, trx, {
+      actor: who,
       action: 'example.createNote',
       entityType: 'example_note',
       entityId: row.id,
@@ -103,7 +104,8 @@ export async function updateNote(
     if (!(await updateNoteIfAt(trx, id, note.revision, change.next))) {
       throw new AppError('EXAMPLE_STALE_VERSION', { expectedRevision: input.expectedRevision });
     }
-    await auditExample(platform, trx, who, {
+    await auditExample(platform, trx, {
+      actor: who,
       action: 'example.updateNote',
       entityType: 'example_note',
       entityId: id,

@@ -53,18 +53,14 @@ export async function createFirstAdmin(
         kind: 'government',
         divisionCode: input.root.divisionCode,
       });
-      await auditOrg(
-        platform,
-        trx,
-        { accountId: null, name: CLI_ACTOR },
-        {
-          action: 'org.createUnit',
-          entityType: 'org_unit',
-          entityId: root.id,
-          orgUnitId: root.id,
-          detail: { code: root.code, name: root.name, kind: root.kind, via: 'cli' },
-        },
-      );
+      await auditOrg(platform, trx, {
+        actor: { accountId: null, name: CLI_ACTOR },
+        action: 'org.createUnit',
+        entityType: 'org_unit',
+        entityId: root.id,
+        orgUnitId: root.id,
+        detail: { code: root.code, name: root.name, kind: root.kind, via: 'cli' },
+      });
     }
     const staff = await insertStaff(trx, {
       username: parsed.data.username,
@@ -74,23 +70,19 @@ export async function createFirstAdmin(
       roles: [{ role: 'system_admin', scopeOrgUnitId: root.id }],
       mustChangePassword: true,
     });
-    await auditOrg(
-      platform,
-      trx,
-      { accountId: null, name: CLI_ACTOR },
-      {
-        action: 'org.createStaff',
-        entityType: 'staff',
-        entityId: staff.id,
-        orgUnitId: root.id,
-        detail: {
-          username: parsed.data.username,
-          name: parsed.data.name,
-          roles: [{ role: 'system_admin', scopeOrgUnitId: root.id }],
-          via: 'cli',
-        },
+    await auditOrg(platform, trx, {
+      actor: { accountId: null, name: CLI_ACTOR },
+      action: 'org.createStaff',
+      entityType: 'staff',
+      entityId: staff.id,
+      orgUnitId: root.id,
+      detail: {
+        username: parsed.data.username,
+        name: parsed.data.name,
+        roles: [{ role: 'system_admin', scopeOrgUnitId: root.id }],
+        via: 'cli',
       },
-    );
+    });
     return { accountId: staff.account_id, rootId: root.id, rootName: root.name, rootCreated };
   });
 }

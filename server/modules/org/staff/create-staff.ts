@@ -49,7 +49,8 @@ export async function createStaff(
       roles: grants,
       mustChangePassword: true,
     });
-    await auditOrg(platform, trx, who, {
+    await auditOrg(platform, trx, {
+      actor: who,
       action: 'org.createStaff',
       entityType: 'staff',
       entityId: staff.id,

@@ -17,7 +17,8 @@ export async function readStaffPhone(
     if (!row) throw new AppError('STAFF_NOT_FOUND', { id });
     const who = authorizeOverStaff(actor, 'staff.readPersonal', await reachOf(trx, row));
     const phone = row.phone_enc ? platform.cipher.decrypt(row.phone_enc) : null;
-    await auditOrg(platform, trx, who, {
+    await auditOrg(platform, trx, {
+      actor: who,
       action: 'org.readStaffPhone',
       entityType: 'staff',
       entityId: id,

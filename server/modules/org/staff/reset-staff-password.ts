@@ -44,7 +44,8 @@ export async function resetStaffPassword(
       .execute();
     await deleteAccountSessions(trx, row.account_id);
     await forgetLoginFailures(trx, row.username);
-    await auditOrg(platform, trx, who, {
+    await auditOrg(platform, trx, {
+      actor: who,
       action: 'org.resetStaffPassword',
       entityType: 'staff',
       entityId: id,

@@ -84,7 +84,8 @@ export async function updateStaff(
         .execute();
       if (!patch.active) await deleteAccountSessions(trx, row.account_id);
     }
-    await auditOrg(platform, trx, who, {
+    await auditOrg(platform, trx, {
+      actor: who,
       action: patch.active === 0 ? 'org.deactivateStaff' : 'org.updateStaff',
       entityType: 'staff',
       entityId: id,

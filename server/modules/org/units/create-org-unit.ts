@@ -44,7 +44,8 @@ export async function createOrgUnit(
       phone: input.phone ?? null,
       sort: input.sort ?? 0,
     });
-    await auditOrg(platform, trx, who, {
+    await auditOrg(platform, trx, {
+      actor: who,
       action: 'org.createUnit',
       entityType: 'org_unit',
       entityId: row.id,

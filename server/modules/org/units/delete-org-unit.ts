@@ -27,7 +27,8 @@ export async function deleteOrgUnit(platform: Platform, actor: Actor, id: string
       if (isForeignKeyViolation(err)) throw new AppError('ORG_UNIT_HAS_CHILDREN', { referenced: true });
       throw err;
     }
-    await auditOrg(platform, trx, who, {
+    await auditOrg(platform, trx, {
+      actor: who,
       action: 'org.deleteUnit',
       entityType: 'org_unit',
       entityId: id,

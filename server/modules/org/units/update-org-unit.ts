@@ -111,7 +111,8 @@ export async function updateOrgUnit(
     if (changed.length === 0) return toOrgUnitView(who, unit);
     await updateRevised(trx, 'org_units', id, input.expectedRevision, patch);
     const rescoped = newPath !== unit.path ? await moveSubtree(trx, unit.path, newPath) : null;
-    await auditOrg(platform, trx, who, {
+    await auditOrg(platform, trx, {
+      actor: who,
       action: rescoped ? 'org.moveUnit' : 'org.updateUnit',
       entityType: 'org_unit',
       entityId: id,

@@ -34,7 +34,8 @@ export async function createWindow(
       kind: input.kind,
       departmentId: input.departmentId ?? null,
     });
-    await auditOrg(platform, trx, who, {
+    await auditOrg(platform, trx, {
+      actor: who,
       action: 'org.createWindow',
       entityType: 'window',
       entityId: row.id,

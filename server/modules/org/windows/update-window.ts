@@ -51,7 +51,8 @@ export async function updateWindow(
     const changed = Object.keys(patch);
     if (changed.length > 0) {
       await updateRevised(trx, 'windows', id, input.expectedRevision, patch);
-      await auditOrg(platform, trx, who, {
+      await auditOrg(platform, trx, {
+        actor: who,
         action: 'org.updateWindow',
         entityType: 'window',
         entityId: id,

@@ -134,15 +134,14 @@ export async function secondPlatform(
 }
 
 /**
- * Runs the runners side by side until no job is pending or running, moving the clock an hour
- * forward whenever nothing was due (back-off delays); gives up after `rounds` idle hours. Returns
- * how many jobs each runner ran.
+ * Runs the runners side by side until no job is pending or running, moving `clock` an hour
+ * forward whenever nothing was due (back-off delays); gives up after `rounds` idle hours (12 by
+ * default). Returns how many jobs each runner ran.
  */
 export async function drain(
   platform: Platform,
   runners: readonly JobRunner[],
-  clock: ReturnType<typeof manualClock>,
-  rounds = 12,
+  { clock, rounds = 12 }: { clock: ReturnType<typeof manualClock>; rounds?: number },
 ): Promise<number[]> {
   const ran = runners.map(() => 0);
   let idle = 0;
