@@ -87,7 +87,7 @@ export function staffRoutes(app: FastifyInstance, platform: Platform): void {
         response: { 200: Staff },
       },
     },
-    async (req) => updateStaff(platform, requireActor(req), req.params.id, req.body),
+    async (req) => updateStaff(platform, requireActor(req), { ...req.body, id: req.params.id }),
   );
   r.post(
     '/api/org/staff/:id/reset-password',
@@ -102,7 +102,7 @@ export function staffRoutes(app: FastifyInstance, platform: Platform): void {
       },
     },
     async (req) => {
-      await resetStaffPassword(platform, requireActor(req), req.params.id, req.body);
+      await resetStaffPassword(platform, requireActor(req), { ...req.body, id: req.params.id });
       return { ok: true as const };
     },
   );

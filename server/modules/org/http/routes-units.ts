@@ -55,7 +55,7 @@ export function orgUnitRoutes(app: FastifyInstance, platform: Platform): void {
         response: { 200: OrgUnit },
       },
     },
-    async (req) => updateOrgUnit(platform, requireActor(req), req.params.id, req.body),
+    async (req) => updateOrgUnit(platform, requireActor(req), { ...req.body, id: req.params.id }),
   );
   r.delete(
     '/api/org/units/:id',

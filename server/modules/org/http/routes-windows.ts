@@ -55,6 +55,6 @@ export function windowRoutes(app: FastifyInstance, platform: Platform): void {
         response: { 200: Window },
       },
     },
-    async (req) => updateWindow(platform, requireActor(req), req.params.id, req.body),
+    async (req) => updateWindow(platform, requireActor(req), { ...req.body, id: req.params.id }),
   );
 }

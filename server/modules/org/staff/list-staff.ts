@@ -28,8 +28,7 @@ export async function listStaff(
       role: input.role,
       active: input.active === undefined ? undefined : input.active === 'true',
     },
-    input.page,
-    input.pageSize,
+    { page: input.page, pageSize: input.pageSize },
   );
   const roles = await rolesOfStaff(
     platform.db,

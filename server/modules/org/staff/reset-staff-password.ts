@@ -10,6 +10,12 @@ import { authorizeOverStaff } from '../domain/policy.ts';
 import { orgDb } from '../store/store.ts';
 import { findStaffRow, reachOf } from '../store/store-staff.ts';
 
+/** Whose password to reset (the staff id) and the new one. */
+export interface ResetStaffPasswordInput {
+  id: string;
+  newPassword: string;
+}
+
 /**
  * Sets a new password for a staff member the actor manages: it must be changed at next log-in,
  * every open session ends and a lock-out is lifted (the usual reason to call the administrator).
@@ -17,9 +23,9 @@ import { findStaffRow, reachOf } from '../store/store-staff.ts';
 export async function resetStaffPassword(
   platform: Platform,
   actor: Actor,
-  id: string,
-  input: { newPassword: string },
+  input: ResetStaffPasswordInput,
 ): Promise<void> {
+  const { id } = input;
   authorize(actor, 'staff.manage', 'anywhere');
   // The account's user name is part of the password rule (not contained in the password); read
   // before hashing, so the slow hash stays outside the transaction.

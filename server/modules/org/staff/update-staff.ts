@@ -13,6 +13,9 @@ import type { StaffTable } from '../store/tables.ts';
 import { staffView } from './get-staff.ts';
 import { checkWindowAssignable, loadStaffUnit, protectPhone, resolveGrants } from './staff-checks.ts';
 
+/** Which staff member to edit (`id`) and the changes (the request body). */
+export type UpdateStaffRequest = UpdateStaffInput & { id: string };
+
 /**
  * Edits a staff member the actor manages. Moving them needs staff.manage at the new unit too; every
  * grant added or removed must be one the actor could give; deactivating disables the account and
@@ -23,9 +26,9 @@ import { checkWindowAssignable, loadStaffUnit, protectPhone, resolveGrants } fro
 export async function updateStaff(
   platform: Platform,
   actor: Actor,
-  id: string,
-  input: UpdateStaffInput,
+  input: UpdateStaffRequest,
 ): Promise<StaffView> {
+  const { id } = input;
   authorize(actor, 'staff.manage', 'anywhere');
   return inTransaction(platform, async (trx) => {
     const row = await findStaffRow(trx, id);
@@ -73,7 +76,7 @@ export async function updateStaff(
 
     // The guarded write first (a grant change moves the revision too): it takes the staff row, so
     // a concurrent change decided on the same revision waits here and then hears ORG_STALE_VERSION.
-    await updateRevised(trx, 'staff', id, input.expectedRevision, patch);
+    await updateRevised(trx, 'staff', { id, expected: input.expectedRevision, patch });
     if (newGrants) await replaceStaffRoles(trx, id, newGrants);
     if (patch.active !== undefined) {
       // A deactivated account cannot log in again, and its open sessions end now.

@@ -155,8 +155,12 @@ function filtered(db: Executor, f: StaffFilter) {
   return q;
 }
 
-/** One page of staff rows matching a filter, and the total. */
-export async function listStaffRows(db: Executor, f: StaffFilter, page: number, pageSize: number) {
+/** One page (`page`, from 1, of `pageSize` rows) of staff rows matching a filter, and the total. */
+export async function listStaffRows(
+  db: Executor,
+  f: StaffFilter,
+  { page, pageSize }: { page: number; pageSize: number },
+) {
   if (f.scopePaths.length === 0) return { rows: [], total: 0 };
   const total = await filtered(db, f)
     .select((eb) => eb.fn.countAll<number>().as('n'))

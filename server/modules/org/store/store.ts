@@ -233,16 +233,15 @@ export function assertRevision(expected: number, current: number): void {
 }
 
 /**
- * Writes a change of a unit, window or staff row only if its revision is still `expected`, and bumps
- * it, in one UPDATE … WHERE revision = ?: of concurrent changes decided on one revision exactly one
- * lands, the others are 409 ORG_STALE_VERSION (never a lost update). Returns the new revision.
+ * Writes a change (`patch`) of a unit, window or staff row (`id`) only if its revision is still
+ * `expected`, and bumps it, in one UPDATE … WHERE revision = ?: of concurrent changes decided on one
+ * revision exactly one lands, the others are 409 ORG_STALE_VERSION (never a lost update). Returns
+ * the new revision.
  */
 export async function updateRevised<T extends keyof RevisedTables>(
   db: Executor,
   table: T,
-  id: string,
-  expected: number,
-  patch: RevisedTables[T],
+  { id, expected, patch }: { id: string; expected: number; patch: RevisedTables[T] },
 ): Promise<number> {
   const o = orgDb(db);
   // The three tables share id, revision and updated_at; Kysely cannot follow a generic table name

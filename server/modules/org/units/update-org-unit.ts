@@ -32,6 +32,9 @@ async function moveSubtree(
   return { orgUnits, staff, grants, ...(await runScopeMovers(trx, fromPrefix, toPrefix)) };
 }
 
+/** Which org unit to edit (`id`) and the changes (the request body). */
+export type UpdateOrgUnitRequest = UpdateOrgUnitInput & { id: string };
+
 /**
  * Edits an org unit (org.manage on it). A new parent must also be managed by the actor and must not
  * lie in the unit's own subtree; moving rewrites the paths of the whole subtree and of everything
@@ -41,9 +44,9 @@ async function moveSubtree(
 export async function updateOrgUnit(
   platform: Platform,
   actor: Actor,
-  id: string,
-  input: UpdateOrgUnitInput,
+  input: UpdateOrgUnitRequest,
 ): Promise<OrgUnitView> {
+  const { id } = input;
   authorize(actor, 'org.manage', 'anywhere');
   checkCreditCode(input.creditCode);
   return inTransaction(platform, async (trx) => {
@@ -109,7 +112,7 @@ export async function updateOrgUnit(
 
     const changed = Object.keys(patch);
     if (changed.length === 0) return toOrgUnitView(who, unit);
-    await updateRevised(trx, 'org_units', id, input.expectedRevision, patch);
+    await updateRevised(trx, 'org_units', { id, expected: input.expectedRevision, patch });
     const rescoped = newPath !== unit.path ? await moveSubtree(trx, unit.path, newPath) : null;
     await auditOrg(platform, trx, {
       actor: who,

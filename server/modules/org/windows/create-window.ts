@@ -26,7 +26,7 @@ export async function createWindow(
       centrePath: centre.path,
       departmentPath: department?.path ?? null,
     });
-    await checkWindowNumberFree(trx, centre.id, input.number);
+    await checkWindowNumberFree(trx, { centreId: centre.id, number: input.number });
     const row = await insertWindow(trx, {
       serviceCentreId: centre.id,
       number: input.number,

@@ -9,6 +9,9 @@ import type { WindowsTable } from '../store/tables.ts';
 import { toWindowView } from '../views/present.ts';
 import { checkWindowDepartment, checkWindowNumberFree } from './window-checks.ts';
 
+/** Which window to edit (`id`) and the changes (the request body). */
+export type UpdateWindowRequest = UpdateWindowInput & { id: string };
+
 /**
  * Edits a window (window.manage on its centre, and on the department it names before and after the
  * edit): renumber, rename, change kind, open or close it; decided on the revision the editor saw
@@ -17,9 +20,9 @@ import { checkWindowDepartment, checkWindowNumberFree } from './window-checks.ts
 export async function updateWindow(
   platform: Platform,
   actor: Actor,
-  id: string,
-  input: UpdateWindowInput,
+  input: UpdateWindowRequest,
 ): Promise<WindowView> {
+  const { id } = input;
   authorize(actor, 'window.manage', 'anywhere');
   return inTransaction(platform, async (trx) => {
     const win = await findWindow(trx, id);
@@ -37,7 +40,7 @@ export async function updateWindow(
 
     const patch: Partial<WindowsTable> = {};
     if (input.number !== undefined && input.number !== win.number) {
-      await checkWindowNumberFree(trx, centre.id, input.number, id);
+      await checkWindowNumberFree(trx, { centreId: centre.id, number: input.number, exceptId: id });
       patch.number = input.number;
     }
     if (input.name !== undefined) patch.name = input.name;
@@ -50,7 +53,7 @@ export async function updateWindow(
 
     const changed = Object.keys(patch);
     if (changed.length > 0) {
-      await updateRevised(trx, 'windows', id, input.expectedRevision, patch);
+      await updateRevised(trx, 'windows', { id, expected: input.expectedRevision, patch });
       await auditOrg(platform, trx, {
         actor: who,
         action: 'org.updateWindow',

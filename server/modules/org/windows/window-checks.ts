@@ -48,12 +48,10 @@ export async function checkWindowDepartment(
   return null;
 }
 
-/** Refuses a window number already used at the same centre (other than by `exceptId`). */
+/** Refuses a window `number` already used at the same centre (`centreId`; other than by `exceptId`). */
 export async function checkWindowNumberFree(
   db: Executor,
-  centreId: string,
-  number: string,
-  exceptId?: string,
+  { centreId, number, exceptId }: { centreId: string; number: string; exceptId?: string },
 ): Promise<void> {
   let q = orgDb(db)
     .selectFrom('windows')
