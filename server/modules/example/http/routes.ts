@@ -71,6 +71,6 @@ export function exampleRoutes(app: FastifyInstance, platform: Platform): void {
         response: { 200: Note },
       },
     },
-    async (req) => updateNote(platform, requireActor(req), req.params.id, req.body),
+    async (req) => updateNote(platform, requireActor(req), { ...req.body, id: req.params.id }),
   );
 }

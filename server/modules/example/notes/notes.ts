@@ -21,12 +21,11 @@ async function pathOf(db: Executor, orgUnitId: string): Promise<string> {
   return path;
 }
 
-/** A note the actor may act on with this action; 404 before the scope check, so ids reveal nothing more. */
+/** Note `id` if the actor may act on it with `action`; 404 before the scope check, so ids reveal nothing more. */
 async function loadNote(
   db: Executor,
   actor: Actor,
-  id: string,
-  action: 'example.readNotes' | 'example.writeNotes',
+  { id, action }: { id: string; action: 'example.readNotes' | 'example.writeNotes' },
 ) {
   const note = await findNote(db, id);
   if (!note) throw new AppError('EXAMPLE_NOTE_NOT_FOUND', { id });
@@ -50,7 +49,7 @@ export async function listNotes(
 
 export async function getNote(platform: Platform, actor: Actor, id: string): Promise<NoteView> {
   authorize(actor, 'example.readNotes', 'anywhere');
-  const { note } = await loadNote(platform.db, actor, id, 'example.readNotes');
+  const { note } = await loadNote(platform.db, actor, { id, action: 'example.readNotes' });
   return toNoteView(note);
 }
 
@@ -85,6 +84,9 @@ export async function createNote(
   });
 }
 
+/** Which note to change (`id`) and how (the request body). */
+export type UpdateNoteRequest = UpdateNoteInput & { id: string };
+
 /**
  * Changes a note's title or text (example.writeNotes on its unit) if it is still at
  * `expectedRevision`: 409 EXAMPLE_STALE_VERSION otherwise, also when another change commits between
@@ -93,15 +95,15 @@ export async function createNote(
 export async function updateNote(
   platform: Platform,
   actor: Actor,
-  id: string,
-  input: UpdateNoteInput,
+  input: UpdateNoteRequest,
 ): Promise<NoteView> {
+  const { id } = input;
   authorize(actor, 'example.writeNotes', 'anywhere');
   return inTransaction(platform, async (trx) => {
-    const { note, who } = await loadNote(trx, actor, id, 'example.writeNotes');
+    const { note, who } = await loadNote(trx, actor, { id, action: 'example.writeNotes' });
     const change = planNoteUpdate(note, input);
     if (change.changed.length === 0) return toNoteView(note);
-    if (!(await updateNoteIfAt(trx, id, note.revision, change.next))) {
+    if (!(await updateNoteIfAt(trx, { id, expectedRevision: note.revision, patch: change.next }))) {
       throw new AppError('EXAMPLE_STALE_VERSION', { expectedRevision: input.expectedRevision });
     }
     await auditExample(platform, trx, {

@@ -36,14 +36,16 @@ export async function insertNote(
 }
 
 /**
- * Writes a change if the note is still at `expectedRevision` (compare-and-set: of two writers that
- * read the same revision, one wins); false when another change came first.
+ * Writes a change (`patch`) of note `id` if it is still at `expectedRevision` (compare-and-set: of
+ * two writers that read the same revision, one wins); false when another change came first.
  */
 export async function updateNoteIfAt(
   db: Executor,
-  id: string,
-  expectedRevision: number,
-  patch: Pick<ExampleNotesTable, 'title' | 'text'>,
+  {
+    id,
+    expectedRevision,
+    patch,
+  }: { id: string; expectedRevision: number; patch: Pick<ExampleNotesTable, 'title' | 'text'> },
 ): Promise<boolean> {
   const result = await exampleDb(db)
     .updateTable('example_notes')
