@@ -119,8 +119,7 @@ function clientFor(app: FastifyInstance, cookie: string | null, csrf: string | n
   const send = (
     method: InjectOptions['method'],
     url: string,
-    body?: unknown,
-    extra?: Record<string, string>,
+    { body, extra }: { body?: unknown; extra?: Record<string, string> } = {},
   ) =>
     app.inject({
       method,
@@ -129,10 +128,10 @@ function clientFor(app: FastifyInstance, cookie: string | null, csrf: string | n
       ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }),
     });
   return {
-    get: (url, extra) => send('GET', url, undefined, extra),
-    post: (url, body, extra) => send('POST', url, body ?? {}, extra),
-    put: (url, body) => send('PUT', url, body ?? {}),
-    patch: (url, body) => send('PATCH', url, body ?? {}),
+    get: (url, extra) => send('GET', url, { extra }),
+    post: (url, body, extra) => send('POST', url, { body: body ?? {}, extra }),
+    put: (url, body) => send('PUT', url, { body: body ?? {} }),
+    patch: (url, body) => send('PATCH', url, { body: body ?? {} }),
     delete: (url) => send('DELETE', url),
     inject: (opts) => app.inject({ ...opts, headers: { ...headers(), ...(opts.headers ?? {}) } }),
   };
