@@ -148,16 +148,16 @@ export type TimeLimitUnit = LimitUnit;
 
 // Every text field refuses control characters, NULs and broken surrogates (plain-text.ts); one-line
 // values (ids, names, numbers) refuse line breaks too.
-const Id = plainText(z.string().trim().min(1).max(64), false);
+const Id = plainText(z.string().trim().min(1).max(64), { multiline: false });
 const Text = (max: number) => plainText(z.string().trim().min(1).max(max));
-const Line = (max: number) => plainText(z.string().trim().min(1).max(max), false);
+const Line = (max: number) => plainText(z.string().trim().min(1).max(max), { multiline: false });
 const OptText = (max: number) => plainText(z.string().trim().max(max)).optional();
-const OptLine = (max: number) => plainText(z.string().trim().max(max), false).optional();
-const AnswerId = plainText(z.string().max(64), false);
+const OptLine = (max: number) => plainText(z.string().trim().max(max), { multiline: false }).optional();
+const AnswerId = plainText(z.string().max(64), { multiline: false });
 /** A form or situation map: keys are field or question ids, at most `max` of them. */
 const boundedRecord = <V extends z.ZodType>(value: V, max: number) =>
   z
-    .record(plainText(z.string().max(64), false), value)
+    .record(plainText(z.string().max(64), { multiline: false }), value)
     .refine((o) => Object.keys(o).length <= max, bilingual(`最多${max}项`, `At most ${max} entries`));
 /** Every action names the version it was decided on: a stale one is refused (CASE_STALE_VERSION). */
 const Version = z.number().int().min(1).describe('办件当前版本号（乐观并发控制）');
@@ -236,7 +236,7 @@ export const FormValue = z.union([
   plainText(z.string().max(2000)),
   z.number(),
   z.boolean(),
-  z.array(plainText(z.string().max(200), false)).max(100),
+  z.array(plainText(z.string().max(200), { multiline: false })).max(100),
 ]);
 export type FormValue = z.infer<typeof FormValue>;
 
@@ -403,7 +403,7 @@ const TAIL_MESSAGE = bilingual(
 
 export const ProgressLookupQuery = z
   .object({
-    number: plainText(z.string().trim().max(32), false)
+    number: plainText(z.string().trim().max(32), { multiline: false })
       .regex(
         CASE_NUMBER_PATTERN,
         bilingual(

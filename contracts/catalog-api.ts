@@ -60,15 +60,13 @@ const PageSize = z.coerce
   .default(20)
   .describe('每页条数');
 /** An id in a path or a filter (item, version, department): one line, no control characters. */
-const RefId = plainText(
-  z.string().max(64, bilingual('编号不能超过64个字符', 'At most 64 characters')),
-  false,
-  '编号',
-);
+const RefId = plainText(z.string().max(64, bilingual('编号不能超过64个字符', 'At most 64 characters')), {
+  multiline: false,
+  label: '编号',
+});
 const Query = plainText(
   z.string().trim().max(50, bilingual('搜索词不能超过50个字符', 'At most 50 characters')),
-  false,
-  '搜索词',
+  { multiline: false, label: '搜索词' },
 )
   .optional()
   .describe('搜索词：中文、全拼或拼音首字母');
@@ -176,8 +174,7 @@ export const CatalogWorkflowBody = z.strictObject({
   expectedRevision: ExpectedRevision,
   note: plainText(
     z.string().trim().max(1000, bilingual('说明不能超过1000个字符', 'At most 1000 characters')),
-    true,
-    '说明',
+    { multiline: true, label: '说明' },
   ).optional(),
 });
 export const RejectCatalogItemBody = z.strictObject({

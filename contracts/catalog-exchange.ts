@@ -65,14 +65,15 @@ export type ImportCatalogResultView = z.infer<typeof ImportCatalogResult>;
 
 /** Filters of an export: those of the console list and the public search, without paging. */
 export const ExportCatalogQuery = z.object({
-  q: plainText(
-    z.string().trim().max(50, bilingual('搜索词不能超过50个字符', 'At most 50 characters')),
-    false,
-    '搜索词',
-  )
+  q: plainText(z.string().trim().max(50, bilingual('搜索词不能超过50个字符', 'At most 50 characters')), {
+    multiline: false,
+    label: '搜索词',
+  })
     .optional()
     .describe('搜索词'),
-  department: plainText(z.string().max(64), false, '实施部门').optional().describe('实施部门（机构编号）'),
+  department: plainText(z.string().max(64), { multiline: false, label: '实施部门' })
+    .optional()
+    .describe('实施部门（机构编号）'),
   ...ITEM_FILTERS,
   status: codeOf('事项状态', ITEM_STATUS_CODES).optional(),
   pendingReview: z.enum(['true', 'false']).optional().describe('只看待审核的版本'),

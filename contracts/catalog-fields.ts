@@ -44,8 +44,7 @@ export function text(label: string, max: number) {
       .trim()
       .min(1, notEmpty(label))
       .max(max, maxChars(label, max)),
-    true,
-    label,
+    { multiline: true, label },
   ).describe(label);
 }
 
@@ -56,8 +55,7 @@ export function optText(label: string, max: number) {
       .string({ error: typeError(label, '文本') })
       .trim()
       .max(max, maxChars(label, max)),
-    true,
-    label,
+    { multiline: true, label },
   )
     .default('')
     .describe(label);
@@ -81,8 +79,7 @@ export function optWebAddress(label: string, max: number) {
           'Should be a web address starting with https:// or http://',
         ),
       ),
-    true,
-    label,
+    { multiline: true, label },
   )
     .default('')
     .describe(label);
@@ -199,7 +196,9 @@ export function fileRef(label: string) {
   return z
     .object({
       name: text(`${label}文件名`, 200),
-      fileId: plainText(z.string().max(64), false, `${label}文件编号`).nullable().default(null),
+      fileId: plainText(z.string().max(64), { multiline: false, label: `${label}文件编号` })
+        .nullable()
+        .default(null),
     })
     .nullable()
     .default(null)

@@ -143,8 +143,7 @@ export const CatalogItemShape = z.object({
       .trim()
       .min(1, bilingual('实施部门不能为空', 'Must not be empty'))
       .max(64, bilingual('实施部门编号不能超过64个字符', 'At most 64 characters')),
-    false,
-    '实施部门',
+    { multiline: false, label: '实施部门' },
   ).describe('实施部门（机构编号）'),
   implementingBody: z.object({
     name: text('实施主体名称', 100),

@@ -24,15 +24,11 @@ const Title = plainText(
     .trim()
     .min(1, bilingual('标题不能为空', 'The title must not be empty'))
     .max(100, bilingual('标题不能超过100个字符', 'The title: at most 100 characters')),
-  false,
-  '标题',
-  'The title',
+  { multiline: false, label: '标题', labelEn: 'The title' },
 );
 const NoteText = plainText(
   z.string().trim().max(2000, bilingual('内容不能超过2000个字符', 'The text: at most 2000 characters')),
-  true,
-  '内容',
-  'The text',
+  { multiline: true, label: '内容', labelEn: 'The text' },
 );
 
 export const NoteIdParams = z.object({ id: Id });

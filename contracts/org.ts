@@ -81,9 +81,7 @@ function text(label: { zh: string; en: string }, max: number, min = 0) {
       .trim()
       .min(min, bilingual(`${label.zh}不能为空`, `${label.en} must not be empty`))
       .max(max, bilingual(`${label.zh}不能超过${max}个字符`, `${label.en}: at most ${max} characters`)),
-    false,
-    label.zh,
-    label.en,
+    { multiline: false, label: label.zh, labelEn: label.en },
   );
 }
 

@@ -77,12 +77,25 @@ export function textCharProblem(value: string, multiline: boolean): Problem | nu
   return null;
 }
 
+/** How plainText checks a field: one line or several, and the field's name in the messages. */
+export interface PlainTextOptions {
+  /** Text of several lines (opinions, reasons, notes) may hold tabs and line breaks; true by default. */
+  multiline?: boolean;
+  /** The field's name in the Chinese message. */
+  label?: string;
+  /** The field's name in the English message ("This value" without it). */
+  labelEn?: string;
+}
+
 /**
  * Adds the character check to a string schema: `multiline` text (opinions, reasons, notes) may
  * hold tabs and line breaks, one-line values (names, ids, numbers, codes) may not. `label` names
  * the field in the Chinese message, `labelEn` in the English one ("This value" without it).
  */
-export function plainText<T extends z.ZodString>(schema: T, multiline = true, label = '', labelEn = ''): T {
+export function plainText<T extends z.ZodString>(
+  schema: T,
+  { multiline = true, label = '', labelEn = '' }: PlainTextOptions = {},
+): T {
   return schema.superRefine((value, ctx) => {
     const problem = textCharProblem(value, multiline);
     if (problem) {
