@@ -9,6 +9,14 @@ export interface FieldError {
   message: string;
 }
 
+/** What a failure says: the HTTP status (0 without an answer), the code, the message and any details. */
+export interface ApiErrorInit {
+  status: number;
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
 /** A failed request: the stable error code, the message (already in the user's language), fields at fault. */
 export class ApiError extends Error {
   readonly status: number;
@@ -16,7 +24,7 @@ export class ApiError extends Error {
   readonly fields: FieldError[];
   readonly details: unknown;
 
-  constructor(status: number, code: string, message: string, details?: unknown) {
+  constructor({ status, code, message, details }: ApiErrorInit) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -60,12 +68,11 @@ export function setApiLanguage(lang: string, networkFailure: string): void {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** Sends one request (with any extra headers) and returns the parsed JSON body, or throws an ApiError. */
+/** Sends one request (with any body and extra headers) and returns the parsed JSON body, or throws an ApiError. */
 export async function request<T>(
   method: Method,
   url: string,
-  body?: unknown,
-  extraHeaders: Record<string, string> = {},
+  { body, extraHeaders = {} }: { body?: unknown; extraHeaders?: Record<string, string> } = {},
 ): Promise<T> {
   const headers: Record<string, string> = {
     ...extraHeaders,
@@ -83,19 +90,19 @@ export async function request<T>(
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, 'NETWORK_ERROR', networkMessage);
+    throw new ApiError({ status: 0, code: 'NETWORK_ERROR', message: networkMessage });
   }
   const text = await res.text();
   const json: unknown = text ? safeParse(text) : undefined;
   if (!res.ok) {
     const err = (json as { error?: { code?: string; message?: string; details?: unknown } } | undefined)
       ?.error;
-    throw new ApiError(
-      res.status,
-      err?.code ?? `HTTP_${res.status}`,
-      err?.message ?? res.statusText,
-      err?.details,
-    );
+    throw new ApiError({
+      status: res.status,
+      code: err?.code ?? `HTTP_${res.status}`,
+      message: err?.message ?? res.statusText,
+      details: err?.details,
+    });
   }
   return json as T;
 }
@@ -121,8 +128,8 @@ export function qs(params: Record<string, string | number | boolean | null | und
 export const http = {
   get: <T>(url: string) => request<T>('GET', url),
   post: <T>(url: string, body: unknown = {}, headers?: Record<string, string>) =>
-    request<T>('POST', url, body, headers),
-  put: <T>(url: string, body: unknown = {}) => request<T>('PUT', url, body),
-  patch: <T>(url: string, body: unknown = {}) => request<T>('PATCH', url, body),
+    request<T>('POST', url, { body, extraHeaders: headers }),
+  put: <T>(url: string, body: unknown = {}) => request<T>('PUT', url, { body }),
+  patch: <T>(url: string, body: unknown = {}) => request<T>('PATCH', url, { body }),
   del: <T>(url: string) => request<T>('DELETE', url),
 };

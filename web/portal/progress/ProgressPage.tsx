@@ -33,7 +33,11 @@ const MILESTONE_KEYS: Partial<Record<CaseActionType, MessageKey>> = {
 };
 
 /** A step in the reader's language: its own (Chinese) name, or in English the name of its role. */
-function stepName(t: Translate, english: boolean, name: string | null, role: StepRole | null): string | null {
+function stepName(
+  t: Translate,
+  english: boolean,
+  { name, role }: { name: string | null; role: StepRole | null },
+): string | null {
   if (!english || !role) return name;
   return t(`case.progress.step.${role}`);
 }
@@ -42,7 +46,7 @@ function stepName(t: Translate, english: boolean, name: string | null, role: Ste
 function milestoneLabel(t: Translate, english: boolean, m: Milestone): string {
   const key = MILESTONE_KEYS[m.type];
   if (!english || !key) return m.label;
-  return t(key, { step: stepName(t, english, m.step, m.stepRole) ?? '' });
+  return t(key, { step: stepName(t, english, { name: m.step, role: m.stepRole }) ?? '' });
 }
 
 /** Why the clock is paused, in the reader's language: a correction, or a special procedure's kind. */
@@ -74,7 +78,7 @@ function ProgressResult({ p }: { p: Progress }) {
       t('case.progress.dueIfResumed'),
       p.pause?.dueIfResumedToday ? t('case.progress.dueBy', { date: p.pause.dueIfResumedToday }) : null,
     ],
-    [t('case.progress.currentStep'), stepName(t, english, p.currentStep, p.currentStepRole)],
+    [t('case.progress.currentStep'), stepName(t, english, { name: p.currentStep, role: p.currentStepRole })],
   ];
   return (
     <section className="pg-card" data-testid="progress-result">

@@ -37,9 +37,11 @@ function initialLang(): Lang {
 function format(message: string, vars?: Record<string, string | number>): string {
   if (!vars) return message;
   return message
-    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole, name: string, one: string, other: string) =>
-      name in vars ? (Number(vars[name]) === 1 ? one : other) : whole,
-    )
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole: string, ...groups: string[]) => {
+      // The three groups (name, singular, plural); the offset and the whole text follow, unused.
+      const [name, one, other] = groups as [string, string, string];
+      return name in vars ? (Number(vars[name]) === 1 ? one : other) : whole;
+    })
     .replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 

@@ -81,7 +81,8 @@ export default function WorkPage() {
                     loading={pending}
                     data-testid="claim"
                     onClick={async () => {
-                      if (await run(c, 'claim', { version: c.version })) navigate(`/console/cases/${c.id}`);
+                      if (await run(c, { action: 'claim', body: { version: c.version } }))
+                        navigate(`/console/cases/${c.id}`);
                     }}
                   >
                     {t('case.action.claim')}

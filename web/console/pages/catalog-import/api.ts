@@ -34,11 +34,11 @@ export async function uploadCatalog(
       },
     });
   } catch {
-    throw new ApiError(
-      0,
-      'NETWORK_ERROR',
-      options.lang === 'en-US' ? 'Network failure' : '网络连接失败，请稍后重试',
-    );
+    throw new ApiError({
+      status: 0,
+      code: 'NETWORK_ERROR',
+      message: options.lang === 'en-US' ? 'Network failure' : '网络连接失败，请稍后重试',
+    });
   }
   const body = (await res.json().catch(() => undefined)) as
     | ImportCatalogResultView
@@ -46,12 +46,12 @@ export async function uploadCatalog(
     | undefined;
   if (!res.ok) {
     const err = (body as { error?: { code: string; message: string; details?: unknown } } | undefined)?.error;
-    throw new ApiError(
-      res.status,
-      err?.code ?? `HTTP_${res.status}`,
-      err?.message ?? res.statusText,
-      err?.details,
-    );
+    throw new ApiError({
+      status: res.status,
+      code: err?.code ?? `HTTP_${res.status}`,
+      message: err?.message ?? res.statusText,
+      details: err?.details,
+    });
   }
   return body as ImportCatalogResultView;
 }

@@ -36,9 +36,15 @@ export function useRunAction(onStale: () => void) {
   const mutation = useCaseAction();
   const run = async (
     c: Pick<CaseSummaryView, 'id'>,
-    action: CaseActionName,
-    body: { version: number } & Record<string, unknown>,
-    form?: Parameters<typeof report>[1],
+    {
+      action,
+      body,
+      form,
+    }: {
+      action: CaseActionName;
+      body: { version: number } & Record<string, unknown>;
+      form?: Parameters<typeof report>[1];
+    },
   ): Promise<CaseSummaryView | null> => {
     try {
       const after = await mutation.mutateAsync({ id: c.id, action, body });
@@ -76,7 +82,7 @@ export function ActionModal({
     onStale();
   });
   const finish = async (values: Record<string, unknown>) => {
-    if (await run(c, action, bodyFor(action, values, c), form)) onClose();
+    if (await run(c, { action, body: bodyFor(action, values, c), form })) onClose();
   };
   return (
     <Modal
@@ -126,7 +132,7 @@ export function ActionBar({ c, onChanged }: { c: CaseDetailView; onChanged(): vo
             'data-testid': `action-${action}`,
           };
           const now = async () => {
-            await run(c, action, { version: c.version });
+            await run(c, { action, body: { version: c.version } });
             onChanged();
           };
           if (NO_WORDS.includes(action) && !CONFIRM_FIRST.includes(action)) {

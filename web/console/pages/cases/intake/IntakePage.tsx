@@ -131,7 +131,14 @@ export default function IntakePage() {
   const submit = async (decision: IntakeDecision, extra: DecisionExtra = {}) => {
     if (!hit || !doc || inFlight.current) return;
     inFlight.current = true;
-    const body = intakeBody(hit.id, doc, materialIds, form.getFieldsValue(true), decision, extra);
+    const body = intakeBody({
+      itemId: hit.id,
+      doc,
+      materialIds,
+      values: form.getFieldsValue(true),
+      decision,
+      extra,
+    });
     try {
       const c = await receive.mutateAsync({ body, intakeKey });
       setAsking(null);

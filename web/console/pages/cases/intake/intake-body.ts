@@ -66,15 +66,25 @@ function formValues(doc: CatalogItemDocument, form: IntakeValues['form']): Intak
   return out;
 }
 
+/** What an intake body is made of: the item, its applicable materials, the form's values and the decision. */
+export interface IntakeBodyParts {
+  itemId: string;
+  doc: CatalogItemDocument;
+  materialIds: readonly string[];
+  values: IntakeValues;
+  decision: IntakeDecision;
+  extra?: DecisionExtra;
+}
+
 /** The POST /api/cases body from the form, the item, the applicable materials and the decision. */
-export function intakeBody(
-  itemId: string,
-  doc: CatalogItemDocument,
-  materialIds: readonly string[],
-  v: IntakeValues,
-  decision: IntakeDecision,
-  extra: DecisionExtra = {},
-): IntakeInput {
+export function intakeBody({
+  itemId,
+  doc,
+  materialIds,
+  values: v,
+  decision,
+  extra = {},
+}: IntakeBodyParts): IntakeInput {
   const a = v.applicant;
   const opt = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
   const applicant: IntakeInput['applicant'] =
@@ -154,7 +164,7 @@ export function remapIntakeError(err: unknown, materialIds: readonly string[]): 
     });
   }
   if (fields.length === 0) return err;
-  return new ApiError(err.status, err.code, err.message, { fields });
+  return new ApiError({ status: err.status, code: err.code, message: err.message, details: { fields } });
 }
 
 /**
