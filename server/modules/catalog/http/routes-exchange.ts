@@ -193,7 +193,7 @@ export function catalogExchangeRoutes(app: FastifyInstance, platform: Platform):
     },
     async (req, reply) => {
       // Public: the published version only, whoever asks.
-      const item = await getCatalogItem(platform.db, null, req.params.id, undefined);
+      const item = await getCatalogItem(platform.db, null, { itemId: req.params.id, versionId: undefined });
       const answers = chosenAnswers(item.document, req.query.answers);
       const file = await guideDocx(item.document, {
         departmentName: item.departmentName,
@@ -216,7 +216,7 @@ export function catalogExchangeRoutes(app: FastifyInstance, platform: Platform):
       },
     },
     async (req, reply) => {
-      const item = await getCatalogItem(platform.db, null, req.params.id, undefined);
+      const item = await getCatalogItem(platform.db, null, { itemId: req.params.id, versionId: undefined });
       const svg = await QRCode.toString(guideUrl(platform, item.id), {
         type: 'svg',
         margin: 1,

@@ -59,7 +59,8 @@ export function catalogRoutes(app: FastifyInstance, platform: Platform): void {
         response: { 200: CatalogItemDetail },
       },
     },
-    async (req) => getCatalogItem(platform.db, req.actor, req.params.id, req.query.version),
+    async (req) =>
+      getCatalogItem(platform.db, req.actor, { itemId: req.params.id, versionId: req.query.version }),
   );
 
   r.get(
