@@ -136,8 +136,9 @@ export function catalogExchangeRoutes(app: FastifyInstance, platform: Platform):
             })),
           });
         }
-        return importCatalogItems(platform, actor, upload.file, {
+        return importCatalogItems(platform, actor, {
           ...options.data,
+          file: upload.file,
           fileName: upload.fileName,
         });
       },
