@@ -56,13 +56,17 @@ export function approveCatalogItem(
       updated_at: now,
     });
     const projected = projectionOf(document, department);
-    await updateItemGuarded(trx, item.id, revision, {
-      ...projected,
-      status: 'published',
-      published_version_id: working.id,
-      draft_version_id: null,
-      published_at: now,
-      updated_at: now,
+    await updateItemGuarded(trx, {
+      id: item.id,
+      expectedRevision: revision,
+      patch: {
+        ...projected,
+        status: 'published',
+        published_version_id: working.id,
+        draft_version_id: null,
+        published_at: now,
+        updated_at: now,
+      },
     });
     await syncSearchIndex(trx, platform.dialect, [{ id: item.id, ...projected }]);
     await auditCatalog(platform, trx, actor, {

@@ -39,7 +39,11 @@ export function rejectCatalogItem(
       review_note: note,
       updated_at: now,
     });
-    await updateItemGuarded(trx, item.id, revision, { status: itemStatusOf(next), updated_at: now });
+    await updateItemGuarded(trx, {
+      id: item.id,
+      expectedRevision: revision,
+      patch: { status: itemStatusOf(next), updated_at: now },
+    });
     await auditCatalog(platform, trx, actor, {
       action: 'catalog.reject',
       entityType: 'catalog_item',

@@ -37,10 +37,14 @@ export function retireCatalogItem(
     const retired = { status: 'retired' as const, review_note: note ?? null, updated_at: now };
     await updateVersion(trx, published, retired);
     if (working) await updateVersion(trx, working.id, retired);
-    await updateItemGuarded(trx, item.id, revision, {
-      status: 'retired',
-      draft_version_id: null,
-      updated_at: now,
+    await updateItemGuarded(trx, {
+      id: item.id,
+      expectedRevision: revision,
+      patch: {
+        status: 'retired',
+        draft_version_id: null,
+        updated_at: now,
+      },
     });
     await auditCatalog(platform, trx, actor, {
       action: 'catalog.retire',

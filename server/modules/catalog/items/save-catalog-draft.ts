@@ -64,10 +64,14 @@ export function saveCatalogDraft(
     await updateVersion(trx, working.id, { document: toJson(document), status: 'draft', updated_at: now });
     // Before the first publication the row's search columns follow the draft.
     const projected = item.published_version_id ? null : projectionOf(document, department);
-    await updateItemGuarded(trx, item.id, loaded.revision, {
-      ...projected,
-      status: itemStatusOf(loaded.next),
-      updated_at: now,
+    await updateItemGuarded(trx, {
+      id: item.id,
+      expectedRevision: loaded.revision,
+      patch: {
+        ...projected,
+        status: itemStatusOf(loaded.next),
+        updated_at: now,
+      },
     });
     if (projected) await syncSearchIndex(trx, platform.dialect, [{ id: item.id, ...projected }]);
     await auditCatalog(platform, trx, actor, {

@@ -40,7 +40,11 @@ export function startCatalogVersion(
     // The guarded update first: it takes the item's row, so a concurrent revision waits here and
     // then finds the revision moved (409 CATALOG_STALE_VERSION), instead of racing for the same
     // version number and failing on the unique index.
-    await updateItemGuarded(trx, item.id, revision, { draft_version_id: id, updated_at: now });
+    await updateItemGuarded(trx, {
+      id: item.id,
+      expectedRevision: revision,
+      patch: { draft_version_id: id, updated_at: now },
+    });
     const number = await nextVersionNumber(trx, item.id);
     await insertVersions(trx, [
       {

@@ -37,7 +37,11 @@ export function submitCatalogItem(
       submitted_at: now,
       updated_at: now,
     });
-    await updateItemGuarded(trx, item.id, revision, { status: itemStatusOf(next), updated_at: now });
+    await updateItemGuarded(trx, {
+      id: item.id,
+      expectedRevision: revision,
+      patch: { status: itemStatusOf(next), updated_at: now },
+    });
     await auditCatalog(platform, trx, actor, {
       action: 'catalog.submit',
       entityType: 'catalog_item',
