@@ -61,17 +61,15 @@ async function selectItems(
   const { status, pendingReview, ...search } = query;
   const rows: SearchRow[] = [];
   for (let page = 1; ; page++) {
-    const found = await searchItems(
-      trx,
-      platform.dialect,
-      { ...search, page, pageSize: PAGE },
-      {
+    const found = await searchItems(trx, platform.dialect, {
+      search: { ...search, page, pageSize: PAGE },
+      audience: {
         kind: 'staff',
         departmentIds,
         status: publishedOnly ? 'published' : status,
         pendingReview: pendingReview === 'true',
       },
-    );
+    });
     rows.push(...found.rows);
     if (rows.length >= found.total || found.rows.length === 0) break;
   }

@@ -42,7 +42,10 @@ export function catalogRoutes(app: FastifyInstance, platform: Platform): void {
       config: { rateLimit: { max: 600, timeWindow: '1 minute' } },
     },
     async (req) => {
-      const { rows, total } = await searchItems(platform.db, platform.dialect, req.query, { kind: 'public' });
+      const { rows, total } = await searchItems(platform.db, platform.dialect, {
+        search: req.query,
+        audience: { kind: 'public' },
+      });
       return { items: rows.map(hitOf), total };
     },
   );
