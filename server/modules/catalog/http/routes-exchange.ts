@@ -26,8 +26,12 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const Binary = z.any().describe('文件内容');
 
-/** Sends a file as a download; the name is percent-encoded (RFC 6266) so Chinese names survive. */
-function download(reply: FastifyReply, type: string, name: string, body: Buffer | string) {
+/**
+ * Sends a file (its content type, name and body) as a download; the name is percent-encoded
+ * (RFC 6266) so Chinese names survive.
+ */
+function download(reply: FastifyReply, file: { type: string; name: string; body: Buffer | string }) {
+  const { type, name, body } = file;
   return reply
     .type(type)
     .header(
@@ -104,7 +108,11 @@ export function catalogExchangeRoutes(app: FastifyInstance, platform: Platform):
       },
     },
     async (req, reply) =>
-      download(reply, XLSX, '政务服务事项导入模板.xlsx', await catalogTemplate(platform, requireActor(req))),
+      download(reply, {
+        type: XLSX,
+        name: '政务服务事项导入模板.xlsx',
+        body: await catalogTemplate(platform, requireActor(req)),
+      }),
   );
 
   // The upload route lives in its own context: only it parses multipart bodies, with its size limit.
@@ -158,7 +166,7 @@ export function catalogExchangeRoutes(app: FastifyInstance, platform: Platform):
     },
     async (req, reply) => {
       const { file } = await exportCatalogXlsx(platform, requireActor(req), req.query);
-      return download(reply, XLSX, '政务服务事项.xlsx', file);
+      return download(reply, { type: XLSX, name: '政务服务事项.xlsx', body: file });
     },
   );
 
@@ -201,7 +209,7 @@ export function catalogExchangeRoutes(app: FastifyInstance, platform: Platform):
         url: guideUrl(platform, item.id),
         answers,
       });
-      return download(reply, DOCX, `${item.document.name}办事指南.docx`, file);
+      return download(reply, { type: DOCX, name: `${item.document.name}办事指南.docx`, body: file });
     },
   );
 
