@@ -43,12 +43,12 @@ describeEachDb('catalogue import from .xlsx', (ctx) => {
       item(6),
       item(7, { ...bare, implementationCode: taken.implementation_code }),
     ]);
-    setCell(rows, '事项', 0, '事项类型代码', '99');
-    setCell(rows, '事项', 1, '承诺办结时限', 30);
+    setCell(rows, { sheet: '事项', index: 0, header: '事项类型代码' }, '99');
+    setCell(rows, { sheet: '事项', index: 1, header: '承诺办结时限' }, 30);
     const body = market.creditCode.slice(0, 17);
     const wrong = creditCodeCheckChar(body) === '0' ? '1' : '0';
-    setCell(rows, '事项', 3, '实施主体代码', `${body}${wrong}`);
-    setCell(rows, '事项', 4, '事项名称', null);
+    setCell(rows, { sheet: '事项', index: 3, header: '实施主体代码' }, `${body}${wrong}`);
+    setCell(rows, { sheet: '事项', index: 4, header: '事项名称' }, null);
     return { bytes: await workbookOf(rows), code };
   }
 
