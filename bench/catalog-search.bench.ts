@@ -37,7 +37,7 @@ try {
   console.log(`demo seeded in ${Math.round(performance.now() - seedStart)} ms`);
   const { db, dialect } = platform;
   const ask = (q: string, pageSize = PAGE) =>
-    searchItems(db, dialect, { q, page: 1, pageSize }, { kind: 'public' });
+    searchItems(db, dialect, { search: { q, page: 1, pageSize }, audience: { kind: 'public' } });
 
   // The baseline scans the same published rows: name, full pinyin and initials, with includes.
   const rows = await catalogDb(db)

@@ -110,12 +110,10 @@ async function itemPools(platform: Platform, trx: Tx, org: DemoOrg): Promise<Poo
   ) => {
     const department = org.unitIds[code];
     if (!department) return [];
-    const found = await searchItems(
-      trx,
-      platform.dialect,
-      { department, grassroots: filter.grassroots, page: 1, pageSize: 100 },
-      { kind: 'public' },
-    );
+    const found = await searchItems(trx, platform.dialect, {
+      search: { department, grassroots: filter.grassroots, page: 1, pageSize: 100 },
+      audience: { kind: 'public' },
+    });
     const rows = found.rows.filter(
       (r) => r.promised_value > 0 && (!filter.comprehensive || r.comprehensive === 1),
     );

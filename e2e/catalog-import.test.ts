@@ -17,9 +17,9 @@ async function faultyWorkbook(): Promise<Buffer> {
     department: MARKET,
   });
   const rows = rowsOf([item(1), item(2)]);
-  setCell(rows, '事项', 0, '事项类型代码', '88');
-  setCell(rows, '事项', 1, '承诺办结时限', 40);
-  setCell(rows, '事项', 1, '事项名称', null);
+  setCell(rows, { sheet: '事项', index: 0, header: '事项类型代码' }, '88');
+  setCell(rows, { sheet: '事项', index: 1, header: '承诺办结时限' }, 40);
+  setCell(rows, { sheet: '事项', index: 1, header: '事项名称' }, null);
   return workbookOf(rows);
 }
 

@@ -50,7 +50,7 @@ for (const dialect of DIALECTS) {
           department: MARKET,
         });
         const bad = rowsOf([item(1), item(2)]);
-        setCell(bad, '事项', 1, '承诺办结时限', 45);
+        setCell(bad, { sheet: '事项', index: 1, header: '承诺办结时限' }, 45);
         writeFileSync(file('bad.xlsx'), await workbookOf(bad));
         writeFileSync(file('good.xlsx'), await workbookOf(rowsOf([item(3)])));
       } finally {

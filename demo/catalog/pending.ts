@@ -17,14 +17,15 @@ export const PENDING_REVISION = {
 
 /**
  * 市场监督管理局 proposes to shorten the promised limit of 食品经营许可 from 5 to 3 working days:
- * version 2, submitted for review; the published version 1 stays what the public sees.
+ * version 2, submitted for review; the published version 1 stays what the public sees. `seeded`
+ * holds the demo's items and versions just written.
  */
 export async function seedPendingRevision(
   _platform: Platform,
   trx: Tx,
-  items: readonly CatalogItemsTable[],
-  versions: readonly CatalogItemVersionsTable[],
+  seeded: { items: readonly CatalogItemsTable[]; versions: readonly CatalogItemVersionsTable[] },
 ): Promise<void> {
+  const { items, versions } = seeded;
   const item = items.find((i) => i.name === PENDING_REVISION.itemName);
   const published = versions.find((v) => v.id === item?.published_version_id);
   if (!item || !published) return;

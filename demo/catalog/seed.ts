@@ -129,7 +129,7 @@ export async function seedDemoCatalog(platform: Platform, trx: Tx): Promise<{ it
   await insertItems(trx, items);
   await insertVersions(trx, versions);
   await syncSearchIndex(trx, platform.dialect, items);
-  await seedPendingRevision(platform, trx, items, versions);
+  await seedPendingRevision(platform, trx, { items, versions });
   await auditCatalog(platform, trx, {
     actor: null,
     action: 'catalog.seedDemo',

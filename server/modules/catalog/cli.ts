@@ -72,7 +72,8 @@ function registerExchangeCommands(catalog: Command, withPlatform: Parameters<Com
     .option('--publish', 'publish the imported items at once (default: drafts for review)')
     .action((file: string, opts: { validOnly?: boolean; publish?: boolean }) =>
       withPlatform(async (platform) => {
-        const result = await importCatalogItems(platform, 'operator', readImportFile(file), {
+        const result = await importCatalogItems(platform, 'operator', {
+          file: readImportFile(file),
           mode: opts.validOnly ? 'valid-only' : 'all-or-nothing',
           publish: opts.publish === true,
           fileName: path.basename(file),

@@ -12,7 +12,12 @@ export { catalogRoutes } from './http/routes.ts';
 export { requireDepartment, requireFreeImplementationCode } from './items/item-checks.ts';
 export { type CatalogVersion, getPublishedVersion, getVersion, itemExists } from './items/versions.ts';
 export { catalogModule } from './module.ts';
-export { type CatalogSearch, type SearchAudience, searchItems } from './search/search.ts';
+export {
+  type CatalogSearch,
+  type SearchAudience,
+  type SearchItemsInput,
+  searchItems,
+} from './search/search.ts';
 export { getCatalogStats, percent } from './stats/get-catalog-stats.ts';
 export { catalogMigration } from './store/migration.ts';
 export { type ProjectedColumns, projectionOf } from './store/projection.ts';

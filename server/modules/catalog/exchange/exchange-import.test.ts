@@ -8,8 +8,12 @@ import { demoDepartment, sampleItem } from '../testing/test-fixtures.ts';
 
 const MARKET = '梨树县市场监督管理局';
 
-/** Uploads a workbook to the import endpoint. */
-function upload(client: Client, bytes: Buffer, fields: Record<string, string> = {}, name = '事项.xlsx') {
+/** Uploads a workbook to the import endpoint, with form `fields` and under the file `name`. */
+function upload(
+  client: Client,
+  bytes: Buffer,
+  { fields = {}, name = '事项.xlsx' }: { fields?: Record<string, string>; name?: string } = {},
+) {
   const body = multipart({ name, bytes }, fields);
   return client.inject({ method: 'POST', url: '/api/catalog/import', ...body });
 }
@@ -39,12 +43,12 @@ describeEachDb('catalogue import from .xlsx', (ctx) => {
       item(6),
       item(7, { ...bare, implementationCode: taken.implementation_code }),
     ]);
-    setCell(rows, '事项', 0, '事项类型代码', '99');
-    setCell(rows, '事项', 1, '承诺办结时限', 30);
+    setCell(rows, { sheet: '事项', index: 0, header: '事项类型代码' }, '99');
+    setCell(rows, { sheet: '事项', index: 1, header: '承诺办结时限' }, 30);
     const body = market.creditCode.slice(0, 17);
     const wrong = creditCodeCheckChar(body) === '0' ? '1' : '0';
-    setCell(rows, '事项', 3, '实施主体代码', `${body}${wrong}`);
-    setCell(rows, '事项', 4, '事项名称', null);
+    setCell(rows, { sheet: '事项', index: 3, header: '实施主体代码' }, `${body}${wrong}`);
+    setCell(rows, { sheet: '事项', index: 4, header: '事项名称' }, null);
     return { bytes: await workbookOf(rows), code };
   }
 
@@ -86,7 +90,7 @@ describeEachDb('catalogue import from .xlsx', (ctx) => {
     const { platform } = ctx();
     const admin = await ctx().as('catalog');
     const { bytes, code } = await faultyFile('20999020');
-    const res = await upload(admin, bytes, { mode: 'valid-only' });
+    const res = await upload(admin, bytes, { fields: { mode: 'valid-only' } });
     assert.equal(res.statusCode, 200, res.body);
     const result = res.json();
     assert.equal(result.imported, 1);
@@ -122,7 +126,7 @@ describeEachDb('catalogue import from .xlsx', (ctx) => {
         department: MARKET,
       },
     ]);
-    const res = await upload(admin, await workbookOf(rows), { publish: 'true' });
+    const res = await upload(admin, await workbookOf(rows), { fields: { publish: 'true' } });
     assert.equal(res.json().imported, 1, res.body);
     const id = res.json().items[0].id;
     const guide = await ctx().anonymous.get(`/api/catalog/items/${id}`);
@@ -143,16 +147,13 @@ describeEachDb('catalogue import from .xlsx', (ctx) => {
 
   test('a file that is not .xlsx, or is over 10 MB, is refused with a clear code', async () => {
     const admin = await ctx().as('catalog');
-    const csv = await upload(admin, Buffer.from('事项名称,实施编码\n测试,123\n'), {}, '事项.xlsx');
+    const csv = await upload(admin, Buffer.from('事项名称,实施编码\n测试,123\n'), { name: '事项.xlsx' });
     assert.equal(csv.statusCode, 415);
     assert.equal(csv.json().error.code, 'CATALOG_IMPORT_NOT_XLSX');
     assert.match(csv.json().error.message, /不是 Excel 工作簿/);
-    const xls = await upload(
-      admin,
-      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
-      {},
-      '旧.xls',
-    );
+    const xls = await upload(admin, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), {
+      name: '旧.xls',
+    });
     assert.match(xls.json().error.details.detected, /\.xls/);
     const big = Buffer.alloc(10 * 1024 * 1024 + 1, 0x20);
     big.write('PK\u0003\u0004', 0, 'latin1');
@@ -174,7 +175,7 @@ describeEachDb('catalogue import from .xlsx', (ctx) => {
       ...multipart(null, { mode: 'valid-only' }),
     });
     assert.equal(noFile.json().error.code, 'CATALOG_IMPORT_FILE_MISSING');
-    const badMode = await upload(admin, await workbookOf(rowsOf([])), { mode: 'some' });
+    const badMode = await upload(admin, await workbookOf(rowsOf([])), { fields: { mode: 'some' } });
     assert.equal(badMode.statusCode, 400);
     assert.equal(badMode.json().error.details.fields[0].path, 'body.mode');
   });

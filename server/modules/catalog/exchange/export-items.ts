@@ -20,14 +20,16 @@ import { buildWorkbook } from './xlsx-template.ts';
 /** Who asks: a staff member (authorised and scoped) or the server's operator at the command line. */
 export type Requester = Actor | 'operator';
 
+/** One exchange to audit: who asked, the command it is (`import`, `export`), the audit entry. */
+export interface ExchangeAudit {
+  requester: Requester;
+  command: string;
+  entry: AuditRecord<CatalogAuditAction>;
+}
+
 /** Audits an exchange: as the staff member, or as the command (`onewindow catalog import`) for the operator. */
-export function auditExchange(
-  platform: Platform,
-  trx: Tx,
-  requester: Requester,
-  command: string,
-  entry: AuditRecord<CatalogAuditAction>,
-): Promise<void> {
+export function auditExchange(platform: Platform, trx: Tx, audit: ExchangeAudit): Promise<void> {
+  const { requester, command, entry } = audit;
   const who =
     requester === 'operator' ? { accountId: null, name: `onewindow catalog ${command}` } : requester;
   return auditCatalog(platform, trx, { ...entry, actor: who });
@@ -48,10 +50,9 @@ interface Selected {
 async function selectItems(
   trx: Tx,
   platform: Platform,
-  requester: Requester,
-  query: ExportCatalogQueryInput,
-  publishedOnly: boolean,
+  selection: { requester: Requester; query: ExportCatalogQueryInput; publishedOnly: boolean },
 ): Promise<Selected[]> {
+  const { requester, query, publishedOnly } = selection;
   let departmentIds: string[] | null = null;
   if (requester !== 'operator') {
     authorize(requester, 'catalog.read', 'anywhere');
@@ -60,17 +61,15 @@ async function selectItems(
   const { status, pendingReview, ...search } = query;
   const rows: SearchRow[] = [];
   for (let page = 1; ; page++) {
-    const found = await searchItems(
-      trx,
-      platform.dialect,
-      { ...search, page, pageSize: PAGE },
-      {
+    const found = await searchItems(trx, platform.dialect, {
+      search: { ...search, page, pageSize: PAGE },
+      audience: {
         kind: 'staff',
         departmentIds,
         status: publishedOnly ? 'published' : status,
         pendingReview: pendingReview === 'true',
       },
-    );
+    });
     rows.push(...found.rows);
     if (rows.length >= found.total || found.rows.length === 0) break;
   }
@@ -90,16 +89,18 @@ async function selectItems(
 function auditExport(
   platform: Platform,
   trx: Tx,
-  requester: Requester,
-  format: 'xlsx' | 'json',
-  count: number,
-  query: ExportCatalogQueryInput,
+  exported: { requester: Requester; format: 'xlsx' | 'json'; count: number; query: ExportCatalogQueryInput },
 ) {
-  return auditExchange(platform, trx, requester, 'export', {
-    action: 'catalog.export',
-    entityType: 'catalog_item',
-    entityId: null,
-    detail: { format, count, filters: query },
+  const { requester, format, count, query } = exported;
+  return auditExchange(platform, trx, {
+    requester,
+    command: 'export',
+    entry: {
+      action: 'catalog.export',
+      entityType: 'catalog_item',
+      entityId: null,
+      detail: { format, count, filters: query },
+    },
   });
 }
 
@@ -110,8 +111,8 @@ export async function exportCatalogXlsx(
   query: ExportCatalogQueryInput,
 ): Promise<{ file: Buffer; count: number }> {
   const selected = await inTransaction(platform, async (trx) => {
-    const items = await selectItems(trx, platform, requester, query, false);
-    await auditExport(platform, trx, requester, 'xlsx', items.length, query);
+    const items = await selectItems(trx, platform, { requester, query, publishedOnly: false });
+    await auditExport(platform, trx, { requester, format: 'xlsx', count: items.length, query });
     return items;
   });
   const rows = emptyWorkbookRows();
@@ -127,7 +128,7 @@ export function exportCatalogExchange(
   query: ExportCatalogQueryInput,
 ): Promise<ExchangeItemView[]> {
   return inTransaction(platform, async (trx) => {
-    const items = await selectItems(trx, platform, requester, query, true);
+    const items = await selectItems(trx, platform, { requester, query, publishedOnly: true });
     const departments = new Map<string, Department | null>();
     const out: ExchangeItemView[] = [];
     for (const { row, document } of items) {
@@ -137,7 +138,7 @@ export function exportCatalogExchange(
       const dept = departments.get(row.department_id);
       out.push(exchangeItemOf(document, { name: row.department_name, creditCode: dept?.creditCode ?? '' }));
     }
-    await auditExport(platform, trx, requester, 'json', out.length, query);
+    await auditExport(platform, trx, { requester, format: 'json', count: out.length, query });
     return out;
   });
 }

@@ -30,7 +30,9 @@ import { textOf } from './sheet-cells.ts';
 import { DATA_SHEETS, KEY_HEADER, SHEETS } from './sheet-columns.ts';
 import { itemsHoldingCodes } from './store-exchange.ts';
 
-export interface ImportOptions {
+/** An import: the workbook's bytes, the mode, whether to publish at once, the uploaded file's name. */
+export interface ImportCatalogItemsInput {
+  file: Buffer;
   mode: ImportMode;
   publish: boolean;
   fileName?: string;
@@ -52,12 +54,14 @@ async function resolveDepartments(db: Executor, rows: readonly SheetRow[]): Prom
   return resolved;
 }
 
-/** Groups a child sheet's rows by 实施编码; rows naming no item of the file are faults. */
+/**
+ * Groups a child sheet's rows by 实施编码 (one of `codes`, the file's items); rows naming no item
+ * of the file are faults, pushed onto `errors`.
+ */
 function childrenByCode(
   sheets: SheetsData,
   sheet: string,
-  codes: ReadonlySet<string>,
-  errors: RowError[],
+  { codes, errors }: { codes: ReadonlySet<string>; errors: RowError[] },
 ): Map<string, SheetRow[]> {
   const groups = new Map<string, SheetRow[]>();
   for (const r of sheets.get(sheet) ?? []) {
@@ -97,7 +101,7 @@ async function candidatesOf(
     SHEETS.situations,
     SHEETS.faq,
     SHEETS.formFields,
-  ].map((s) => childrenByCode(sheets, s, codes, orphans)) as Map<string, SheetRow[]>[];
+  ].map((s) => childrenByCode(sheets, s, { codes, errors: orphans })) as Map<string, SheetRow[]>[];
   const firstRow = new Map<string, number>();
   const items = itemRows.map((r) => {
     const code = textOf(r.cells.get(KEY_HEADER) ?? null).toUpperCase();
@@ -157,7 +161,10 @@ function sorted(errors: RowError[]): RowError[] {
 }
 
 /** The rows of a new item: its projection and its first version, a draft or already published. */
-function rowsFor(item: ItemCandidate, requester: Requester, publish: boolean, now: string) {
+function rowsFor(
+  item: ItemCandidate,
+  { requester, publish, now }: { requester: Requester; publish: boolean; now: string },
+) {
   const document = item.document as NonNullable<ItemCandidate['document']>;
   const department = item.department as Department;
   const actor = requester === 'operator' ? null : requester;
@@ -197,13 +204,13 @@ function rowsFor(item: ItemCandidate, requester: Requester, publish: boolean, no
   return { row, version };
 }
 
-/** Imports the workbook `file`; file-level faults throw, row faults come back in the result. */
+/** Imports the workbook `input.file`; file-level faults throw, row faults come back in the result. */
 export async function importCatalogItems(
   platform: Platform,
   requester: Requester,
-  file: Buffer,
-  options: ImportOptions,
+  input: ImportCatalogItemsInput,
 ): Promise<ImportCatalogResultView> {
+  const { file, ...options } = input;
   if (requester !== 'operator') {
     authorize(requester, 'catalog.edit', 'global');
     if (options.publish) authorize(requester, 'catalog.publish', 'global');
@@ -220,7 +227,7 @@ export async function importCatalogItems(
       return { ...result, imported: 0, items: [] };
     }
     const now = nowIso();
-    const created = valid.map((i) => rowsFor(i, requester, options.publish, now));
+    const created = valid.map((i) => rowsFor(i, { requester, publish: options.publish, now }));
     await insertItems(
       trx,
       created.map((c) => c.row),
@@ -234,17 +241,21 @@ export async function importCatalogItems(
       platform.dialect,
       created.map((c) => c.row),
     );
-    await auditExchange(platform, trx, requester, 'import', {
-      action: 'catalog.import',
-      entityType: 'catalog_item',
-      entityId: null,
-      detail: {
-        mode: options.mode,
-        published: options.publish,
-        fileName: options.fileName ?? null,
-        imported: created.length,
-        rejected: items.length - valid.length,
-        itemIds: created.map((c) => c.row.id),
+    await auditExchange(platform, trx, {
+      requester,
+      command: 'import',
+      entry: {
+        action: 'catalog.import',
+        entityType: 'catalog_item',
+        entityId: null,
+        detail: {
+          mode: options.mode,
+          published: options.publish,
+          fileName: options.fileName ?? null,
+          imported: created.length,
+          rejected: items.length - valid.length,
+          itemIds: created.map((c) => c.row.id),
+        },
       },
     });
     return {

@@ -24,6 +24,12 @@ export interface RowError {
 /** A cell's address: sheet, Excel row, column header. */
 export type Cell = Omit<RowError, 'message'>;
 
+/** A value read from the workbook and the cell it came from. */
+export interface CellSource {
+  value: CellValue;
+  cell: Cell;
+}
+
 /** Collects one item's draft, where each of its values came from, and its faults. */
 export class ItemDraft {
   readonly draft: Record<string, unknown> = {};
@@ -36,8 +42,15 @@ export class ItemDraft {
     if (path) this.bad.add(path);
   }
 
-  /** Reads a cell into `target` at `path` (its document path is `docPath`), remembering its origin. */
-  read(column: Column, value: CellValue, cell: Cell, target: Record<string, unknown>, docPath: string): void {
+  /**
+   * Reads a cell's value into `target` at the column's path (its document path is `docPath`),
+   * remembering the cell as its origin.
+   */
+  read(
+    column: Column,
+    { value, cell }: CellSource,
+    { target, docPath }: { target: Record<string, unknown>; docPath: string },
+  ): void {
     this.origins.set(docPath, cell);
     const result = readCell(column, value);
     if (result.ok) setPath(target, column.path, result.value);

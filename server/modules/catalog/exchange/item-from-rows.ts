@@ -8,7 +8,15 @@ import type { CatalogItemDocument } from '../../../../contracts/catalog.ts';
 import { ITEM_TYPE_EXTERNAL_CODE, ITEM_TYPES, type ItemType } from '../../../../contracts/catalog-codes.ts';
 import { parseItemDocument } from '../domain/validate-item.ts';
 import type { Department } from '../store/departments.ts';
-import { type Cell, dedupe, ItemDraft, type RowError, type SheetRow, withIds } from './item-draft.ts';
+import {
+  type Cell,
+  type CellSource,
+  dedupe,
+  ItemDraft,
+  type RowError,
+  type SheetRow,
+  withIds,
+} from './item-draft.ts';
 import { type CellValue, splitList, textOf } from './sheet-cells.ts';
 import {
   type Column,
@@ -35,8 +43,12 @@ export interface ItemCandidate {
 
 const EXTERNAL_TYPE_CODES = [...new Set(Object.values(ITEM_TYPE_EXTERNAL_CODE))].sort();
 
-/** 事项类型代码 (and the optional 事项类型 name) → the internal type; 10 + 行政备案 is a filing. */
-function readType(d: ItemDraft, codeCell: CellValue, labelCell: CellValue, at: (h: string) => Cell): void {
+/**
+ * 事项类型代码 (`cells.code`, and the optional 事项类型 name `cells.label`) → the internal type;
+ * 10 + 行政备案 is a filing.
+ */
+function readType(d: ItemDraft, cells: { code: CellValue; label: CellValue }, at: (h: string) => Cell): void {
+  const { code: codeCell, label: labelCell } = cells;
   const rawCode = typeof codeCell === 'number' ? String(codeCell).padStart(2, '0') : textOf(codeCell);
   const label = textOf(labelCell);
   const byLabel = (Object.entries(ITEM_TYPES) as [ItemType, string][]).find(([, l]) => l === label)?.[0];
@@ -78,14 +90,16 @@ function readConditions(d: ItemDraft, value: CellValue): void {
   d.draft.conditions = withIds(parsed, 'c');
 }
 
-/** Reads the rows of a child sheet into records, recording where each field came from. */
+/**
+ * Reads the rows of a child sheet (its name, its columns, the document path of its n-th record)
+ * into records, recording where each field came from.
+ */
 function readChildRows(
   d: ItemDraft,
-  sheet: string,
-  columns: readonly Column[],
   rows: readonly SheetRow[],
-  docPrefix: (index: number) => string,
+  layout: { sheet: string; columns: readonly Column[]; docPrefix: (index: number) => string },
 ): Record<string, unknown>[] {
+  const { sheet, columns, docPrefix } = layout;
   return rows.map((r, i) => {
     const record: Record<string, unknown> = {};
     const prefix = docPrefix(i);
@@ -93,23 +107,22 @@ function readChildRows(
       if (c.kind === 'custom') continue;
       d.read(
         c,
-        r.cells.get(c.header) ?? null,
-        { sheet, row: r.row, column: c.header },
-        record,
-        `${prefix}.${c.path}`,
+        { value: r.cells.get(c.header) ?? null, cell: { sheet, row: r.row, column: c.header } },
+        { target: record, docPath: `${prefix}.${c.path}` },
       );
     }
     return record;
   });
 }
 
-/** Resolves 适用材料 / 适用受理条件 entries (ids or names) to ids of this item. */
+/**
+ * Resolves 适用材料 / 适用受理条件 entries (ids or names) to ids of this item: of `known`, the
+ * item's records of that kind, which `what` names in the fault.
+ */
 function refs(
   d: ItemDraft,
-  value: CellValue,
-  cell: Cell,
-  known: { id: string; name: string }[],
-  what: string,
+  { value, cell }: CellSource,
+  { known, what }: { known: { id: string; name: string }[]; what: string },
 ): string[] {
   const ids: string[] = [];
   for (const entry of splitList(value)) {
@@ -142,10 +155,8 @@ function readSituations(d: ItemDraft, rows: readonly SheetRow[]): void {
     for (const c of own)
       d.read(
         c,
-        first.cells.get(c.header) ?? null,
-        at(first, c.header),
-        situation,
-        `situations.${i}.${c.path}`,
+        { value: first.cells.get(c.header) ?? null, cell: at(first, c.header) },
+        { target: situation, docPath: `situations.${i}.${c.path}` },
       );
     d.origins.set(`situations.${i}`, at(first, '问题'));
     d.origins.set(`situations.${i}.answers`, at(first, '答案'));
@@ -155,22 +166,22 @@ function readSituations(d: ItemDraft, rows: readonly SheetRow[]): void {
       for (const c of perAnswer)
         d.read(
           c,
-          r.cells.get(c.header) ?? null,
-          at(r, c.header),
-          holder,
-          `situations.${i}.${c.path.replace('answers', `answers.${j}`)}`,
+          { value: r.cells.get(c.header) ?? null, cell: at(r, c.header) },
+          { target: holder, docPath: `situations.${i}.${c.path.replace('answers', `answers.${j}`)}` },
         );
       d.origins.set(base, at(r, '答案'));
       d.origins.set(`${base}.materialIds`, at(r, '适用材料'));
       d.origins.set(`${base}.conditionIds`, at(r, '适用受理条件'));
       const cell = (h: string) => r.cells.get(h) ?? null;
-      holder.answers.materialIds = refs(d, cell('适用材料'), at(r, '适用材料'), materials, '材料');
+      holder.answers.materialIds = refs(
+        d,
+        { value: cell('适用材料'), cell: at(r, '适用材料') },
+        { known: materials, what: '材料' },
+      );
       holder.answers.conditionIds = refs(
         d,
-        cell('适用受理条件'),
-        at(r, '适用受理条件'),
-        conditions,
-        '受理条件',
+        { value: cell('适用受理条件'), cell: at(r, '适用受理条件') },
+        { known: conditions, what: '受理条件' },
       );
       return { ...holder.answers, id: String(holder.answers.id ?? '') };
     });
@@ -199,9 +210,10 @@ export function itemFromRows(
   const cell = (h: string) => itemRow.cells.get(h) ?? null;
   let department: Department | null = null;
   for (const c of ITEM_COLUMNS) {
-    if (c.kind !== 'custom') d.read(c, cell(c.header), at(c.header), d.draft, c.path);
+    if (c.kind !== 'custom')
+      d.read(c, { value: cell(c.header), cell: at(c.header) }, { target: d.draft, docPath: c.path });
   }
-  readType(d, cell('事项类型代码'), cell('事项类型'), at);
+  readType(d, { code: cell('事项类型代码'), label: cell('事项类型') }, at);
   const deptText = textOf(cell('实施部门'));
   d.origins.set('departmentId', at('实施部门'));
   if (!deptText) d.fail(at('实施部门'), '实施部门不能为空', 'departmentId');
@@ -218,13 +230,11 @@ export function itemFromRows(
   d.origins.set('conditions', at('受理条件'));
   readConditions(d, cell('受理条件'));
 
-  const materials = readChildRows(
-    d,
-    SHEETS.materials,
-    MATERIAL_COLUMNS,
-    children.materials,
-    (i) => `materials.${i}`,
-  );
+  const materials = readChildRows(d, children.materials, {
+    sheet: SHEETS.materials,
+    columns: MATERIAL_COLUMNS,
+    docPrefix: (i) => `materials.${i}`,
+  });
   children.materials.forEach((r, i) => {
     d.origins.set(`materials.${i}`, { sheet: SHEETS.materials, row: r.row, column: '材料名称' });
     if (i === 0) d.origins.set('materials', { sheet: SHEETS.materials, row: r.row, column: '材料编号' });
@@ -234,14 +244,16 @@ export function itemFromRows(
     'm',
   );
   readSituations(d, children.situations);
-  d.draft.faq = readChildRows(d, SHEETS.faq, FAQ_COLUMNS, children.faq, (i) => `faq.${i}`);
-  d.draft.formFields = readChildRows(
-    d,
-    SHEETS.formFields,
-    FORM_FIELD_COLUMNS,
-    children.formFields,
-    (i) => `formFields.${i}`,
-  );
+  d.draft.faq = readChildRows(d, children.faq, {
+    sheet: SHEETS.faq,
+    columns: FAQ_COLUMNS,
+    docPrefix: (i) => `faq.${i}`,
+  });
+  d.draft.formFields = readChildRows(d, children.formFields, {
+    sheet: SHEETS.formFields,
+    columns: FORM_FIELD_COLUMNS,
+    docPrefix: (i) => `formFields.${i}`,
+  });
 
   const parsed = parseItemDocument(d.draft, '');
   if (!parsed.ok) {

@@ -35,13 +35,14 @@ function listValues(c: Column): string[] | null {
   return null;
 }
 
-/** Adds one data sheet with its header, formats, drop-downs and rows. */
+/**
+ * Adds one data sheet (its name and columns) with its header, formats, drop-downs and rows;
+ * `departmentCount` sizes the 实施部门 drop-down.
+ */
 function addDataSheet(
   wb: ExcelJS.stream.xlsx.WorkbookWriter,
-  name: string,
-  columns: readonly Column[],
-  rows: readonly (string | number | null)[][],
-  departmentCount: number,
+  { name, columns }: { name: string; columns: readonly Column[] },
+  { rows, departmentCount }: { rows: readonly (string | number | null)[][]; departmentCount: number },
 ): void {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({
@@ -128,7 +129,7 @@ export async function buildWorkbook(
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: true, useStyles: true });
   wb.creator = 'OneWindow';
   for (const sheet of DATA_SHEETS) {
-    addDataSheet(wb, sheet.name, sheet.columns, rows[sheet.name], departmentNames.length);
+    addDataSheet(wb, sheet, { rows: rows[sheet.name], departmentCount: departmentNames.length });
   }
   addReadme(wb);
   if (departmentNames.length) {

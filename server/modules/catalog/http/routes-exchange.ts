@@ -26,8 +26,12 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const Binary = z.any().describe('文件内容');
 
-/** Sends a file as a download; the name is percent-encoded (RFC 6266) so Chinese names survive. */
-function download(reply: FastifyReply, type: string, name: string, body: Buffer | string) {
+/**
+ * Sends a file (its content type, name and body) as a download; the name is percent-encoded
+ * (RFC 6266) so Chinese names survive.
+ */
+function download(reply: FastifyReply, file: { type: string; name: string; body: Buffer | string }) {
+  const { type, name, body } = file;
   return reply
     .type(type)
     .header(
@@ -104,7 +108,11 @@ export function catalogExchangeRoutes(app: FastifyInstance, platform: Platform):
       },
     },
     async (req, reply) =>
-      download(reply, XLSX, '政务服务事项导入模板.xlsx', await catalogTemplate(platform, requireActor(req))),
+      download(reply, {
+        type: XLSX,
+        name: '政务服务事项导入模板.xlsx',
+        body: await catalogTemplate(platform, requireActor(req)),
+      }),
   );
 
   // The upload route lives in its own context: only it parses multipart bodies, with its size limit.
@@ -136,8 +144,9 @@ export function catalogExchangeRoutes(app: FastifyInstance, platform: Platform):
             })),
           });
         }
-        return importCatalogItems(platform, actor, upload.file, {
+        return importCatalogItems(platform, actor, {
           ...options.data,
+          file: upload.file,
           fileName: upload.fileName,
         });
       },
@@ -157,7 +166,7 @@ export function catalogExchangeRoutes(app: FastifyInstance, platform: Platform):
     },
     async (req, reply) => {
       const { file } = await exportCatalogXlsx(platform, requireActor(req), req.query);
-      return download(reply, XLSX, '政务服务事项.xlsx', file);
+      return download(reply, { type: XLSX, name: '政务服务事项.xlsx', body: file });
     },
   );
 
@@ -193,14 +202,14 @@ export function catalogExchangeRoutes(app: FastifyInstance, platform: Platform):
     },
     async (req, reply) => {
       // Public: the published version only, whoever asks.
-      const item = await getCatalogItem(platform.db, null, req.params.id, undefined);
+      const item = await getCatalogItem(platform.db, null, { itemId: req.params.id, versionId: undefined });
       const answers = chosenAnswers(item.document, req.query.answers);
       const file = await guideDocx(item.document, {
         departmentName: item.departmentName,
         url: guideUrl(platform, item.id),
         answers,
       });
-      return download(reply, DOCX, `${item.document.name}办事指南.docx`, file);
+      return download(reply, { type: DOCX, name: `${item.document.name}办事指南.docx`, body: file });
     },
   );
 
@@ -216,7 +225,7 @@ export function catalogExchangeRoutes(app: FastifyInstance, platform: Platform):
       },
     },
     async (req, reply) => {
-      const item = await getCatalogItem(platform.db, null, req.params.id, undefined);
+      const item = await getCatalogItem(platform.db, null, { itemId: req.params.id, versionId: undefined });
       const svg = await QRCode.toString(guideUrl(platform, item.id), {
         type: 'svg',
         margin: 1,

@@ -52,13 +52,11 @@ export function catalogWorkflowRoutes(app: FastifyInstance, platform: Platform):
       },
     },
     async (req) =>
-      saveCatalogDraft(
-        platform,
-        requireActor(req),
-        req.params.id,
-        req.body.document,
-        req.body.expectedRevision,
-      ),
+      saveCatalogDraft(platform, requireActor(req), {
+        itemId: req.params.id,
+        document: req.body.document,
+        expectedRevision: req.body.expectedRevision,
+      }),
   );
 
   const transitions = [
@@ -84,10 +82,12 @@ export function catalogWorkflowRoutes(app: FastifyInstance, platform: Platform):
         const actor = requireActor(req);
         const { id } = req.params;
         const { expectedRevision, note } = req.body;
-        if (path === 'submit') return submitCatalogItem(platform, actor, id, expectedRevision);
-        if (path === 'approve') return approveCatalogItem(platform, actor, id, note, expectedRevision);
-        if (path === 'retire') return retireCatalogItem(platform, actor, id, note, expectedRevision);
-        return startCatalogVersion(platform, actor, id, expectedRevision);
+        if (path === 'submit') return submitCatalogItem(platform, actor, { itemId: id, expectedRevision });
+        if (path === 'approve')
+          return approveCatalogItem(platform, actor, { itemId: id, note, expectedRevision });
+        if (path === 'retire')
+          return retireCatalogItem(platform, actor, { itemId: id, note, expectedRevision });
+        return startCatalogVersion(platform, actor, { itemId: id, expectedRevision });
       },
     );
   }
@@ -105,6 +105,10 @@ export function catalogWorkflowRoutes(app: FastifyInstance, platform: Platform):
       },
     },
     async (req) =>
-      rejectCatalogItem(platform, requireActor(req), req.params.id, req.body.note, req.body.expectedRevision),
+      rejectCatalogItem(platform, requireActor(req), {
+        itemId: req.params.id,
+        note: req.body.note,
+        expectedRevision: req.body.expectedRevision,
+      }),
   );
 }

@@ -42,7 +42,10 @@ export function catalogRoutes(app: FastifyInstance, platform: Platform): void {
       config: { rateLimit: { max: 600, timeWindow: '1 minute' } },
     },
     async (req) => {
-      const { rows, total } = await searchItems(platform.db, platform.dialect, req.query, { kind: 'public' });
+      const { rows, total } = await searchItems(platform.db, platform.dialect, {
+        search: req.query,
+        audience: { kind: 'public' },
+      });
       return { items: rows.map(hitOf), total };
     },
   );
@@ -59,7 +62,8 @@ export function catalogRoutes(app: FastifyInstance, platform: Platform): void {
         response: { 200: CatalogItemDetail },
       },
     },
-    async (req) => getCatalogItem(platform.db, req.actor, req.params.id, req.query.version),
+    async (req) =>
+      getCatalogItem(platform.db, req.actor, { itemId: req.params.id, versionId: req.query.version }),
   );
 
   r.get(

@@ -11,6 +11,13 @@ import { presentById } from './get-catalog-item.ts';
 import { loadForAction, requireGrant } from './item-access.ts';
 import { requireDepartment } from './item-checks.ts';
 
+/** What approving an item needs: the item, an optional review note, the revision the caller saw. */
+export interface ApproveCatalogItemInput {
+  itemId: string;
+  note: string | undefined;
+  expectedRevision: number;
+}
+
 /**
  * Approves the version in review and publishes it: the previous published version becomes
  * superseded, the item's search columns and the search index switch to the new document, and the
@@ -19,12 +26,15 @@ import { requireDepartment } from './item-checks.ts';
 export function approveCatalogItem(
   platform: Platform,
   actor: Actor,
-  itemId: string,
-  note: string | undefined,
-  expectedRevision: number,
+  input: ApproveCatalogItemInput,
 ): Promise<CatalogItemDetailView> {
+  const { itemId, note, expectedRevision } = input;
   return inTransaction(platform, async (trx) => {
-    const { item, working, revision } = await loadForAction(trx, actor, itemId, 'approve', expectedRevision);
+    const { item, working, revision } = await loadForAction(trx, actor, {
+      itemId,
+      action: 'approve',
+      expectedRevision,
+    });
     if (!working) throw new AppError('CATALOG_ACTION_NOT_ALLOWED', { action: 'approve' });
     // The stored draft is re-validated: a rule added since it was saved still holds at publication.
     const parsed = parseItemDocument(documentOf(working), 'document');
@@ -46,13 +56,17 @@ export function approveCatalogItem(
       updated_at: now,
     });
     const projected = projectionOf(document, department);
-    await updateItemGuarded(trx, item.id, revision, {
-      ...projected,
-      status: 'published',
-      published_version_id: working.id,
-      draft_version_id: null,
-      published_at: now,
-      updated_at: now,
+    await updateItemGuarded(trx, {
+      id: item.id,
+      expectedRevision: revision,
+      patch: {
+        ...projected,
+        status: 'published',
+        published_version_id: working.id,
+        draft_version_id: null,
+        published_at: now,
+        updated_at: now,
+      },
     });
     await syncSearchIndex(trx, platform.dialect, [{ id: item.id, ...projected }]);
     await auditCatalog(platform, trx, {
@@ -68,6 +82,6 @@ export function approveCatalogItem(
         name: document.name,
       },
     });
-    return presentById(trx, actor, item.id, working.id);
+    return presentById(trx, actor, { itemId: item.id, versionId: working.id });
   });
 }

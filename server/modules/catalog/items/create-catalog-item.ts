@@ -26,7 +26,11 @@ export function createCatalogItem(
   return inTransaction(platform, async (trx) => {
     const department = await requireDepartment(trx, document.departmentId, 'body.document');
     requireGrant(actor, 'write', department.path);
-    await requireFreeImplementationCode(trx, document.implementationCode, null, 'body.document');
+    await requireFreeImplementationCode(trx, {
+      code: document.implementationCode,
+      ownItemId: null,
+      pathPrefix: 'body.document',
+    });
     const now = nowIso();
     const item: CatalogItemsTable = {
       id: newId(),
@@ -70,7 +74,7 @@ export function createCatalogItem(
       orgUnitId: department.id,
       detail: { versionId: version.id, name: document.name, implementationCode: document.implementationCode },
     });
-    return presentVersion(trx, actor, item, version);
+    return presentVersion(trx, actor, { item, version });
   }).catch((err: unknown) => {
     throw implementationCodeClash(err, document.implementationCode, 'body.document');
   });

@@ -18,16 +18,22 @@ async function permitsFor(db: Executor, actor: Actor | null, item: CatalogItemsT
   return department ? permitsOn(actor, department.path) : NO_PERMITS;
 }
 
-/** The detail of one version as the actor sees it, with the actions the actor may take now. */
+/** The detail of one version (of `item`) as the actor sees it, with the actions the actor may take now. */
 export async function presentVersion(
   db: Executor,
   actor: Actor | null,
-  item: CatalogItemsTable,
-  version: CatalogItemVersionsTable,
+  shown: { item: CatalogItemsTable; version: CatalogItemVersionsTable },
 ): Promise<CatalogItemDetailView> {
+  const { item, version } = shown;
   const permits = await permitsFor(db, actor, item);
   const working = item.draft_version_id ? await findVersion(db, item.draft_version_id) : undefined;
   return detailOf(item, version, availableActions(stateOf(item, working?.status), permits));
+}
+
+/** Which item to read, and which of its versions (undefined: the one the reader is shown by default). */
+export interface GetCatalogItemInput {
+  itemId: string;
+  versionId: string | undefined;
 }
 
 /**
@@ -37,9 +43,9 @@ export async function presentVersion(
 export async function getCatalogItem(
   db: Executor,
   actor: Actor | null,
-  itemId: string,
-  versionId: string | undefined,
+  input: GetCatalogItemInput,
 ): Promise<CatalogItemDetailView> {
+  const { itemId, versionId } = input;
   const item = await findItem(db, itemId);
   if (!item) throw new AppError('CATALOG_ITEM_NOT_FOUND', { id: itemId });
   const permits = await permitsFor(db, actor, item);
@@ -71,11 +77,11 @@ export async function getCatalogItem(
 export async function presentById(
   db: Executor,
   actor: Actor | null,
-  itemId: string,
-  versionId: string,
+  ids: { itemId: string; versionId: string },
 ): Promise<CatalogItemDetailView> {
+  const { itemId, versionId } = ids;
   const item = await findItem(db, itemId);
   const version = await findVersion(db, versionId);
   if (!item || !version) throw new AppError('CATALOG_ITEM_NOT_FOUND', { id: itemId });
-  return presentVersion(db, actor, item, version);
+  return presentVersion(db, actor, { item, version });
 }

@@ -30,17 +30,19 @@ export interface LoadedItem {
   revision: number;
 }
 
+/** One workflow action asked for on an item, with the revision the caller saw. */
+export interface ItemActionRequest {
+  itemId: string;
+  action: CatalogWorkflowAction;
+  expectedRevision: number;
+}
+
 /**
  * Load → authorise → decide for one workflow action on an item, inside the caller's transaction.
  * A stale expected revision is a 409 before anything is written.
  */
-export async function loadForAction(
-  trx: Tx,
-  actor: Actor,
-  itemId: string,
-  action: CatalogWorkflowAction,
-  expectedRevision: number,
-): Promise<LoadedItem> {
+export async function loadForAction(trx: Tx, actor: Actor, request: ItemActionRequest): Promise<LoadedItem> {
+  const { itemId, action, expectedRevision } = request;
   const item = await findItem(trx, itemId);
   if (!item) throw new AppError('CATALOG_ITEM_NOT_FOUND', { id: itemId });
   const working = item.draft_version_id ? ((await findVersion(trx, item.draft_version_id)) ?? null) : null;

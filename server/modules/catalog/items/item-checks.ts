@@ -31,13 +31,15 @@ export async function requireDepartment(
   return department;
 }
 
-/** Refuses an implementation code another item already holds (409 naming the field and the holder). */
+/**
+ * Refuses an implementation code another item already holds (409 naming the field and the holder).
+ * `ownItemId` is the item being saved (null for a new one); `pathPrefix` prefixes the field path.
+ */
 export async function requireFreeImplementationCode(
   db: Executor,
-  code: string,
-  ownItemId: string | null,
-  pathPrefix: string,
+  check: { code: string; ownItemId: string | null; pathPrefix: string },
 ): Promise<void> {
+  const { code, ownItemId, pathPrefix } = check;
   const holder = await findItemByImplementationCode(db, code);
   if (holder && holder.id !== ownItemId) {
     throw new AppError('CATALOG_IMPLEMENTATION_CODE_TAKEN', {

@@ -19,11 +19,9 @@ export async function listCatalogItemsForStaff(
 ) {
   authorize(actor, 'catalog.read', 'anywhere');
   const departmentIds = await departmentIdsInScope(platform.db, actor, 'catalog.read');
-  const { rows, total } = await searchItems(platform.db, platform.dialect, search, {
-    kind: 'staff',
-    departmentIds,
-    status: search.status,
-    pendingReview: search.pendingReview,
+  const { rows, total } = await searchItems(platform.db, platform.dialect, {
+    search,
+    audience: { kind: 'staff', departmentIds, status: search.status, pendingReview: search.pendingReview },
   });
   const paths = new Map<string, string>();
   for (const r of rows) {

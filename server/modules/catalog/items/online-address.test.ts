@@ -88,7 +88,7 @@ describeEachDb('网办地址 is a web address or nothing', (ctx) => {
         department: MARKET,
       },
     ]);
-    setCell(rows, '事项', 0, '网办地址', 'javascript:alert(document.cookie)');
+    setCell(rows, { sheet: '事项', index: 0, header: '网办地址' }, 'javascript:alert(document.cookie)');
     const body = multipart({ name: '事项.xlsx', bytes: await workbookOf(rows) });
     const res = await editor.inject({ method: 'POST', url: '/api/catalog/import', ...body });
     assert.equal(res.statusCode, 200, res.body);

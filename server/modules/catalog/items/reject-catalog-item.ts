@@ -9,22 +9,26 @@ import { updateItemGuarded, updateVersion } from '../store/store.ts';
 import { presentById } from './get-catalog-item.ts';
 import { loadForAction } from './item-access.ts';
 
+/** What rejecting an item needs: the item, the note saying what to change, the revision the caller saw. */
+export interface RejectCatalogItemInput {
+  itemId: string;
+  note: string;
+  expectedRevision: number;
+}
+
 /** Sends a version in review back to its editors with a note saying what to change. */
 export function rejectCatalogItem(
   platform: Platform,
   actor: Actor,
-  itemId: string,
-  note: string,
-  expectedRevision: number,
+  input: RejectCatalogItemInput,
 ): Promise<CatalogItemDetailView> {
+  const { itemId, note, expectedRevision } = input;
   return inTransaction(platform, async (trx) => {
-    const { item, working, next, revision } = await loadForAction(
-      trx,
-      actor,
+    const { item, working, next, revision } = await loadForAction(trx, actor, {
       itemId,
-      'reject',
+      action: 'reject',
       expectedRevision,
-    );
+    });
     if (!working) throw new AppError('CATALOG_ACTION_NOT_ALLOWED', { action: 'reject' });
     const now = nowIso();
     await updateVersion(trx, working.id, {
@@ -35,15 +39,19 @@ export function rejectCatalogItem(
       review_note: note,
       updated_at: now,
     });
-    await updateItemGuarded(trx, item.id, revision, { status: itemStatusOf(next), updated_at: now });
+    await updateItemGuarded(trx, {
+      id: item.id,
+      expectedRevision: revision,
+      patch: { status: itemStatusOf(next), updated_at: now },
+    });
     await auditCatalog(platform, trx, {
-      actor,
+      actor: actor,
       action: 'catalog.reject',
       entityType: 'catalog_item',
       entityId: item.id,
       orgUnitId: item.department_id,
       detail: { versionId: working.id, number: working.number, note },
     });
-    return presentById(trx, actor, item.id, working.id);
+    return presentById(trx, actor, { itemId: item.id, versionId: working.id });
   });
 }

@@ -14,6 +14,13 @@ import { presentById } from './get-catalog-item.ts';
 import { loadForAction, requireGrant } from './item-access.ts';
 import { requireDepartment, requireFreeImplementationCode } from './item-checks.ts';
 
+/** What saving a draft needs: the item, its new document, the revision the caller saw. */
+export interface SaveCatalogDraftInput {
+  itemId: string;
+  document: CatalogItemDocument;
+  expectedRevision: number;
+}
+
 /**
  * Saves the working version's document (a rejected version returns to draft). Before the first
  * publication the item's search columns follow the draft; afterwards they keep showing the
@@ -22,12 +29,11 @@ import { requireDepartment, requireFreeImplementationCode } from './item-checks.
 export function saveCatalogDraft(
   platform: Platform,
   actor: Actor,
-  itemId: string,
-  document: CatalogItemDocument,
-  expectedRevision: number,
+  input: SaveCatalogDraftInput,
 ): Promise<CatalogItemDetailView> {
+  const { itemId, document, expectedRevision } = input;
   return inTransaction(platform, async (trx) => {
-    const loaded = await loadForAction(trx, actor, itemId, 'edit', expectedRevision);
+    const loaded = await loadForAction(trx, actor, { itemId, action: 'edit', expectedRevision });
     const { item, working } = loaded;
     if (!working) throw new AppError('CATALOG_ACTION_NOT_ALLOWED', { action: 'edit' });
     let department = loaded.department;
@@ -49,15 +55,23 @@ export function saveCatalogDraft(
         ],
       });
     }
-    await requireFreeImplementationCode(trx, document.implementationCode, item.id, 'body.document');
+    await requireFreeImplementationCode(trx, {
+      code: document.implementationCode,
+      ownItemId: item.id,
+      pathPrefix: 'body.document',
+    });
     const now = nowIso();
     await updateVersion(trx, working.id, { document: toJson(document), status: 'draft', updated_at: now });
     // Before the first publication the row's search columns follow the draft.
     const projected = item.published_version_id ? null : projectionOf(document, department);
-    await updateItemGuarded(trx, item.id, loaded.revision, {
-      ...projected,
-      status: itemStatusOf(loaded.next),
-      updated_at: now,
+    await updateItemGuarded(trx, {
+      id: item.id,
+      expectedRevision: loaded.revision,
+      patch: {
+        ...projected,
+        status: itemStatusOf(loaded.next),
+        updated_at: now,
+      },
     });
     if (projected) await syncSearchIndex(trx, platform.dialect, [{ id: item.id, ...projected }]);
     await auditCatalog(platform, trx, {
@@ -68,7 +82,7 @@ export function saveCatalogDraft(
       orgUnitId: item.department_id,
       detail: { versionId: working.id, name: document.name },
     });
-    return presentById(trx, actor, item.id, working.id);
+    return presentById(trx, actor, { itemId: item.id, versionId: working.id });
   }).catch((err: unknown) => {
     throw implementationCodeClash(err, document.implementationCode, 'body.document');
   });

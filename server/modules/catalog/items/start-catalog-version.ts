@@ -9,6 +9,12 @@ import { findVersion, insertVersions, nextVersionNumber, updateItemGuarded } fro
 import { presentById } from './get-catalog-item.ts';
 import { loadForAction } from './item-access.ts';
 
+/** What starting a revision needs: the published item and the revision the caller saw. */
+export interface StartCatalogVersionInput {
+  itemId: string;
+  expectedRevision: number;
+}
+
 /**
  * Starts a revision of a published item: a draft copy of the published document. The published
  * version stays what the public and new cases see until the revision is approved.
@@ -16,11 +22,15 @@ import { loadForAction } from './item-access.ts';
 export function startCatalogVersion(
   platform: Platform,
   actor: Actor,
-  itemId: string,
-  expectedRevision: number,
+  input: StartCatalogVersionInput,
 ): Promise<CatalogItemDetailView> {
+  const { itemId, expectedRevision } = input;
   return inTransaction(platform, async (trx) => {
-    const { item, revision } = await loadForAction(trx, actor, itemId, 'newVersion', expectedRevision);
+    const { item, revision } = await loadForAction(trx, actor, {
+      itemId,
+      action: 'newVersion',
+      expectedRevision,
+    });
     const published = item.published_version_id
       ? await findVersion(trx, item.published_version_id)
       : undefined;
@@ -30,7 +40,11 @@ export function startCatalogVersion(
     // The guarded update first: it takes the item's row, so a concurrent revision waits here and
     // then finds the revision moved (409 CATALOG_STALE_VERSION), instead of racing for the same
     // version number and failing on the unique index.
-    await updateItemGuarded(trx, item.id, revision, { draft_version_id: id, updated_at: now });
+    await updateItemGuarded(trx, {
+      id: item.id,
+      expectedRevision: revision,
+      patch: { draft_version_id: id, updated_at: now },
+    });
     const number = await nextVersionNumber(trx, item.id);
     await insertVersions(trx, [
       {
@@ -62,6 +76,6 @@ export function startCatalogVersion(
       orgUnitId: item.department_id,
       detail: { versionId: id, number, fromVersionId: published.id },
     });
-    return presentById(trx, actor, item.id, id);
+    return presentById(trx, actor, { itemId: item.id, versionId: id });
   });
 }

@@ -9,21 +9,25 @@ import { updateItemGuarded, updateVersion } from '../store/store.ts';
 import { presentById } from './get-catalog-item.ts';
 import { loadForAction } from './item-access.ts';
 
+/** What submitting an item needs: the item and the revision the caller saw. */
+export interface SubmitCatalogItemInput {
+  itemId: string;
+  expectedRevision: number;
+}
+
 /** Sends the working version for review (by its department's staff or a catalogue administrator). */
 export function submitCatalogItem(
   platform: Platform,
   actor: Actor,
-  itemId: string,
-  expectedRevision: number,
+  input: SubmitCatalogItemInput,
 ): Promise<CatalogItemDetailView> {
+  const { itemId, expectedRevision } = input;
   return inTransaction(platform, async (trx) => {
-    const { item, working, next, revision } = await loadForAction(
-      trx,
-      actor,
+    const { item, working, next, revision } = await loadForAction(trx, actor, {
       itemId,
-      'submit',
+      action: 'submit',
       expectedRevision,
-    );
+    });
     if (!working) throw new AppError('CATALOG_ACTION_NOT_ALLOWED', { action: 'submit' });
     const now = nowIso();
     await updateVersion(trx, working.id, {
@@ -33,15 +37,19 @@ export function submitCatalogItem(
       submitted_at: now,
       updated_at: now,
     });
-    await updateItemGuarded(trx, item.id, revision, { status: itemStatusOf(next), updated_at: now });
+    await updateItemGuarded(trx, {
+      id: item.id,
+      expectedRevision: revision,
+      patch: { status: itemStatusOf(next), updated_at: now },
+    });
     await auditCatalog(platform, trx, {
-      actor,
+      actor: actor,
       action: 'catalog.submit',
       entityType: 'catalog_item',
       entityId: item.id,
       orgUnitId: item.department_id,
       detail: { versionId: working.id, number: working.number },
     });
-    return presentById(trx, actor, item.id, working.id);
+    return presentById(trx, actor, { itemId: item.id, versionId: working.id });
   });
 }

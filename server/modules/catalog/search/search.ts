@@ -28,6 +28,12 @@ export type SearchAudience =
   | { kind: 'public' }
   | { kind: 'staff'; departmentIds: string[] | null; status?: ItemStatus; pendingReview?: boolean };
 
+/** One search: what it asks and who asks it. */
+export interface SearchItemsInput {
+  search: CatalogSearch;
+  audience: SearchAudience;
+}
+
 /** A matching row: the listed columns and the working version's status. */
 export type SearchRow = Pick<
   CatalogItemsTable,
@@ -104,8 +110,9 @@ function rankExpression(dialect: Dialect, q: string) {
     when 1 then 1 else 2 end end`;
 }
 
-/** The filters of a search as one condition. */
-function filterConditions(eb: Eb, dialect: Dialect, s: CatalogSearch, who: SearchAudience) {
+/** The filters of a search (its own and its audience's) as one condition. */
+function filterConditions(eb: Eb, dialect: Dialect, input: SearchItemsInput) {
+  const { search: s, audience: who } = input;
   const all = [];
   if (who.kind === 'public') all.push(eb('catalog_items.status', '=', 'published'));
   else {
@@ -174,12 +181,12 @@ const COLUMNS = [
 export async function searchItems(
   db: Executor,
   dialect: Dialect,
-  s: CatalogSearch,
-  who: SearchAudience,
+  input: SearchItemsInput,
 ): Promise<{ rows: SearchRow[]; total: number }> {
+  const s = input.search;
   const base = catalogDb(db)
     .selectFrom('catalog_items')
-    .where((eb) => filterConditions(eb as Eb, dialect, s, who));
+    .where((eb) => filterConditions(eb as Eb, dialect, input));
   const q = queryTerms(s.q).join(' ');
   let ranked = base.select('catalog_items.id');
   if (q) ranked = ranked.orderBy(rankExpression(dialect, q)).orderBy(sql`length(catalog_items.name)`);

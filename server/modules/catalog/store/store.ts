@@ -84,16 +84,19 @@ export async function insertVersions(db: Executor, rows: readonly CatalogItemVer
   }
 }
 
+/** A guarded update of an item: which item, the revision it must still have, the columns to set. */
+export interface GuardedItemUpdate {
+  id: string;
+  expectedRevision: number;
+  patch: Partial<Omit<CatalogItemsTable, 'id' | 'revision'>>;
+}
+
 /**
  * Updates an item only if its revision is still `expectedRevision`, and bumps the revision. A
  * concurrent change in between makes the update miss: CATALOG_STALE_VERSION, never a lost update.
  */
-export async function updateItemGuarded(
-  db: Executor,
-  id: string,
-  expectedRevision: number,
-  patch: Partial<Omit<CatalogItemsTable, 'id' | 'revision'>>,
-): Promise<number> {
+export async function updateItemGuarded(db: Executor, update: GuardedItemUpdate): Promise<number> {
+  const { id, expectedRevision, patch } = update;
   const result = await catalogDb(db)
     .updateTable('catalog_items')
     .set({ ...patch, revision: expectedRevision + 1 })

@@ -18,14 +18,16 @@ export function rowsOf(items: { doc: CatalogItemInput; department: string }[]): 
   return rows;
 }
 
-/** Overwrites one cell: sheet, data row index (0 = Excel row 2), column header. */
-export function setCell(
-  rows: WorkbookRows,
-  sheet: keyof WorkbookRows,
-  index: number,
-  header: string,
-  value: OutCell,
-) {
+/** Where a cell is: sheet, data row index (0 = Excel row 2), column header. */
+export interface CellAt {
+  sheet: keyof WorkbookRows;
+  index: number;
+  header: string;
+}
+
+/** Overwrites one cell, at `at`, with `value`. */
+export function setCell(rows: WorkbookRows, at: CellAt, value: OutCell) {
+  const { sheet, index, header } = at;
   const columns = DATA_SHEETS.find((s) => s.name === sheet)?.columns ?? [];
   const col = columns.findIndex((c) => c.header === header);
   const row = rows[sheet][index];
