@@ -34,7 +34,7 @@ export function caseDocumentRoutes(app: FastifyInstance, platform: Platform, set
       const { state } = await loadCase(platform.db, req.params.id);
       authorizeRead(actor, scopeOf(state));
       const calendar = await getWorkCalendar(platform.db);
-      const clock = computeClock(state, calendar, shanghaiDay(nowIso()), settings);
+      const clock = computeClock(state, { calendar, today: shanghaiDay(nowIso()), settings });
       const notice = noticeOf(
         state,
         clock,

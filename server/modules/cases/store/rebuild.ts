@@ -25,7 +25,7 @@ export async function rebuildProjection(
   const actions = rows.map(actionFromRow);
   // The log keeps the paths of the day; the org tree may have moved since (rescope-cases.ts).
   const state = await withCurrentPaths(db, foldActions(caseId, actions));
-  const clock = computeClock(state, calendar, clockOn, settings);
+  const clock = computeClock(state, { calendar, today: clockOn, settings });
   const row = projectionOf(state, clock, clockOn, rows.at(-1)?.hash ?? '');
   return { row, brokenAt: brokenLink(rows) };
 }

@@ -120,7 +120,7 @@ describeEachDb(
       assert.equal(moved.statusCode, 200, moved.body);
       const calendar = await getWorkCalendar(db);
       const clockOn = stale.state.receivedAt.slice(0, 10);
-      const clock = computeClock(stale.state, calendar, clockOn, DEFAULT_CASE_SETTINGS);
+      const clock = computeClock(stale.state, { calendar, today: clockOn, settings: DEFAULT_CASE_SETTINGS });
       const row = projectionOf(stale.state, clock, clockOn, stale.lastHash);
       await assert.rejects(appendActions(db, stale.state, row, []), (e) =>
         isAppError(e, 'CASE_STALE_VERSION'),

@@ -109,7 +109,7 @@ async function persist(
     prev = row.hash;
     return row;
   });
-  const clock = computeClock(state, work.calendar, work.today, work.settings);
+  const clock = computeClock(state, { calendar: work.calendar, today: work.today, settings: work.settings });
   const projection = projectionOf(state, clock, work.today, prev);
   if (before) await appendActions(work.trx, before.state, projection, rows);
   else await insertCase(work.trx, projection, rows);

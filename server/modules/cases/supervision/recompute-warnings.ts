@@ -85,7 +85,7 @@ export async function recomputeWarnings(
       for (const row of rows) {
         summary.checked++;
         const state = fromJson<CaseState>(row.state, {} as CaseState);
-        const clock = computeClock(state, calendar, today, settings);
+        const clock = computeClock(state, { calendar, today, settings });
         const missingYear = clock.calendarProblem?.year;
         if (missingYear !== undefined) uncounted.set(missingYear, (uncounted.get(missingYear) ?? 0) + 1);
         const p = projectionOf(state, clock, today, row.last_hash);

@@ -27,7 +27,7 @@ export async function getCase(
   const { state } = await loadCase(platform.db, caseId);
   authorizeRead(actor, scopeOf(state));
   const calendar = await getWorkCalendar(platform.db);
-  const clock = computeClock(state, calendar, shanghaiDay(options.now ?? nowIso()), settings);
+  const clock = computeClock(state, { calendar, today: shanghaiDay(options.now ?? nowIso()), settings });
   const actions = (await listActionRows(platform.db, caseId)).map(actionFromRow);
   const names = await orgUnitNames(
     platform.db,

@@ -177,7 +177,11 @@ export function timelineOf(
     let elapsed: number | null = null;
     if (state.clockStart) {
       try {
-        elapsed = usedDaysAt(counter, state.clockStart, state.pauses, shanghaiDay(a.at));
+        elapsed = usedDaysAt(counter, {
+          start: state.clockStart,
+          pauses: state.pauses,
+          date: shanghaiDay(a.at),
+        });
       } catch {
         elapsed = null;
       }
