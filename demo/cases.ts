@@ -253,7 +253,10 @@ class Story {
   async intake(actor: Actor, input: IntakeInput): Promise<CaseWritten | null> {
     const at = this.next(0);
     if (!at) return null;
-    return receiveWith(await caseWork(this.platform, this.trx, actor, DEFAULT_CASE_SETTINGS, at), input);
+    return receiveWith(
+      await caseWork(this.platform, this.trx, { actor, settings: DEFAULT_CASE_SETTINGS, now: at }),
+      input,
+    );
   }
 
   /** Applies a command `gap` working days on; null when that day has not come yet. */
@@ -265,7 +268,7 @@ class Story {
   ): Promise<CaseWritten | null> {
     const at = this.next(gap);
     if (!at) return null;
-    const work = await caseWork(this.platform, this.trx, actor, DEFAULT_CASE_SETTINGS, at);
+    const work = await caseWork(this.platform, this.trx, { actor, settings: DEFAULT_CASE_SETTINGS, now: at });
     if (command.type === 'accept') {
       const s = written.state;
       const steps = await resolveProcess(this.trx, {
@@ -273,9 +276,13 @@ class Story {
         departmentId: s.item.departmentId,
         promisedDays: s.item.promised.days,
       });
-      return applyToCase(work, s.id, s.version, [{ type: 'accept', steps }]);
+      return applyToCase(work, { caseId: s.id, version: s.version, commands: [{ type: 'accept', steps }] });
     }
-    return applyToCase(work, written.state.id, written.state.version, [command]);
+    return applyToCase(work, {
+      caseId: written.state.id,
+      version: written.state.version,
+      commands: [command],
+    });
   }
 }
 

@@ -24,9 +24,11 @@ export function actOnCase(
   options: { now?: string } = {},
 ): Promise<CaseWritten> {
   return caseTransaction(platform, async (trx, batch) => {
-    const work = await caseWork(platform, trx, actor, settings, options.now, batch);
-    return applyToCase(work, caseId, version, async (state) => [
-      typeof command === 'function' ? await command(state, trx) : command,
-    ]);
+    const work = await caseWork(platform, trx, { actor, settings, now: options.now, batch });
+    return applyToCase(work, {
+      caseId,
+      version,
+      commands: async (state) => [typeof command === 'function' ? await command(state, trx) : command],
+    });
   });
 }

@@ -337,7 +337,12 @@ describeEachDb(
           .selectAll()
           .where('id', '=', id)
           .executeTakeFirstOrThrow();
-        const rebuilt = await rebuildProjection(db, id, calendar, stored.clock_on, DEFAULT_CASE_SETTINGS);
+        const rebuilt = await rebuildProjection(db, {
+          caseId: id,
+          calendar,
+          clockOn: stored.clock_on,
+          settings: DEFAULT_CASE_SETTINGS,
+        });
         assert.equal(rebuilt.brokenAt, null, `chain of ${stored.number}`);
         assert.deepEqual(rebuilt.row, stored, `projection of ${stored.number}`);
       }
@@ -357,7 +362,14 @@ describeEachDb(
         .where('id', '=', first)
         .executeTakeFirstOrThrow();
       assert.equal(
-        (await rebuildProjection(db, first, calendar, stored.clock_on, DEFAULT_CASE_SETTINGS)).brokenAt,
+        (
+          await rebuildProjection(db, {
+            caseId: first,
+            calendar,
+            clockOn: stored.clock_on,
+            settings: DEFAULT_CASE_SETTINGS,
+          })
+        ).brokenAt,
         1,
       );
     });

@@ -66,7 +66,7 @@ export async function receiveCaseOnce(
     return await caseTransaction(platform, async (trx, batch): Promise<KeyedIntake> => {
       const found = await findKeyedIntake(trx, actor.accountId, key);
       if (found) return replay(found, record);
-      const work = await caseWork(platform, trx, actor, settings, undefined, batch);
+      const work = await caseWork(platform, trx, { actor, settings, batch });
       return { written: await receiveWith(work, input, record) };
     });
   } catch (err) {

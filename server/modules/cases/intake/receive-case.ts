@@ -47,7 +47,7 @@ export async function receiveCase(
   options: { now?: string } = {},
 ): Promise<CaseWritten> {
   return caseTransaction(platform, async (trx, batch) =>
-    receiveWith(await caseWork(platform, trx, actor, settings, options.now, batch), input),
+    receiveWith(await caseWork(platform, trx, { actor, settings, now: options.now, batch }), input),
   );
 }
 
@@ -130,7 +130,11 @@ export async function receiveWith(
     ...(intakeKey ? { intakeKey } : {}),
   };
   const then = await decisionCommands(work, input, item, materials);
-  return createCase(work, newId(), { type: 'receive', at: work.now, actor: work.stamp, payload }, then);
+  return createCase(work, {
+    caseId: newId(),
+    receive: { type: 'receive', at: work.now, actor: work.stamp, payload },
+    then,
+  });
 }
 
 /** The commands that follow the receipt, by the clerk's decision. */

@@ -88,25 +88,29 @@ export async function recomputeWarnings(
         const clock = computeClock(state, { calendar, today, settings });
         const missingYear = clock.calendarProblem?.year;
         if (missingYear !== undefined) uncounted.set(missingYear, (uncounted.get(missingYear) ?? 0) + 1);
-        const p = projectionOf(state, clock, today, row.last_hash);
+        const p = projectionOf(state, { clock, clockOn: today, lastHash: row.last_hash });
         const { state: _s, ...cols } = p;
         const unchanged =
           row.warning_level === p.warning_level && row.used_days === p.used_days && row.clock_on === today;
         if (!unchanged) {
-          const written = await updateClockColumns(trx, row.id, row.version, {
-            clock_start: cols.clock_start,
-            deemed_accepted: cols.deemed_accepted,
-            promised_due: cols.promised_due,
-            legal_due: cols.legal_due,
-            limit_days: cols.limit_days,
-            used_days: cols.used_days,
-            remaining_days: cols.remaining_days,
-            paused: cols.paused,
-            paused_days: cols.paused_days,
-            extension_days: cols.extension_days,
-            warning_level: cols.warning_level,
-            lost_step: cols.lost_step,
-            clock_on: today,
+          const written = await updateClockColumns(trx, {
+            id: row.id,
+            version: row.version,
+            cols: {
+              clock_start: cols.clock_start,
+              deemed_accepted: cols.deemed_accepted,
+              promised_due: cols.promised_due,
+              legal_due: cols.legal_due,
+              limit_days: cols.limit_days,
+              used_days: cols.used_days,
+              remaining_days: cols.remaining_days,
+              paused: cols.paused,
+              paused_days: cols.paused_days,
+              extension_days: cols.extension_days,
+              warning_level: cols.warning_level,
+              lost_step: cols.lost_step,
+              clock_on: today,
+            },
           });
           // An action moved the case meanwhile and wrote a fresh clock: the next run looks again.
           if (!written) continue;
