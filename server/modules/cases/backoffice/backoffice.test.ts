@@ -146,13 +146,11 @@ describeEachDb(
       const settings = DEFAULT_CASE_SETTINGS;
       // Accepted on Mon 12 Oct 2026: 10 working days promised, due Mon 26 Oct; claimed, never passed on.
       const then = '2026-10-12T02:00:00.000Z';
-      const old = await receiveCase(
-        ctx().platform,
-        clerk,
-        { ...intakeAtA01(desk, person(32)), decision: 'accept', form: {}, situations: {} },
+      const old = await receiveCase(ctx().platform, clerk, {
+        intake: { ...intakeAtA01(desk, person(32)), decision: 'accept', form: {}, situations: {} },
         settings,
-        { now: then },
-      );
+        now: then,
+      });
       await actOnCase(ctx().platform, handler, old.state.id, old.state.version, { type: 'claim' }, settings, {
         now: then,
       });

@@ -75,7 +75,7 @@ export function caseActionRoutes(app: FastifyInstance, platform: Platform, setti
     );
 
   route('accept', 'acceptCase', '受理', VersionBody, (actor, id, b) =>
-    acceptCase(platform, actor, id, b.version, settings),
+    acceptCase(platform, actor, { caseId: id, version: b.version, settings }),
   );
   simple('correction', 'requestCaseCorrection', '一次性告知补正（受理前或办理中）', CorrectionBody, (b) => ({
     type: 'requestCorrection',

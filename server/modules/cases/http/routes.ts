@@ -62,8 +62,8 @@ export function caseRoutes(app: FastifyInstance, platform: Platform): void {
       const key = intakeKeyOf(req.validationError, req.headers['idempotency-key']);
       const actor = requireActor(req);
       const outcome: KeyedIntake = key
-        ? await receiveCaseOnce(platform, actor, req.body, settings, key)
-        : { written: await receiveCase(platform, actor, req.body, settings) };
+        ? await receiveCaseOnce(platform, actor, { intake: req.body, settings, key })
+        : { written: await receiveCase(platform, actor, { intake: req.body, settings }) };
       const written = outcome.written;
       if (!written) {
         // The case as it is now, as its page shows it: what the first answer showed, if nothing happened since.

@@ -140,13 +140,11 @@ describeEachDb('case SMS to the applicant', (ctx) => {
 
   test('accepted when the due date falls in a year without published holidays: the limit in words', async () => {
     // Mon 21 Dec 2026, 10 working days: the 10th falls in January 2027, whose holidays are not published.
-    const written = await receiveCase(
-      ctx().platform,
-      await actorOf(ctx(), 'clerk'),
-      { ...intakeAtA01(desk, person(64, '钱多多')), decision: 'accept', form: {}, situations: {} },
-      DEFAULT_CASE_SETTINGS,
-      { now: '2026-12-21T02:00:00.000Z' },
-    );
+    const written = await receiveCase(ctx().platform, await actorOf(ctx(), 'clerk'), {
+      intake: { ...intakeAtA01(desk, person(64, '钱多多')), decision: 'accept', form: {}, situations: {} },
+      settings: DEFAULT_CASE_SETTINGS,
+      now: '2026-12-21T02:00:00.000Z',
+    });
     assert.equal(written.clock.promisedDue, null);
     const [body] = await expectTexts(written.state, 64, ['case.accepted']);
     assert.match(body ?? '', /已受理，承诺于受理之日起10个工作日届满前办结。/);
@@ -155,19 +153,17 @@ describeEachDb('case SMS to the applicant', (ctx) => {
 
   test('a correction whose 20 working days run into a year without published holidays: the span in words', async () => {
     // Mon 14 Dec 2026: the 20th working day falls in January 2027.
-    const written = await receiveCase(
-      ctx().platform,
-      await actorOf(ctx(), 'clerk'),
-      {
+    const written = await receiveCase(ctx().platform, await actorOf(ctx(), 'clerk'), {
+      intake: {
         ...intakeAtA01(desk, person(65, '钱多多')),
         materials: [{ materialId: 'm1', form: 'original' }],
         decision: 'correct',
         form: {},
         situations: {},
       },
-      DEFAULT_CASE_SETTINGS,
-      { now: '2026-12-14T02:00:00.000Z' },
-    );
+      settings: DEFAULT_CASE_SETTINGS,
+      now: '2026-12-14T02:00:00.000Z',
+    });
     const [body] = await expectTexts(written.state, 65, ['case.correction']);
     assert.match(body ?? '', /请于本通知发出之日起20个工作日届满前补齐，/);
   });

@@ -40,10 +40,8 @@ async function remindersTo(ctx: TestContext, username: string): Promise<string[]
 }
 
 async function acceptOn(ctx: TestContext, itemId: string, seq: number, date: string): Promise<void> {
-  await receiveCase(
-    ctx.platform,
-    await actorOf(ctx, 'clerk'),
-    {
+  await receiveCase(ctx.platform, await actorOf(ctx, 'clerk'), {
+    intake: {
       itemId,
       applicant: person(seq),
       materials: ALL_ORIGINALS,
@@ -52,8 +50,8 @@ async function acceptOn(ctx: TestContext, itemId: string, seq: number, date: str
       decision: 'accept',
     },
     settings,
-    { now: `${date}T02:00:00.000Z` },
-  );
+    now: `${date}T02:00:00.000Z`,
+  });
 }
 
 describeEachDb('the calendar’s maintainers hear of a missing year once an open case needs it', (ctx) => {

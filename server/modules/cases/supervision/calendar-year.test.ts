@@ -25,13 +25,11 @@ async function receivedOn(
   date: string,
   decision: 'accept' | 'receive' = 'accept',
 ) {
-  const written = await receiveCase(
-    ctx.platform,
-    await actorOf(ctx, 'clerk'),
-    { itemId, applicant: person(seq), materials: ALL_ORIGINALS, form: {}, situations: {}, decision },
+  const written = await receiveCase(ctx.platform, await actorOf(ctx, 'clerk'), {
+    intake: { itemId, applicant: person(seq), materials: ALL_ORIGINALS, form: {}, situations: {}, decision },
     settings,
-    { now: `${date}T02:00:00.000Z` },
-  );
+    now: `${date}T02:00:00.000Z`,
+  });
   return written.state;
 }
 

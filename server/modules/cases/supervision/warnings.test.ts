@@ -67,13 +67,11 @@ describeEachDb('case warnings: responsible staff and supervisors are told once p
     // All accepted (or received) on Mon 12 Oct 2026: 10 working days, due Mon 26 Oct.
     const then = { now: '2026-10-12T02:00:00.000Z' };
     const intake = { materials: ALL_ORIGINALS, form: {}, situations: {} };
-    const claimed = await receiveCase(
-      ctx().platform,
-      clerk,
-      { ...intake, itemId: items.market, applicant: person(50), decision: 'accept' },
+    const claimed = await receiveCase(ctx().platform, clerk, {
+      intake: { ...intake, itemId: items.market, applicant: person(50), decision: 'accept' },
       settings,
-      then,
-    );
+      now: then.now,
+    });
     await actOnCase(
       ctx().platform,
       handler,
@@ -83,17 +81,13 @@ describeEachDb('case warnings: responsible staff and supervisors are told once p
       settings,
       then,
     );
-    const unclaimed = await receiveCase(
-      ctx().platform,
-      clerk,
-      { ...intake, itemId: items.market, applicant: person(51), decision: 'accept' },
+    const unclaimed = await receiveCase(ctx().platform, clerk, {
+      intake: { ...intake, itemId: items.market, applicant: person(51), decision: 'accept' },
       settings,
-      then,
-    );
-    const atTownship = await receiveCase(
-      ctx().platform,
-      lishuzhen,
-      {
+      now: then.now,
+    });
+    const atTownship = await receiveCase(ctx().platform, lishuzhen, {
+      intake: {
         itemId: items.marketLocal,
         applicant: person(52),
         situations: { s1: 'self' },
@@ -105,8 +99,8 @@ describeEachDb('case warnings: responsible staff and supervisors are told once p
         decision: 'receive',
       },
       settings,
-      then,
-    );
+      now: then.now,
+    });
 
     // Fri 23 Oct: one working day left, yellow.
     const first = await recomputeWarnings(ctx().platform, settings, '2026-10-23');
@@ -169,10 +163,8 @@ describeEachDb('case warnings: responsible staff and supervisors are told once p
       legalDays: 60,
     });
     const accept = (itemId: string, seq: number) =>
-      receiveCase(
-        ctx().platform,
-        clerk,
-        {
+      receiveCase(ctx().platform, clerk, {
+        intake: {
           itemId,
           applicant: person(seq),
           materials: ALL_ORIGINALS,
@@ -182,8 +174,8 @@ describeEachDb('case warnings: responsible staff and supervisors are told once p
         },
         settings,
         // Mon 2 Nov 2026: 10 working days end Mon 16 Nov; 30 natural days end Wed 2 Dec.
-        { now: '2026-11-02T02:00:00.000Z' },
-      );
+        now: '2026-11-02T02:00:00.000Z',
+      });
     const workdays = (await accept(items.market, 53)).state.id;
     const naturals = (await accept(natural, 54)).state.id;
     const said = async (id: string) =>

@@ -149,13 +149,11 @@ export async function acceptLongAgo(
     { materialId: 'm1', form: 'original' as const },
     { materialId: 'm2', form: 'original' as const },
   ];
-  return receiveCase(
-    ctx.platform,
-    await actorOf(ctx, clerk),
-    { ...intake, materials, decision: 'accept' },
-    DEFAULT_CASE_SETTINGS,
-    { now: '2026-10-12T02:00:00.000Z' },
-  );
+  return receiveCase(ctx.platform, await actorOf(ctx, clerk), {
+    intake: { ...intake, materials, decision: 'accept' },
+    settings: DEFAULT_CASE_SETTINGS,
+    now: '2026-10-12T02:00:00.000Z',
+  });
 }
 
 /** A valid ID number born on a date, with a sequence. */
