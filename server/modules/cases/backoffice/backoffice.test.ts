@@ -151,7 +151,11 @@ describeEachDb(
         settings,
         now: then,
       });
-      await actOnCase(ctx().platform, handler, old.state.id, old.state.version, { type: 'claim' }, settings, {
+      await actOnCase(ctx().platform, handler, {
+        caseId: old.state.id,
+        version: old.state.version,
+        command: { type: 'claim' },
+        settings,
         now: then,
       });
       const stale = await casesDb(ctx().platform.db)
@@ -300,7 +304,11 @@ describeEachDb(
         dflt.steps.map((x) => x.budgetDays),
         [15, 9, 6],
       );
-      const step = (key: string, name: string, role: string, budgetDays: number) => ({
+      const step = (
+        key: string,
+        name: string,
+        { role, budgetDays }: { role: string; budgetDays: number },
+      ) => ({
         key,
         name,
         role,
@@ -309,7 +317,10 @@ describeEachDb(
       const over = expectError(
         await catalog.put(`/api/case-processes/${itemId}`, {
           expectedRevision: 0,
-          steps: [step('handle', '承办', 'dept_handler', 20), step('approve', '批准', 'dept_approver', 11)],
+          steps: [
+            step('handle', '承办', { role: 'dept_handler', budgetDays: 20 }),
+            step('approve', '批准', { role: 'dept_approver', budgetDays: 11 }),
+          ],
         }),
         400,
         'CASE_PROCESS_BUDGET_INVALID',
@@ -319,7 +330,10 @@ describeEachDb(
       ok(
         await catalog.put(`/api/case-processes/${itemId}`, {
           expectedRevision: 0,
-          steps: [step('handle', '承办', 'dept_handler', 25), step('approve', '批准', 'dept_approver', 5)],
+          steps: [
+            step('handle', '承办', { role: 'dept_handler', budgetDays: 25 }),
+            step('approve', '批准', { role: 'dept_approver', budgetDays: 5 }),
+          ],
         }),
       );
     });

@@ -71,7 +71,12 @@ export function caseActionRoutes(app: FastifyInstance, platform: Platform, setti
     toCommand: (b: z.infer<S>) => CaseCommand,
   ) =>
     route(url, operationId, summary, body, (actor, id, b) =>
-      actOnCase(platform, actor, id, (b as { version: number }).version, toCommand(b), settings),
+      actOnCase(platform, actor, {
+        caseId: id,
+        version: (b as { version: number }).version,
+        command: toCommand(b),
+        settings,
+      }),
     );
 
   route('accept', 'acceptCase', '受理', VersionBody, (actor, id, b) =>
@@ -93,7 +98,12 @@ export function caseActionRoutes(app: FastifyInstance, platform: Platform, setti
   }));
   simple('claim', 'claimCase', '签收', VersionBody, () => ({ type: 'claim' }));
   route('assign', 'assignCase', '分派', AssignBody, (actor, id, b) =>
-    assignCase(platform, actor, id, b.version, b.assigneeAccountId, settings),
+    assignCase(platform, actor, {
+      caseId: id,
+      version: b.version,
+      assigneeAccountId: b.assigneeAccountId,
+      settings,
+    }),
   );
   simple('pass', 'passCaseStep', '本环节通过，转下一环节', PassBody, (b) => ({
     type: 'pass',

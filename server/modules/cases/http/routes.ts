@@ -219,13 +219,11 @@ export function caseRoutes(app: FastifyInstance, platform: Platform): void {
       },
     },
     async (req) =>
-      updateProcess(
-        platform,
-        requireActor(req),
-        req.params.itemId,
-        req.body.steps,
-        req.body.expectedRevision,
-      ),
+      updateProcess(platform, requireActor(req), {
+        itemId: req.params.itemId,
+        steps: req.body.steps,
+        expectedRevision: req.body.expectedRevision,
+      }),
   );
 
   caseActionRoutes(app, platform, settings);

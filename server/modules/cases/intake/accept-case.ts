@@ -15,12 +15,10 @@ export function acceptCase(
   actor: Actor,
   { caseId, version, settings, now }: AcceptCaseInput,
 ): Promise<CaseWritten> {
-  return actOnCase(
-    platform,
-    actor,
+  return actOnCase(platform, actor, {
     caseId,
     version,
-    async (state, trx) => ({
+    command: async (state, trx) => ({
       type: 'accept',
       steps: await resolveProcess(trx, {
         id: state.item.id,
@@ -29,8 +27,8 @@ export function acceptCase(
       }),
     }),
     settings,
-    { now },
-  );
+    now,
+  });
 }
 
 /** What acceptCase takes: the case, the version the client saw, the settings, the instant. */

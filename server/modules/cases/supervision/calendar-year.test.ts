@@ -43,7 +43,11 @@ describeEachDb('cases on a day whose year has no published holidays (Mon 4 Jan 2
     // Accepted Mon 2 Nov 2026, 10 working days: due Mon 16 Nov.
     const c = await receivedOn(ctx(), items.market, 70, '2026-11-02');
     const handler = await actorOf(ctx(), 'scjg_handler');
-    const claimed = await actOnCase(ctx().platform, handler, c.id, c.version, { type: 'claim' }, settings, {
+    const claimed = await actOnCase(ctx().platform, handler, {
+      caseId: c.id,
+      version: c.version,
+      command: { type: 'claim' },
+      settings,
       now: JAN_4,
     });
     assert.equal(claimed.state.assignee?.accountId, handler.accountId);

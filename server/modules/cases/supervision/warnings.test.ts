@@ -72,15 +72,13 @@ describeEachDb('case warnings: responsible staff and supervisors are told once p
       settings,
       now: then.now,
     });
-    await actOnCase(
-      ctx().platform,
-      handler,
-      claimed.state.id,
-      claimed.state.version,
-      { type: 'claim' },
+    await actOnCase(ctx().platform, handler, {
+      caseId: claimed.state.id,
+      version: claimed.state.version,
+      command: { type: 'claim' },
       settings,
-      then,
-    );
+      now: then.now,
+    });
     const unclaimed = await receiveCase(ctx().platform, clerk, {
       intake: { ...intake, itemId: items.market, applicant: person(51), decision: 'accept' },
       settings,
