@@ -220,7 +220,7 @@ export async function seedDemoCases(
     const pace = (written.state.item.promised.days * (0.3 + rand())) / 5;
     await playForward(story, written, plan, { handler, full: handler === 'scjg_handler', pace }, as, clerk);
   }
-  await recomputeWarnings(platform, settings, today, trx);
+  await recomputeWarnings(platform, settings, { today, within: trx });
   await scheduleWarningJob(trx, today);
   return { cases: made };
 }

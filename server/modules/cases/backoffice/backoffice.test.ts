@@ -165,7 +165,7 @@ describeEachDb(
         .executeTakeFirstOrThrow();
       assert.deepEqual(stale, { warning_level: 'green', clock_on: '2026-10-12' });
       const today = shanghaiDay(nowIso());
-      const summary = await recomputeWarnings(ctx().platform, settings, today);
+      const summary = await recomputeWarnings(ctx().platform, settings, { today });
       assert.ok(summary.raised >= 1);
       const supervisor = await ctx().as('supervisor');
       const view = ok<{

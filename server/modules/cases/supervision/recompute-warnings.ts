@@ -50,9 +50,14 @@ export interface RecomputeSummary {
 export async function recomputeWarnings(
   platform: Platform,
   settings: CaseSettings,
-  today: string = shanghaiDay(nowIso()),
-  /** Run inside this transaction instead of one per batch (the demo seed). */
-  within?: Tx,
+  {
+    today = shanghaiDay(nowIso()),
+    within,
+  }: {
+    today?: string;
+    /** Run inside this transaction instead of one per batch (the demo seed). */
+    within?: Tx;
+  } = {},
 ): Promise<RecomputeSummary> {
   const summary: RecomputeSummary = { checked: 0, changed: 0, raised: 0, notified: 0, calendarReminders: [] };
   /** Open cases whose clock needs a year without published holidays, by year. */
@@ -120,13 +125,16 @@ export async function recomputeWarnings(
         }
         // Whether this run or an action turned it, staff hear of each level once.
         if (p.warning_level === 'yellow' || p.warning_level === 'red') {
-          const told = await warnStaffOnce(trx, state, p.warning_level, timeLeftPhrase(clock, today));
+          const told = await warnStaffOnce(trx, state, {
+            level: p.warning_level,
+            timeLeft: timeLeftPhrase(clock, today),
+          });
           if (told !== null) summary.notified++;
         }
       }
     });
   }
-  for (const [year, openCases] of yearsToRemind(uncounted, calendar.years, today)) {
+  for (const [year, openCases] of yearsToRemind(uncounted, { publishedYears: calendar.years, today })) {
     await batch(async (trx) => {
       const queued = await enqueueJob(trx, {
         kind: REMIND_CALENDAR_JOB,
@@ -147,9 +155,11 @@ export async function recomputeWarnings(
  */
 export function yearsToRemind(
   uncounted: ReadonlyMap<number, number>,
-  publishedYears: readonly number[],
-  today: string,
-  dueFrom: string = NEXT_YEAR_CALENDAR_DUE_FROM,
+  {
+    publishedYears,
+    today,
+    dueFrom = NEXT_YEAR_CALENDAR_DUE_FROM,
+  }: { publishedYears: readonly number[]; today: string; dueFrom?: string },
 ): Map<number, number> {
   const years = new Map(uncounted);
   const next = Number(today.slice(0, 4)) + 1;
@@ -170,7 +180,7 @@ export function caseJobHandlers(): JobHandlers {
   return {
     [RECOMPUTE_WARNINGS_JOB]: typedHandler(z.object({ day: z.string() }), async (payload, platform) => {
       const settings = loadCaseSettings(platform.config.source);
-      await recomputeWarnings(platform, settings, payload.day);
+      await recomputeWarnings(platform, settings, { today: payload.day });
       await scheduleWarningJob(platform.db, payload.day);
     }),
     [REMIND_CALENDAR_JOB]: typedHandler(

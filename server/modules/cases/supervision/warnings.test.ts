@@ -101,9 +101,9 @@ describeEachDb('case warnings: responsible staff and supervisors are told once p
     });
 
     // Fri 23 Oct: one working day left, yellow.
-    const first = await recomputeWarnings(ctx().platform, settings, '2026-10-23');
+    const first = await recomputeWarnings(ctx().platform, settings, { today: '2026-10-23' });
     assert.equal(first.notified, 3);
-    const again = await recomputeWarnings(ctx().platform, settings, '2026-10-23');
+    const again = await recomputeWarnings(ctx().platform, settings, { today: '2026-10-23' });
     assert.equal(again.notified, 0, 'a rerun tells nobody twice');
 
     const [a, b, c] = [claimed.state.id, unclaimed.state.id, atTownship.state.id];
@@ -126,9 +126,9 @@ describeEachDb('case warnings: responsible staff and supervisors are told once p
     assert.deepEqual(await warningsOf(ctx(), 'scjg_reviewer', a), [], 'a later step is not told');
 
     // Tue 27 Oct: overdue, red; told once more, once.
-    const red = await recomputeWarnings(ctx().platform, settings, '2026-10-27');
+    const red = await recomputeWarnings(ctx().platform, settings, { today: '2026-10-27' });
     assert.equal(red.notified, 3);
-    assert.equal((await recomputeWarnings(ctx().platform, settings, '2026-10-28')).notified, 0);
+    assert.equal((await recomputeWarnings(ctx().platform, settings, { today: '2026-10-28' })).notified, 0);
     assert.deepEqual(await warningsOf(ctx(), 'scjg_handler', a), ['case.warning yellow', 'case.warning red']);
     assert.deepEqual(await warningsOf(ctx(), 'supervisor', c), [
       'case.warningSupervised yellow',
@@ -181,10 +181,10 @@ describeEachDb('case warnings: responsible staff and supervisors are told once p
         b.replace(/^.*预警，|，请及时办理。$/g, ''),
       );
 
-    await recomputeWarnings(ctx().platform, settings, '2026-11-16'); // first seen on its due date
+    await recomputeWarnings(ctx().platform, settings, { today: '2026-11-16' }); // first seen on its due date
     // Thu 26 Nov: 24 of the 30 natural days used; 8 working days past the 16th.
-    await recomputeWarnings(ctx().platform, settings, '2026-11-26');
-    await recomputeWarnings(ctx().platform, settings, '2026-12-03'); // the natural-day case past due too
+    await recomputeWarnings(ctx().platform, settings, { today: '2026-11-26' });
+    await recomputeWarnings(ctx().platform, settings, { today: '2026-12-03' }); // the natural-day case past due too
     assert.deepEqual(await said(workdays), ['今日到期', '已超期8个工作日']);
     assert.deepEqual(await said(naturals), ['剩余6个自然日', '已超期1个自然日']);
   });
