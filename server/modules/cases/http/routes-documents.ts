@@ -35,13 +35,11 @@ export function caseDocumentRoutes(app: FastifyInstance, platform: Platform, set
       authorizeRead(actor, scopeOf(state));
       const calendar = await getWorkCalendar(platform.db);
       const clock = computeClock(state, { calendar, today: shanghaiDay(nowIso()), settings });
-      const notice = noticeOf(
-        state,
-        clock,
-        req.params.kind,
-        platform.config.publicUrl,
-        lookupCodeOf(platform, state.id),
-      );
+      const notice = noticeOf(state, clock, {
+        kind: req.params.kind,
+        publicUrl: platform.config.publicUrl,
+        lookupCode: lookupCodeOf(platform, state.id),
+      });
       if (req.query.format === 'docx') {
         const file = await noticeDocx(notice);
         return reply

@@ -71,7 +71,7 @@ export async function receiveWith(
   if (scopePathsFor(actor, 'case.accept').length === 0) {
     throw new AppError('ACCESS_DENIED', { action: 'case.accept' });
   }
-  const point = await resolveIntakePoint(trx, actor, input, work.batch);
+  const point = await resolveIntakePoint(trx, actor, { body: input, batch: work.batch });
   authorize(actor, 'case.accept', { path: point.record.unitPath });
   const version = await work.batch.once(`catalog.version:${input.itemId}`, () =>
     getPublishedVersion(trx, input.itemId),

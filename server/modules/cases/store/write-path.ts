@@ -135,7 +135,7 @@ async function persist(
       orgUnitId: work.actor.orgUnitId,
       detail: { number: state.number, seq: a.seq, status: state.status },
     });
-    await notifyAfter(work, state, clock, a);
+    await notifyAfter(work, { state, clock, action: a });
   }
   // Used by the next write only if this one commits (loadCase compares the hash with the row).
   rememberCase({ state, lastHash: prev });
