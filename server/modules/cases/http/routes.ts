@@ -67,17 +67,16 @@ export function caseRoutes(app: FastifyInstance, platform: Platform): void {
       const written = outcome.written;
       if (!written) {
         // The case as it is now, as its page shows it: what the first answer showed, if nothing happened since.
-        const page = await getCase(platform, actor, outcome.replayOf, settings);
+        const page = await getCase(platform, actor, { caseId: outcome.replayOf, settings });
         return reply.status(201).header('idempotent-replayed', 'true').send(page);
       }
       // The page of the new case from what was just written: no second read of the log.
       const names = await orgUnitNames(platform.db, actor.orgUnitId ? [actor.orgUnitId] : []);
-      const detail = detailOf(
-        written.state,
-        written.clock,
+      const detail = detailOf(written.state, {
+        clock: written.clock,
         actor,
-        timelineOf(written.state, written.actions, written.calendar, names),
-      );
+        timeline: timelineOf(written.state, written.actions, { calendar: written.calendar, orgNames: names }),
+      });
       return reply.status(201).send(detail);
     },
   );
@@ -139,7 +138,7 @@ export function caseRoutes(app: FastifyInstance, platform: Platform): void {
         response: { 200: CaseDetail },
       },
     },
-    async (req) => getCase(platform, requireActor(req), req.params.id, settings),
+    async (req) => getCase(platform, requireActor(req), { caseId: req.params.id, settings }),
   );
 
   r.get(
@@ -154,7 +153,7 @@ export function caseRoutes(app: FastifyInstance, platform: Platform): void {
       },
     },
     async (req) => {
-      const detail = await getCase(platform, requireActor(req), req.params.id, settings);
+      const detail = await getCase(platform, requireActor(req), { caseId: req.params.id, settings });
       return {
         id: detail.id,
         version: detail.version,

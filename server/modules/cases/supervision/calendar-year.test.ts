@@ -56,7 +56,7 @@ describeEachDb('cases on a day whose year has no published holidays (Mon 4 Jan 2
     assert.equal(claimed.clock.warningLevel, 'red');
     assert.equal(claimed.clock.usedDays, null);
 
-    const page = await getCase(ctx().platform, handler, c.id, settings, { now: JAN_4 });
+    const page = await getCase(ctx().platform, handler, { caseId: c.id, settings, now: JAN_4 });
     assert.equal(page.promisedDue, '2026-11-16');
     assert.equal(page.usedDays, null, 'not counted past 31 Dec');
     assert.equal(page.remainingDays, null);
