@@ -30,7 +30,7 @@ describeEachDb(
       desk = await setUpCountyDesk(ctx());
     });
 
-    const accept = async (seq: number) => intakeByClerk(ctx(), desk, person(seq));
+    const accept = async (seq: number) => intakeByClerk(ctx(), desk, { applicant: person(seq) });
 
     test('return, correction after acceptance, special procedure, extension, assignment, withdrawal, voiding', async () => {
       const c = await accept(30);

@@ -34,9 +34,12 @@ describeEachDb('case SMS to the applicant', (ctx) => {
       .execute();
 
   const intake = async (seq: number, decision: string, extra: Record<string, unknown> = {}) =>
-    intakeByClerk<{ id: string; version: number; number: string }>(ctx(), desk, person(seq, '钱多多'), {
-      decision,
-      ...extra,
+    intakeByClerk<{ id: string; version: number; number: string }>(ctx(), desk, {
+      applicant: person(seq, '钱多多'),
+      over: {
+        decision,
+        ...extra,
+      },
     });
   const act = async (
     who: Client,
