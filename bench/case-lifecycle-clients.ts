@@ -35,8 +35,12 @@ const setup = workerData as ClientSetup;
 const agent = new http.Agent({ keepAlive: true, maxSockets: setup.clients });
 const latencies: number[] = [];
 
-/** One POST with a JSON body; the parsed answer, or an error naming the path and status. */
-function post(base: string, path: string, body: unknown, s?: Session): Promise<Record<string, unknown>> {
+/** One POST with a JSON body (as a session, if given); the parsed answer, or an error naming the path and status. */
+function post(
+  base: string,
+  path: string,
+  { body, session: s }: { body: unknown; session?: Session },
+): Promise<Record<string, unknown>> {
   const payload = Buffer.from(JSON.stringify(body));
   const headers: http.OutgoingHttpHeaders = {
     'content-type': 'application/json',
@@ -70,10 +74,8 @@ async function lifecycle(): Promise<void> {
   const { url, who } = setup;
   const n = ++serial;
   const first17 = `220322198503${String(1 + (n % 28)).padStart(2, '0')}${String(n % 1000).padStart(3, '0')}`;
-  const c = await post(
-    url,
-    '/api/cases',
-    {
+  const c = await post(url, '/api/cases', {
+    body: {
       itemId: setup.itemId,
       windowId: setup.windowId,
       applicant: {
@@ -88,16 +90,24 @@ async function lifecycle(): Promise<void> {
       ],
       decision: 'accept',
     },
-    who.clerk,
-  );
+    session: who.clerk,
+  });
   const id = c.id as string;
-  const step = async (s: Session, action: string, body: Record<string, unknown>, v: number) =>
-    (await post(url, `/api/cases/${id}/${action}`, { version: v, ...body }, s)).version as number;
-  let v = await step(who.handler, 'pass', { opinion: '材料齐全，符合条件' }, c.version as number);
-  v = await step(who.reviewer, 'pass', { opinion: '同意' }, v);
-  v = await step(who.approver, 'decide', { outcome: 'grant', opinion: '准予许可' }, v);
-  v = await step(who.handler, 'conclude', { documentName: '食品经营许可证', documentNumber: `JY${n}` }, v);
-  const done = await post(url, `/api/cases/${id}/deliver`, { version: v, method: 'window' }, who.delivery);
+  /** One action; `body` starts with the version the client saw. */
+  const step = async (s: Session, action: string, body: { version: number } & Record<string, unknown>) =>
+    (await post(url, `/api/cases/${id}/${action}`, { body, session: s })).version as number;
+  let v = await step(who.handler, 'pass', { version: c.version as number, opinion: '材料齐全，符合条件' });
+  v = await step(who.reviewer, 'pass', { version: v, opinion: '同意' });
+  v = await step(who.approver, 'decide', { version: v, outcome: 'grant', opinion: '准予许可' });
+  v = await step(who.handler, 'conclude', {
+    version: v,
+    documentName: '食品经营许可证',
+    documentNumber: `JY${n}`,
+  });
+  const done = await post(url, `/api/cases/${id}/deliver`, {
+    body: { version: v, method: 'window' },
+    session: who.delivery,
+  });
   if (done.status !== 'delivered') throw new Error(`lifecycle ended ${String(done.status)}`);
 }
 
@@ -106,9 +116,9 @@ let bareSerial = 0;
 async function bareLifecycle(): Promise<void> {
   const n = ++bareSerial;
   const caseId = crypto.randomUUID();
-  await post(setup.bareUrl, '/bare', { caseId, n, types: ['receive', 'accept'] });
+  await post(setup.bareUrl, '/bare', { body: { caseId, n, types: ['receive', 'accept'] } });
   for (const t of ['pass', 'pass', 'decide', 'conclude', 'deliver']) {
-    await post(setup.bareUrl, '/bare', { caseId, n, types: [t] });
+    await post(setup.bareUrl, '/bare', { body: { caseId, n, types: [t] } });
   }
 }
 

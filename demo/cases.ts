@@ -133,9 +133,9 @@ async function itemPools(platform: Platform, trx: Tx, org: DemoOrg): Promise<Poo
 export async function seedDemoCases(
   platform: Platform,
   trx: Tx,
-  org: DemoOrg,
-  options: { count?: number } = {},
+  options: { org: DemoOrg; count?: number },
 ): Promise<{ cases: number }> {
+  const { org } = options;
   const rand = prng(2026);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const settings = DEFAULT_CASE_SETTINGS;
@@ -209,16 +209,21 @@ export async function seedDemoCases(
     // a county does not leave applications waiting for months.
     const waits = plan.startsWith('hold') || plan === 'receive' || handler !== 'scjg_handler';
     const dayIndex = waits ? recent : spread;
-    const story = new Story(platform, trx, days, dayIndex, rand);
-    const input = intakeOf(doc, itemId, i, windowId, plan, rand, pick);
+    const story = new Story(platform, trx, { days, start: dayIndex, rand });
+    const input = intakeOf(doc, { itemId, i, windowId, plan, rand, pick });
     const written = await story.intake(as(clerk), input);
     if (!written) continue;
     made++;
     // Total handling time between 30% and 130% of the promised limit: about one case in four is late.
     const pace = (written.state.item.promised.days * (0.3 + rand())) / 5;
-    await playForward(story, written, plan, { handler, full: handler === 'scjg_handler', pace }, as, clerk);
+    await playForward(story, written, {
+      plan,
+      staff: { handler, full: handler === 'scjg_handler', pace },
+      as,
+      clerk,
+    });
   }
-  await recomputeWarnings(platform, settings, today, trx);
+  await recomputeWarnings(platform, settings, { today, within: trx });
   await scheduleWarningJob(trx, today);
   return { cases: made };
 }
@@ -227,13 +232,16 @@ export async function seedDemoCases(
 class Story {
   private day: number;
   private minute = 0;
+  private readonly days: string[];
+  private readonly rand: () => number;
+  /** `days`: the working days a story may use; `start`: the index of its first; `rand`: the seed's random stream. */
   constructor(
     private readonly platform: Platform,
     private readonly trx: Tx,
-    private readonly days: string[],
-    start: number,
-    private readonly rand: () => number,
+    { days, start, rand }: { days: string[]; start: number; rand: () => number },
   ) {
+    this.days = days;
+    this.rand = rand;
     this.day = start;
   }
 
@@ -251,19 +259,20 @@ class Story {
   async intake(actor: Actor, input: IntakeInput): Promise<CaseWritten | null> {
     const at = this.next(0);
     if (!at) return null;
-    return receiveWith(await caseWork(this.platform, this.trx, actor, DEFAULT_CASE_SETTINGS, at), input);
+    return receiveWith(
+      await caseWork(this.platform, this.trx, { actor, settings: DEFAULT_CASE_SETTINGS, now: at }),
+      input,
+    );
   }
 
   /** Applies a command `gap` working days on; null when that day has not come yet. */
   async act(
     written: CaseWritten,
-    gap: number,
-    actor: Actor,
-    command: CaseCommand,
+    { gap, actor, command }: { gap: number; actor: Actor; command: CaseCommand },
   ): Promise<CaseWritten | null> {
     const at = this.next(gap);
     if (!at) return null;
-    const work = await caseWork(this.platform, this.trx, actor, DEFAULT_CASE_SETTINGS, at);
+    const work = await caseWork(this.platform, this.trx, { actor, settings: DEFAULT_CASE_SETTINGS, now: at });
     if (command.type === 'accept') {
       const s = written.state;
       const steps = await resolveProcess(this.trx, {
@@ -271,9 +280,13 @@ class Story {
         departmentId: s.item.departmentId,
         promisedDays: s.item.promised.days,
       });
-      return applyToCase(work, s.id, s.version, [{ type: 'accept', steps }]);
+      return applyToCase(work, { caseId: s.id, version: s.version, commands: [{ type: 'accept', steps }] });
     }
-    return applyToCase(work, written.state.id, written.state.version, [command]);
+    return applyToCase(work, {
+      caseId: written.state.id,
+      version: written.state.version,
+      commands: [command],
+    });
   }
 }
 
@@ -281,14 +294,23 @@ class Story {
 async function playForward(
   story: Story,
   first: CaseWritten,
-  plan: Plan,
-  staff: { handler: string | null; full: boolean; pace: number },
-  as: (name: string) => Actor,
-  clerk: string,
+  {
+    plan,
+    staff,
+    as,
+    clerk,
+  }: {
+    plan: Plan;
+    staff: { handler: string | null; full: boolean; pace: number };
+    /** The actor of a demo log-in. */
+    as: (name: string) => Actor;
+    /** The log-in who took the case in. */
+    clerk: string;
+  },
 ): Promise<void> {
   let w: CaseWritten | null = first;
   const step = async (gap: number, actor: string, command: CaseCommand) => {
-    if (w) w = await story.act(w, Math.round(gap), as(actor), command);
+    if (w) w = await story.act(w, { gap: Math.round(gap), actor: as(actor), command });
     return w !== null;
   };
   const p = staff.pace;
@@ -371,12 +393,22 @@ async function playForward(
 /** The intake request of a demo application: applicant, form, situations and a full checklist. */
 function intakeOf(
   doc: CatalogItemDocument,
-  itemId: string,
-  i: number,
-  windowId: string | undefined,
-  plan: Plan,
-  rand: () => number,
-  pick: <T>(l: readonly T[]) => T,
+  {
+    itemId,
+    i,
+    windowId,
+    plan,
+    rand,
+    pick,
+  }: {
+    itemId: string;
+    /** The application's sequence number in the seed. */
+    i: number;
+    windowId: string | undefined;
+    plan: Plan;
+    rand: () => number;
+    pick: <T>(l: readonly T[]) => T;
+  },
 ): IntakeInput {
   const first17 = `220322${1950 + Math.floor(rand() * 50)}${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}${String(i % 1000).padStart(3, '0')}`;
   const idNumber = `${first17}${idNumberCheckChar(first17)}`;

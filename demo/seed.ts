@@ -26,6 +26,6 @@ export async function seedDemo(
   await inTransaction(platform, async (trx) => {
     const org = await seedDemoOrg(platform, trx);
     if (options.catalog !== false) await seedDemoCatalog(platform, trx);
-    if (options.catalog !== false && options.cases !== false) await seedDemoCases(platform, trx, org);
+    if (options.catalog !== false && options.cases !== false) await seedDemoCases(platform, trx, { org });
   });
 }

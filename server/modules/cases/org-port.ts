@@ -50,8 +50,15 @@ async function lineage(org: OrgLookups, unit: OrgUnitRecord): Promise<OrgUnitRec
 export async function resolveIntakePoint(
   db: Executor,
   actor: Actor,
-  body: Pick<IntakeInput, 'windowId' | 'servicePointId'>,
-  batch?: CaseBatch,
+  {
+    body,
+    batch,
+  }: {
+    /** Where the intake says it happens. */
+    body: Pick<IntakeInput, 'windowId' | 'servicePointId'>;
+    /** Reference data read once per transaction, when there is one. */
+    batch?: CaseBatch;
+  },
 ): Promise<IntakePoint> {
   const org = orgLookups(db, batch);
   let window: Awaited<ReturnType<typeof findWindow>>;

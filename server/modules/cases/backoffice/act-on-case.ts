@@ -17,16 +17,25 @@ import { applyToCase, type CaseWritten } from '../store/write-path.ts';
 export function actOnCase(
   platform: Platform,
   actor: Actor,
-  caseId: string,
-  version: number,
-  command: CaseCommand | ((state: CaseState, trx: Tx) => Promise<CaseCommand>),
-  settings: CaseSettings,
-  options: { now?: string } = {},
+  { caseId, version, command, settings, now }: ActOnCaseInput,
 ): Promise<CaseWritten> {
   return caseTransaction(platform, async (trx, batch) => {
-    const work = await caseWork(platform, trx, actor, settings, options.now, batch);
-    return applyToCase(work, caseId, version, async (state) => [
-      typeof command === 'function' ? await command(state, trx) : command,
-    ]);
+    const work = await caseWork(platform, trx, { actor, settings, now, batch });
+    return applyToCase(work, {
+      caseId,
+      version,
+      commands: async (state) => [typeof command === 'function' ? await command(state, trx) : command],
+    });
   });
+}
+
+/** What actOnCase takes: the case at the version the client saw, the command, the settings, the instant. */
+export interface ActOnCaseInput {
+  caseId: string;
+  version: number;
+  /** The command, or how to make it from the loaded state in the transaction. */
+  command: CaseCommand | ((state: CaseState, trx: Tx) => Promise<CaseCommand>);
+  settings: CaseSettings;
+  /** The instant of the action: the current one unless given (the demo seed, tests). */
+  now?: string;
 }

@@ -14,17 +14,12 @@ import { actOnCase } from './act-on-case.ts';
 export function assignCase(
   platform: Platform,
   actor: Actor,
-  caseId: string,
-  version: number,
-  assigneeAccountId: string,
-  settings: CaseSettings,
+  { caseId, version, assigneeAccountId, settings }: AssignCaseInput,
 ): Promise<CaseWritten> {
-  return actOnCase(
-    platform,
-    actor,
+  return actOnCase(platform, actor, {
     caseId,
     version,
-    async (state, trx) => {
+    command: async (state, trx) => {
       // Who may not assign here hears that first (409 / 403), not a verdict on the person named.
       const refused = guard(state, 'assign', actor.accountId);
       if (refused) throw refused;
@@ -49,5 +44,13 @@ export function assignCase(
       return { type: 'assign', assigneeId: assignee.accountId, assigneeName: assignee.name };
     },
     settings,
-  );
+  });
+}
+
+/** What assignCase takes: the case at the version the client saw, the account to give the step to, the settings. */
+export interface AssignCaseInput {
+  caseId: string;
+  version: number;
+  assigneeAccountId: string;
+  settings: CaseSettings;
 }

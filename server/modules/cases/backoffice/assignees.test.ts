@@ -22,7 +22,7 @@ describeEachDb('分派: who is offered and who is refused', (ctx) => {
     desk = await setUpCountyDesk(ctx());
   });
 
-  const accept = async (seq: number) => intakeByClerk(ctx(), desk, person(seq));
+  const accept = async (seq: number) => intakeByClerk(ctx(), desk, { applicant: person(seq) });
 
   test('at 承办 the market handler is offered, the police handler is not and is refused', async () => {
     const c = await accept(60);
@@ -102,7 +102,10 @@ describeEachDb('分派: who is offered and who is refused', (ctx) => {
       'ACCESS_OUT_OF_SCOPE',
     );
     // A case that is not at a step has nobody to assign.
-    const received = await intakeByClerk(ctx(), desk, person(62), { decision: 'receive' });
+    const received = await intakeByClerk(ctx(), desk, {
+      applicant: person(62),
+      over: { decision: 'receive' },
+    });
     expectError(await approver.get(`/api/cases/${received.id}/assignees`), 409, 'CASE_ACTION_NOT_ALLOWED');
     expectError(await approver.get('/api/cases/no-such-case/assignees'), 404, 'CASE_NOT_FOUND');
   });

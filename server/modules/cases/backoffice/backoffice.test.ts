@@ -30,7 +30,7 @@ describeEachDb(
       desk = await setUpCountyDesk(ctx());
     });
 
-    const accept = async (seq: number) => intakeByClerk(ctx(), desk, person(seq));
+    const accept = async (seq: number) => intakeByClerk(ctx(), desk, { applicant: person(seq) });
 
     test('return, correction after acceptance, special procedure, extension, assignment, withdrawal, voiding', async () => {
       const c = await accept(30);
@@ -146,14 +146,16 @@ describeEachDb(
       const settings = DEFAULT_CASE_SETTINGS;
       // Accepted on Mon 12 Oct 2026: 10 working days promised, due Mon 26 Oct; claimed, never passed on.
       const then = '2026-10-12T02:00:00.000Z';
-      const old = await receiveCase(
-        ctx().platform,
-        clerk,
-        { ...intakeAtA01(desk, person(32)), decision: 'accept', form: {}, situations: {} },
+      const old = await receiveCase(ctx().platform, clerk, {
+        intake: { ...intakeAtA01(desk, person(32)), decision: 'accept', form: {}, situations: {} },
         settings,
-        { now: then },
-      );
-      await actOnCase(ctx().platform, handler, old.state.id, old.state.version, { type: 'claim' }, settings, {
+        now: then,
+      });
+      await actOnCase(ctx().platform, handler, {
+        caseId: old.state.id,
+        version: old.state.version,
+        command: { type: 'claim' },
+        settings,
         now: then,
       });
       const stale = await casesDb(ctx().platform.db)
@@ -163,7 +165,7 @@ describeEachDb(
         .executeTakeFirstOrThrow();
       assert.deepEqual(stale, { warning_level: 'green', clock_on: '2026-10-12' });
       const today = shanghaiDay(nowIso());
-      const summary = await recomputeWarnings(ctx().platform, settings, today);
+      const summary = await recomputeWarnings(ctx().platform, settings, { today });
       assert.ok(summary.raised >= 1);
       const supervisor = await ctx().as('supervisor');
       const view = ok<{
@@ -302,7 +304,11 @@ describeEachDb(
         dflt.steps.map((x) => x.budgetDays),
         [15, 9, 6],
       );
-      const step = (key: string, name: string, role: string, budgetDays: number) => ({
+      const step = (
+        key: string,
+        name: string,
+        { role, budgetDays }: { role: string; budgetDays: number },
+      ) => ({
         key,
         name,
         role,
@@ -311,7 +317,10 @@ describeEachDb(
       const over = expectError(
         await catalog.put(`/api/case-processes/${itemId}`, {
           expectedRevision: 0,
-          steps: [step('handle', '承办', 'dept_handler', 20), step('approve', '批准', 'dept_approver', 11)],
+          steps: [
+            step('handle', '承办', { role: 'dept_handler', budgetDays: 20 }),
+            step('approve', '批准', { role: 'dept_approver', budgetDays: 11 }),
+          ],
         }),
         400,
         'CASE_PROCESS_BUDGET_INVALID',
@@ -321,7 +330,10 @@ describeEachDb(
       ok(
         await catalog.put(`/api/case-processes/${itemId}`, {
           expectedRevision: 0,
-          steps: [step('handle', '承办', 'dept_handler', 25), step('approve', '批准', 'dept_approver', 5)],
+          steps: [
+            step('handle', '承办', { role: 'dept_handler', budgetDays: 25 }),
+            step('approve', '批准', { role: 'dept_approver', budgetDays: 5 }),
+          ],
         }),
       );
     });
@@ -337,7 +349,12 @@ describeEachDb(
           .selectAll()
           .where('id', '=', id)
           .executeTakeFirstOrThrow();
-        const rebuilt = await rebuildProjection(db, id, calendar, stored.clock_on, DEFAULT_CASE_SETTINGS);
+        const rebuilt = await rebuildProjection(db, {
+          caseId: id,
+          calendar,
+          clockOn: stored.clock_on,
+          settings: DEFAULT_CASE_SETTINGS,
+        });
         assert.equal(rebuilt.brokenAt, null, `chain of ${stored.number}`);
         assert.deepEqual(rebuilt.row, stored, `projection of ${stored.number}`);
       }
@@ -357,7 +374,14 @@ describeEachDb(
         .where('id', '=', first)
         .executeTakeFirstOrThrow();
       assert.equal(
-        (await rebuildProjection(db, first, calendar, stored.clock_on, DEFAULT_CASE_SETTINGS)).brokenAt,
+        (
+          await rebuildProjection(db, {
+            caseId: first,
+            calendar,
+            clockOn: stored.clock_on,
+            settings: DEFAULT_CASE_SETTINGS,
+          })
+        ).brokenAt,
         1,
       );
     });

@@ -50,6 +50,13 @@ export async function getProcess(
   };
 }
 
+/** What updateProcess takes: the item, its new steps, and the revision the admin edited. */
+export interface UpdateProcessInput {
+  itemId: string;
+  steps: ProcessStepInput[];
+  expectedRevision: number;
+}
+
 /**
  * Replaces an item's process definition (catalogue admins, county-wide): unique step keys, the
  * last step an approver's, every named department real, every step at least one working day and
@@ -59,9 +66,7 @@ export async function getProcess(
 export function updateProcess(
   platform: Platform,
   actor: Actor,
-  itemId: string,
-  steps: ProcessStepInput[],
-  expectedRevision: number,
+  { itemId, steps, expectedRevision }: UpdateProcessInput,
 ): Promise<z.infer<typeof ProcessView>> {
   return inTransaction(platform, async (trx) => {
     authorize(actor, 'process.manage', 'global');

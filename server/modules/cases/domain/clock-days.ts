@@ -47,9 +47,7 @@ const workdayCounters = new WeakMap<ClockCalendar, Counter>();
 /** Days of the pauses that fall after `from` up to and including `until` (open pauses run to `until`). */
 export function pausedWithin(
   counter: Counter,
-  pauses: readonly Pause[],
-  from: string,
-  until: string,
+  { pauses, from, until }: { pauses: readonly Pause[]; from: string; until: string },
 ): number {
   let days = 0;
   for (const p of pauses) {
@@ -68,17 +66,17 @@ export function pausedWithin(
  */
 export function dueDate(
   counter: Counter,
-  start: string,
-  limit: number,
-  pauses: readonly Pause[],
-  end: string,
+  { start, limit, pauses, end }: { start: string; limit: number; pauses: readonly Pause[]; end: string },
 ): string {
   // Fixpoint from below: the limit-th day, pushed on by the paused days before it, until no
   // further paused day falls before it (each round can only add days, and they are finite).
   let due = counter.add(start, limit);
   if (pauses.length === 0) return due;
   for (;;) {
-    const next = counter.add(start, limit + pausedWithin(counter, pauses, start, due < end ? due : end));
+    const next = counter.add(
+      start,
+      limit + pausedWithin(counter, { pauses, from: start, until: due < end ? due : end }),
+    );
     if (next === due) return due;
     due = next;
   }
@@ -99,36 +97,50 @@ function pausedOn(pauses: readonly Pause[], date: string, end: string): boolean 
  *   行政诉讼法 第一百零一条 applies to administrative cases, says the same). An extension runs from that day.
  * Throws CALENDAR_YEAR_NOT_PUBLISHED when it has to look at a day of an unpublished year.
  */
-export function limitDue(
-  calendar: ClockCalendar,
-  unit: TimeLimitUnit,
-  start: string,
-  limit: number,
-  extension: number,
-  pauses: readonly Pause[],
-  end: string,
-): string {
+export function limitDue(calendar: ClockCalendar, time: TimeLimitRun): string {
+  const { unit, start, limit, extension, pauses, end } = time;
   const workdays = counterFor(calendar, 'working_day');
-  if (unit === 'working_day') return dueDate(workdays, start, limit + extension, pauses, end);
-  let due = dueDate(counterFor(calendar, 'natural_day'), start, limit, pauses, end);
+  if (unit === 'working_day') return dueDate(workdays, { start, limit: limit + extension, pauses, end });
+  let due = dueDate(counterFor(calendar, 'natural_day'), { start, limit, pauses, end });
   // A period does not end on a day off, nor on a day the clock does not count (paused).
   while (!calendar.isWorkday(due) || pausedOn(pauses, due, end)) due = dateOf(dayNumber(due) + 1);
-  return extension === 0 ? due : dueDate(workdays, due, extension, pauses, end);
+  return extension === 0 ? due : dueDate(workdays, { start: due, limit: extension, pauses, end });
+}
+
+/** A time limit as it runs on a case's clock (see limitDue). */
+export interface TimeLimitRun {
+  /** The limit's unit. */
+  unit: TimeLimitUnit;
+  /** The clock start. */
+  start: string;
+  /** The limit, in its unit. */
+  limit: number;
+  /** Extension, in working days. */
+  extension: number;
+  pauses: readonly Pause[];
+  /** The day pauses are known up to (an open pause runs to it). */
+  end: string;
 }
 
 /** Days used from the clock start up to a date, pauses excluded. */
-export function usedDaysAt(counter: Counter, start: string, pauses: readonly Pause[], date: string): number {
+export function usedDaysAt(
+  counter: Counter,
+  { start, pauses, date }: { start: string; pauses: readonly Pause[]; date: string },
+): number {
   if (date <= start) return 0;
-  return counter.between(start, date) - pausedWithin(counter, pauses, start, date);
+  return counter.between(start, date) - pausedWithin(counter, { pauses, from: start, until: date });
 }
 
 /**
  * Days left on `end` until a due date, in the counter's unit: the days after `end` up to the due
  * date; once past it, minus the days of the clock (pauses excluded) after the due date up to `end`.
  */
-export function daysLeft(counter: Counter, pauses: readonly Pause[], end: string, due: string): number {
+export function daysLeft(
+  counter: Counter,
+  { pauses, end, due }: { pauses: readonly Pause[]; end: string; due: string },
+): number {
   if (end <= due) return counter.between(end, due);
-  return -(counter.between(due, end) - pausedWithin(counter, pauses, due, end));
+  return -(counter.between(due, end) - pausedWithin(counter, { pauses, from: due, until: end }));
 }
 
 /** The year a CALENDAR_YEAR_NOT_PUBLISHED error names; any other error is thrown on. */

@@ -59,16 +59,19 @@ interface Limit {
   unit: TimeLimitUnit;
 }
 
+/** A case as the naive count sees it: accepted on a day, its limits, extension and pauses, on `today`. */
+interface NaiveCase {
+  accepted: string;
+  promised: Limit;
+  legal: Limit;
+  extension: number;
+  pauses: readonly Span[];
+  today: string;
+}
+
 /** Counts day by day, over the list of days, what a case's clock should show. */
-function naive(
-  workdays: ReadonlyMap<string, boolean>,
-  accepted: string,
-  promised: Limit,
-  legal: Limit,
-  extension: number,
-  pauses: readonly Span[],
-  today: string,
-): Expected {
+function naive(workdays: ReadonlyMap<string, boolean>, naiveCase: NaiveCase): Expected {
+  const { accepted, promised, legal, extension, pauses, today } = naiveCase;
   // The day of an event does not count; a pause from d1 to d2 takes the days after d1 up to d2.
   const paused = (d: string) => pauses.some((p) => p.from < d && d <= (p.to ?? today));
   const counts = (unit: TimeLimitUnit, d: string) => unit === 'natural_day' || workdays.get(d) === true;
@@ -236,9 +239,16 @@ describe('the clock agrees with a naive day-by-day count over the calendar’s d
         });
         const extension = run.state.extensions.reduce((sum, e) => sum + e.days, 0);
         const count = (on: string) =>
-          naive(workdays, accepted, promisedLimit, legalLimit, extension, spans, on);
+          naive(workdays, {
+            accepted,
+            promised: promisedLimit,
+            legal: legalLimit,
+            extension,
+            pauses: spans,
+            today: on,
+          });
         const expected = count(today);
-        const clock = computeClock(run.state, calendar, today, DEFAULT_CASE_SETTINGS);
+        const clock = computeClock(run.state, { calendar, today, settings: DEFAULT_CASE_SETTINGS });
         const paused = spans.at(-1)?.to === null;
         const what = JSON.stringify({
           accepted,
@@ -305,7 +315,7 @@ describe('the clock agrees with a naive day-by-day count over the calendar’s d
           // alone; a natural-day limit's days left are those to the date it would be due then.
           const later = plusDays(today, s.later);
           if (later <= '2026-12-31') {
-            const then = computeClock(run.state, calendar, later, DEFAULT_CASE_SETTINGS);
+            const then = computeClock(run.state, { calendar, today: later, settings: DEFAULT_CASE_SETTINGS });
             const expectedThen = count(later);
             if (s.unit === 'working_day') {
               assert.equal(then.remainingDays, clock.remainingDays, `frozen: ${what} then ${later}`);

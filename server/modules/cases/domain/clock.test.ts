@@ -18,7 +18,7 @@ import type { CaseCommand } from './decide.ts';
 const calendar = testCalendar();
 const settings = DEFAULT_CASE_SETTINGS;
 const steps = [...PROCESS];
-const clockOn = (r: CaseRun, today: string) => computeClock(r.state, calendar, today, settings);
+const clockOn = (r: CaseRun, today: string) => computeClock(r.state, { calendar, today, settings });
 const correction: CaseCommand = {
   type: 'requestCorrection',
   items: [{ name: '营业执照', problem: '已过期' }],
@@ -235,15 +235,15 @@ describe('the clock, other rules', () => {
   });
 
   test('warning thresholds follow the configuration', () => {
-    assert.equal(warningLevelOf(5, 10, settings), 'green');
-    assert.equal(warningLevelOf(8, 10, settings), 'yellow', '80% used');
-    assert.equal(warningLevelOf(18, 20, settings), 'yellow', '2 days left');
-    assert.equal(warningLevelOf(15, 20, settings), 'green');
-    assert.equal(warningLevelOf(16, 20, settings), 'yellow', '80% used, 4 days left');
-    assert.equal(warningLevelOf(11, 10, settings), 'red');
+    assert.equal(warningLevelOf({ used: 5, limit: 10 }, settings), 'green');
+    assert.equal(warningLevelOf({ used: 8, limit: 10 }, settings), 'yellow', '80% used');
+    assert.equal(warningLevelOf({ used: 18, limit: 20 }, settings), 'yellow', '2 days left');
+    assert.equal(warningLevelOf({ used: 15, limit: 20 }, settings), 'green');
+    assert.equal(warningLevelOf({ used: 16, limit: 20 }, settings), 'yellow', '80% used, 4 days left');
+    assert.equal(warningLevelOf({ used: 11, limit: 10 }, settings), 'red');
     const strict = { ...settings, yellowDaysLeft: 5, yellowUsedRatio: 0.5 };
-    assert.equal(warningLevelOf(5, 10, strict), 'yellow');
-    assert.equal(warningLevelOf(14, 20, strict), 'yellow');
+    assert.equal(warningLevelOf({ used: 5, limit: 10 }, strict), 'yellow');
+    assert.equal(warningLevelOf({ used: 14, limit: 20 }, strict), 'yellow');
   });
 
   test('withdrawn and voided cases show no warning', () => {

@@ -22,6 +22,7 @@ export {
   limitDue,
   pausedWithin,
   reachOf,
+  type TimeLimitRun,
   usedDaysAt,
 } from './clock-days.ts';
 
@@ -113,27 +114,27 @@ function stopDate(state: CaseState): string | null {
 
 /**
  * Green, yellow or red from the days used and the limit (one unit), and the working days left
- * before the due date (for a working-day limit: limit − used). Yellow when at most
+ * before the due date (by default, as for a working-day limit: limit − used). Yellow when at most
  * yellowDaysLeft working days are left or yellowUsedRatio of the limit is used.
  */
 export function warningLevelOf(
-  used: number,
-  limit: number,
+  { used, limit, workdaysLeft = limit - used }: { used: number; limit: number; workdaysLeft?: number },
   settings: CaseSettings,
-  workdaysLeft = limit - used,
 ): WarningLevel {
   if (used > limit) return 'red';
   if (workdaysLeft <= settings.yellowDaysLeft || used >= limit * settings.yellowUsedRatio) return 'yellow';
   return 'green';
 }
 
+/** What the clock of a case is computed with: the calendar, the day (a Shanghai date), the settings. */
+export interface ClockContext {
+  calendar: ClockCalendar;
+  today: string;
+  settings: CaseSettings;
+}
+
 /** The clock of a case as of `today` (a Shanghai date). */
-export function computeClock(
-  state: CaseState,
-  calendar: ClockCalendar,
-  today: string,
-  settings: CaseSettings,
-): CaseClock {
+export function computeClock(state: CaseState, { calendar, today, settings }: ClockContext): CaseClock {
   const { promised, legal } = state.item;
   const unit = promised.unit;
   const counter = counterFor(calendar, unit);
@@ -165,7 +166,11 @@ export function computeClock(
   let start = state.clockStart;
   if (state.status === 'received') {
     // Art. 32: silence beyond five working days counts as acceptance from the day of receipt.
-    const silence = deemedAcceptance(calendar, state.lastReceivedOn, today, settings.intakeDecisionDays);
+    const silence = deemedAcceptance(calendar, {
+      receivedOn: state.lastReceivedOn,
+      today,
+      days: settings.intakeDecisionDays,
+    });
     base.calendarProblem = problemOf(silence.missingYear);
     if (silence.deemed !== true) return base;
     start = state.lastReceivedOn;
@@ -179,7 +184,7 @@ export function computeClock(
   const pausedSince = paused ? (state.pauses.find((p) => p.to === null)?.from ?? null) : null;
   // Days are counted only as far as the calendar is published; beyond, they are unknown.
   const reach = reachOf(counter, start, end);
-  const usedKnown = usedDaysAt(counter, start, state.pauses, reach.day);
+  const usedKnown = usedDaysAt(counter, { start, pauses: state.pauses, date: reach.day });
   // A clock paused before the unpublished year used nothing after: its figures stay exact.
   const exact = reach.missingYear === null || (pausedSince !== null && pausedSince <= reach.day);
   const usedDays = exact ? usedKnown : null;
@@ -189,14 +194,14 @@ export function computeClock(
     running: stopped === null && !paused,
     paused,
     usedDays,
-    pausedDays: pausedWithin(counter, state.pauses, start, reach.day),
+    pausedDays: pausedWithin(counter, { pauses: state.pauses, from: start, until: reach.day }),
     remainingDays: usedDays === null ? null : limitDays - usedDays,
     pausedSince,
     calendarProblem: problemOf(reach.missingYear),
   };
   // While paused the due dates move every day; they are shown as "if the clock resumed today".
   const due = (days: number, u: TimeLimitUnit) =>
-    limitDue(calendar, u, start, days, extensionDays, state.pauses, end);
+    limitDue(calendar, { unit: u, start, limit: days, extension: extensionDays, pauses: state.pauses, end });
   let promisedDue: string | null = null;
   try {
     promisedDue = due(promised.days, unit);
@@ -208,7 +213,8 @@ export function computeClock(
     if (legal.unit === 'natural_day') {
       const natural = counterFor(calendar, 'natural_day');
       clock.legalLimitDays =
-        usedDaysAt(natural, start, state.pauses, end) + daysLeft(natural, state.pauses, end, legalDue);
+        usedDaysAt(natural, { start, pauses: state.pauses, date: end }) +
+        daysLeft(natural, { pauses: state.pauses, end, due: legalDue });
     }
   } catch (err) {
     clock.calendarProblem ??= problemOf(unpublishedYear(err));
@@ -219,7 +225,7 @@ export function computeClock(
   // always counted, so usedDays is known here.)
   let workdaysLeft = clock.remainingDays ?? 0;
   if (unit === 'natural_day' && promisedDue !== null && usedDays !== null) {
-    clock.remainingDays = daysLeft(counter, state.pauses, end, promisedDue);
+    clock.remainingDays = daysLeft(counter, { pauses: state.pauses, end, due: promisedDue });
     clock.limitDays = usedDays + clock.remainingDays;
     workdaysLeft = clock.remainingDays < 0 ? clock.remainingDays : calendar.workdaysBetween(end, promisedDue);
   }
@@ -227,12 +233,19 @@ export function computeClock(
   clock.warningLevel = state.closure
     ? 'none'
     : usedDays === null
-      ? provenLevel(counter, state, reach.day, usedKnown, clock.limitDays, promisedDue, stopped, settings)
+      ? provenLevel(counter, state, {
+          reachDay: reach.day,
+          usedKnown,
+          limitDays: clock.limitDays,
+          promisedDue,
+          stopped,
+          settings,
+        })
       : stopped !== null
         ? usedDays > clock.limitDays
           ? 'red'
           : 'green'
-        : warningLevelOf(usedDays, clock.limitDays, settings, workdaysLeft);
+        : warningLevelOf({ used: usedDays, limit: clock.limitDays, workdaysLeft }, settings);
   clock.steps = stepUsage(state, calendar, reach.day);
   clock.lostStep = lostStep(clock.steps, clock.warningLevel);
   return clock;
@@ -246,9 +259,7 @@ export function computeClock(
  */
 export function deemedAcceptance(
   calendar: ClockCalendar,
-  receivedOn: string,
-  today: string,
-  days: number,
+  { receivedOn, today, days }: { receivedOn: string; today: string; days: number },
 ): { deemed: boolean | null; missingYear: number | null } {
   const counter = counterFor(calendar, 'working_day');
   const reach = reachOf(counter, receivedOn, today);
@@ -266,16 +277,25 @@ export function deemedAcceptance(
 function provenLevel(
   counter: Counter,
   state: CaseState,
-  reachDay: string,
-  usedKnown: number,
-  limitDays: number,
-  promisedDue: string | null,
-  stopped: string | null,
-  settings: CaseSettings,
+  known: {
+    /** The last published day, which the count reached. */
+    reachDay: string;
+    /** Days used up to reachDay. */
+    usedKnown: number;
+    limitDays: number;
+    promisedDue: string | null;
+    stopped: string | null;
+    settings: CaseSettings;
+  },
 ): WarningLevel {
-  if (promisedDue !== null && daysLeft(counter, state.pauses, reachDay, promisedDue) < 0) return 'red';
+  const { reachDay, usedKnown, limitDays, promisedDue, stopped, settings } = known;
+  if (
+    promisedDue !== null &&
+    daysLeft(counter, { pauses: state.pauses, end: reachDay, due: promisedDue }) < 0
+  )
+    return 'red';
   if (stopped !== null) return 'none';
-  return warningLevelOf(usedKnown, limitDays, settings) === 'green' ? 'none' : 'yellow';
+  return warningLevelOf({ used: usedKnown, limit: limitDays }, settings) === 'green' ? 'none' : 'yellow';
 }
 
 function problemOf(year: number | null): CaseClock['calendarProblem'] {
@@ -294,7 +314,9 @@ export function stepUsage(state: CaseState, calendar: ClockCalendar, end: string
       if (v.index !== index) continue;
       const to = v.to === null || v.to > end ? end : v.to;
       if (to <= v.from) continue;
-      usedDays += counter.between(v.from, to) - pausedWithin(counter, state.pauses, v.from, to);
+      usedDays +=
+        counter.between(v.from, to) -
+        pausedWithin(counter, { pauses: state.pauses, from: v.from, until: to });
     }
     return {
       index,

@@ -75,7 +75,7 @@ export function decide(state: CaseState, command: CaseCommand, ctx: DecideContex
   const step = state.stepIndex ?? 0;
   switch (command.type) {
     case 'accept':
-      return make('accept', decideAccept(state, command.steps, ctx, today));
+      return make('accept', decideAccept(state, command.steps, { ctx, today }));
     case 'requestCorrection':
       checkCorrectionItems(state, command.items);
       return make('requestCorrection', {
@@ -85,7 +85,7 @@ export function decide(state: CaseState, command: CaseCommand, ctx: DecideContex
       });
     case 'resubmit':
       return make('resubmit', {
-        materials: resubmittedMaterials(state, command.materials, ctx, today),
+        materials: resubmittedMaterials(state, command.materials, { ctx, today }),
         note: command.note ?? null,
       });
     case 'refuse':
@@ -170,13 +170,22 @@ export function decide(state: CaseState, command: CaseCommand, ctx: DecideContex
   }
 }
 
+/** The context of a decision and its Shanghai date. */
+interface DecideOn {
+  ctx: DecideContext;
+  today: string;
+}
+
 /** Acceptance: the process snapshot, the clock start (receipt day when accepted by law), complete materials. */
-function decideAccept(state: CaseState, steps: ProcessStep[], ctx: DecideContext, today: string) {
+function decideAccept(state: CaseState, steps: ProcessStep[], { ctx, today }: DecideOn) {
   if (steps.length === 0) throw new AppError('CASE_PROCESS_INVALID', { reason: 'no steps' });
   // Unknown (the days run into a year without published holidays) is not deemed: the clock starts today.
   const deemed =
-    deemedAcceptance(ctx.calendar, state.lastReceivedOn, today, ctx.settings.intakeDecisionDays).deemed ===
-    true;
+    deemedAcceptance(ctx.calendar, {
+      receivedOn: state.lastReceivedOn,
+      today,
+      days: ctx.settings.intakeDecisionDays,
+    }).deemed === true;
   const clockStart = deemed ? state.lastReceivedOn : today;
   const missing = state.materials.filter((m) => m.required && m.form === 'missing');
   if (missing.length > 0) {
@@ -200,7 +209,7 @@ export function latestDeferralDate(
 ): string | null {
   const { days, unit } = state.item.promised;
   try {
-    return limitDue(calendar, unit, from, days, 0, [], from);
+    return limitDue(calendar, { unit, start: from, limit: days, extension: 0, pauses: [], end: from });
   } catch {
     // The limit runs into a year without published holidays: no date can be checked, so none is allowed.
     return null;
@@ -245,8 +254,7 @@ export function checkDeferral(m: MaterialRecord, window: DeferralWindow): void {
 function resubmittedMaterials(
   state: CaseState,
   inputs: MaterialInput[],
-  ctx: DecideContext,
-  today: string,
+  { ctx, today }: DecideOn,
 ): MaterialRecord[] {
   const from = state.clockStart ?? today;
   const window = { earliest: today, latest: latestDeferralDate(state, from, ctx.calendar) };

@@ -46,7 +46,7 @@ describeEachDb(
       delivery = await ctx().as('delivery');
       supervisor = await ctx().as('supervisor');
       admin = await ctx().as('admin');
-      a01 = await windowId(clerk, '220322C00', 'A01', ctx());
+      a01 = await windowId(clerk, { centreCode: '220322C00', number: 'A01' }, ctx());
     });
     const intake = (decision = 'accept', over: Record<string, unknown> = {}) => ({
       itemId: items.market,
@@ -59,7 +59,7 @@ describeEachDb(
     const newCase = async (decision = 'accept') => ok(await clerk.post('/api/cases', intake(decision)));
     const snapshot = (id: string): Promise<CaseSnapshot> => snapshotOf(supervisor, admin, id);
     const unchanged = (id: string, before: CaseSnapshot, what: string) =>
-      assertUnchanged(supervisor, admin, id, before, what);
+      assertUnchanged(supervisor, admin, { id, before, what });
 
     test('bodies that are not a JSON object are refused on every endpoint, changing nothing', async () => {
       const c = await newCase();

@@ -31,6 +31,13 @@ import { acceptCase } from '../intake/accept-case.ts';
 import type { CaseWritten } from '../store/write-path.ts';
 import { figuresOf, summaryOf } from '../views/present.ts';
 
+/** How an action's route is described in the API: its operation id, summary and body schema. */
+interface ActionEndpoint<S> {
+  operationId: string;
+  summary: string;
+  body: S;
+}
+
 /**
  * HTTP wiring of the actions on a case: one POST per action, each body carrying the `version`
  * the client saw. Every answer is the case's new list row, with the actions now allowed.
@@ -39,9 +46,7 @@ export function caseActionRoutes(app: FastifyInstance, platform: Platform, setti
   const r = app.withTypeProvider<ZodTypeProvider>();
   const route = <S extends z.ZodObject<{ version: z.ZodNumber }>>(
     url: string,
-    operationId: string,
-    summary: string,
-    body: S,
+    { operationId, summary, body }: ActionEndpoint<S>,
     run: (actor: Actor, id: string, body: z.infer<S>) => Promise<CaseWritten>,
   ) =>
     r.post(
@@ -65,89 +70,134 @@ export function caseActionRoutes(app: FastifyInstance, platform: Platform, setti
   /** An action whose command is the body itself, minus the version. */
   const simple = <S extends z.ZodObject<{ version: z.ZodNumber }>>(
     url: string,
-    operationId: string,
-    summary: string,
-    body: S,
+    endpoint: ActionEndpoint<S>,
     toCommand: (b: z.infer<S>) => CaseCommand,
   ) =>
-    route(url, operationId, summary, body, (actor, id, b) =>
-      actOnCase(platform, actor, id, (b as { version: number }).version, toCommand(b), settings),
+    route(url, endpoint, (actor, id, b) =>
+      actOnCase(platform, actor, {
+        caseId: id,
+        version: (b as { version: number }).version,
+        command: toCommand(b),
+        settings,
+      }),
     );
 
-  route('accept', 'acceptCase', '受理', VersionBody, (actor, id, b) =>
-    acceptCase(platform, actor, id, b.version, settings),
+  route('accept', { operationId: 'acceptCase', summary: '受理', body: VersionBody }, (actor, id, b) =>
+    acceptCase(platform, actor, { caseId: id, version: b.version, settings }),
   );
-  simple('correction', 'requestCaseCorrection', '一次性告知补正（受理前或办理中）', CorrectionBody, (b) => ({
-    type: 'requestCorrection',
-    items: b.items,
-    note: b.note ?? null,
-  }));
-  simple('resubmit', 'resubmitCase', '申请人提交补正材料', ResubmitBody, (b) => ({
-    type: 'resubmit',
-    materials: b.materials,
-    note: b.note ?? null,
-  }));
-  simple('refuse', 'refuseCase', '不予受理', RefuseBody, ({ version: _v, ...b }) => ({
-    type: 'refuse',
-    ...b,
-  }));
-  simple('claim', 'claimCase', '签收', VersionBody, () => ({ type: 'claim' }));
-  route('assign', 'assignCase', '分派', AssignBody, (actor, id, b) =>
-    assignCase(platform, actor, id, b.version, b.assigneeAccountId, settings),
+  simple(
+    'correction',
+    {
+      operationId: 'requestCaseCorrection',
+      summary: '一次性告知补正（受理前或办理中）',
+      body: CorrectionBody,
+    },
+    (b) => ({
+      type: 'requestCorrection',
+      items: b.items,
+      note: b.note ?? null,
+    }),
   );
-  simple('pass', 'passCaseStep', '本环节通过，转下一环节', PassBody, (b) => ({
+  simple(
+    'resubmit',
+    { operationId: 'resubmitCase', summary: '申请人提交补正材料', body: ResubmitBody },
+    (b) => ({
+      type: 'resubmit',
+      materials: b.materials,
+      note: b.note ?? null,
+    }),
+  );
+  simple(
+    'refuse',
+    { operationId: 'refuseCase', summary: '不予受理', body: RefuseBody },
+    ({ version: _v, ...b }) => ({
+      type: 'refuse',
+      ...b,
+    }),
+  );
+  simple('claim', { operationId: 'claimCase', summary: '签收', body: VersionBody }, () => ({
+    type: 'claim',
+  }));
+  route('assign', { operationId: 'assignCase', summary: '分派', body: AssignBody }, (actor, id, b) =>
+    assignCase(platform, actor, {
+      caseId: id,
+      version: b.version,
+      assigneeAccountId: b.assigneeAccountId,
+      settings,
+    }),
+  );
+  simple('pass', { operationId: 'passCaseStep', summary: '本环节通过，转下一环节', body: PassBody }, (b) => ({
     type: 'pass',
     opinion: b.opinion,
   }));
-  simple('return', 'returnCaseStep', '退回上一环节', ReturnBody, (b) => ({
+  simple('return', { operationId: 'returnCaseStep', summary: '退回上一环节', body: ReturnBody }, (b) => ({
     type: 'returnStep',
     reason: b.reason,
   }));
   simple(
     'special/start',
-    'startSpecialProcedure',
-    '启动特别程序（暂停计时）',
-    StartSpecialBody,
+    { operationId: 'startSpecialProcedure', summary: '启动特别程序（暂停计时）', body: StartSpecialBody },
     ({ version: _v, ...b }) => ({
       type: 'startSpecial',
       ...b,
     }),
   );
-  simple('special/end', 'endSpecialProcedure', '结束特别程序（恢复计时）', EndSpecialBody, (b) => ({
-    type: 'endSpecial',
-    result: b.result,
-  }));
-  simple('extend', 'extendCase', '延长办理期限（部门负责人批准）', ExtendBody, (b) => ({
-    type: 'extend',
-    days: b.days,
-    reason: b.reason,
-  }));
-  simple('decide', 'decideCase', '作出准予或不予许可决定', DecideBody, ({ version: _v, ...b }) => ({
-    type: 'decide',
-    ...b,
-  }));
-  simple('conclude', 'concludeCase', '办结（登记结果文书或证照）', ConcludeBody, ({ version: _v, ...b }) => ({
-    type: 'conclude',
-    ...b,
-  }));
+  simple(
+    'special/end',
+    { operationId: 'endSpecialProcedure', summary: '结束特别程序（恢复计时）', body: EndSpecialBody },
+    (b) => ({
+      type: 'endSpecial',
+      result: b.result,
+    }),
+  );
+  simple(
+    'extend',
+    { operationId: 'extendCase', summary: '延长办理期限（部门负责人批准）', body: ExtendBody },
+    (b) => ({
+      type: 'extend',
+      days: b.days,
+      reason: b.reason,
+    }),
+  );
+  simple(
+    'decide',
+    { operationId: 'decideCase', summary: '作出准予或不予许可决定', body: DecideBody },
+    ({ version: _v, ...b }) => ({
+      type: 'decide',
+      ...b,
+    }),
+  );
+  simple(
+    'conclude',
+    { operationId: 'concludeCase', summary: '办结（登记结果文书或证照）', body: ConcludeBody },
+    ({ version: _v, ...b }) => ({
+      type: 'conclude',
+      ...b,
+    }),
+  );
   simple(
     'deliver',
-    'deliverCase',
-    '送达（窗口领取、邮寄或电子送达）',
-    DeliverBody,
+    { operationId: 'deliverCase', summary: '送达（窗口领取、邮寄或电子送达）', body: DeliverBody },
     ({ version: _v, ...b }) => ({
       type: 'deliver',
       ...b,
     }),
   );
-  simple('supply', 'supplyDeferredMaterial', '容缺材料补齐', SupplyMaterialBody, (b) => ({
-    type: 'supplyMaterial',
-    materialId: b.materialId,
-    form: b.form,
-  }));
-  simple('withdraw', 'withdrawCase', '申请人撤回申请', ReasonBody, (b) => ({
+  simple(
+    'supply',
+    { operationId: 'supplyDeferredMaterial', summary: '容缺材料补齐', body: SupplyMaterialBody },
+    (b) => ({
+      type: 'supplyMaterial',
+      materialId: b.materialId,
+      form: b.form,
+    }),
+  );
+  simple('withdraw', { operationId: 'withdrawCase', summary: '申请人撤回申请', body: ReasonBody }, (b) => ({
     type: 'withdraw',
     reason: b.reason,
   }));
-  simple('void', 'voidCase', '作废（效能监察）', ReasonBody, (b) => ({ type: 'void', reason: b.reason }));
+  simple('void', { operationId: 'voidCase', summary: '作废（效能监察）', body: ReasonBody }, (b) => ({
+    type: 'void',
+    reason: b.reason,
+  }));
 }

@@ -34,14 +34,12 @@ export function caseDocumentRoutes(app: FastifyInstance, platform: Platform, set
       const { state } = await loadCase(platform.db, req.params.id);
       authorizeRead(actor, scopeOf(state));
       const calendar = await getWorkCalendar(platform.db);
-      const clock = computeClock(state, calendar, shanghaiDay(nowIso()), settings);
-      const notice = noticeOf(
-        state,
-        clock,
-        req.params.kind,
-        platform.config.publicUrl,
-        lookupCodeOf(platform, state.id),
-      );
+      const clock = computeClock(state, { calendar, today: shanghaiDay(nowIso()), settings });
+      const notice = noticeOf(state, clock, {
+        kind: req.params.kind,
+        publicUrl: platform.config.publicUrl,
+        lookupCode: lookupCodeOf(platform, state.id),
+      });
       if (req.query.format === 'docx') {
         const file = await noticeDocx(notice);
         return reply

@@ -62,22 +62,21 @@ export function caseRoutes(app: FastifyInstance, platform: Platform): void {
       const key = intakeKeyOf(req.validationError, req.headers['idempotency-key']);
       const actor = requireActor(req);
       const outcome: KeyedIntake = key
-        ? await receiveCaseOnce(platform, actor, req.body, settings, key)
-        : { written: await receiveCase(platform, actor, req.body, settings) };
+        ? await receiveCaseOnce(platform, actor, { intake: req.body, settings, key })
+        : { written: await receiveCase(platform, actor, { intake: req.body, settings }) };
       const written = outcome.written;
       if (!written) {
         // The case as it is now, as its page shows it: what the first answer showed, if nothing happened since.
-        const page = await getCase(platform, actor, outcome.replayOf, settings);
+        const page = await getCase(platform, actor, { caseId: outcome.replayOf, settings });
         return reply.status(201).header('idempotent-replayed', 'true').send(page);
       }
       // The page of the new case from what was just written: no second read of the log.
       const names = await orgUnitNames(platform.db, actor.orgUnitId ? [actor.orgUnitId] : []);
-      const detail = detailOf(
-        written.state,
-        written.clock,
+      const detail = detailOf(written.state, {
+        clock: written.clock,
         actor,
-        timelineOf(written.state, written.actions, written.calendar, names),
-      );
+        timeline: timelineOf(written.state, written.actions, { calendar: written.calendar, orgNames: names }),
+      });
       return reply.status(201).send(detail);
     },
   );
@@ -139,7 +138,7 @@ export function caseRoutes(app: FastifyInstance, platform: Platform): void {
         response: { 200: CaseDetail },
       },
     },
-    async (req) => getCase(platform, requireActor(req), req.params.id, settings),
+    async (req) => getCase(platform, requireActor(req), { caseId: req.params.id, settings }),
   );
 
   r.get(
@@ -154,7 +153,7 @@ export function caseRoutes(app: FastifyInstance, platform: Platform): void {
       },
     },
     async (req) => {
-      const detail = await getCase(platform, requireActor(req), req.params.id, settings);
+      const detail = await getCase(platform, requireActor(req), { caseId: req.params.id, settings });
       return {
         id: detail.id,
         version: detail.version,
@@ -219,13 +218,11 @@ export function caseRoutes(app: FastifyInstance, platform: Platform): void {
       },
     },
     async (req) =>
-      updateProcess(
-        platform,
-        requireActor(req),
-        req.params.itemId,
-        req.body.steps,
-        req.body.expectedRevision,
-      ),
+      updateProcess(platform, requireActor(req), {
+        itemId: req.params.itemId,
+        steps: req.body.steps,
+        expectedRevision: req.body.expectedRevision,
+      }),
   );
 
   caseActionRoutes(app, platform, settings);

@@ -13,17 +13,12 @@ import type { CaseWritten } from '../store/write-path.ts';
 export function acceptCase(
   platform: Platform,
   actor: Actor,
-  caseId: string,
-  version: number,
-  settings: CaseSettings,
-  options: { now?: string } = {},
+  { caseId, version, settings, now }: AcceptCaseInput,
 ): Promise<CaseWritten> {
-  return actOnCase(
-    platform,
-    actor,
+  return actOnCase(platform, actor, {
     caseId,
     version,
-    async (state, trx) => ({
+    command: async (state, trx) => ({
       type: 'accept',
       steps: await resolveProcess(trx, {
         id: state.item.id,
@@ -32,6 +27,15 @@ export function acceptCase(
       }),
     }),
     settings,
-    options,
-  );
+    now,
+  });
+}
+
+/** What acceptCase takes: the case, the version the client saw, the settings, the instant. */
+export interface AcceptCaseInput {
+  caseId: string;
+  version: number;
+  settings: CaseSettings;
+  /** The instant of the acceptance: the current one unless given (the demo seed, tests). */
+  now?: string;
 }

@@ -107,7 +107,7 @@ describeEachDb('intake and correction checks', (ctx) => {
   });
 
   test('a correction names only materials of the case; answering one asked in processing needs a complete checklist', async () => {
-    const c = await intakeByClerk(ctx(), desk, person(807));
+    const c = await intakeByClerk(ctx(), desk, { applicant: person(807) });
     const handler = await ctx().as('scjg_handler');
     const unknown = expectError(
       await handler.post(`/api/cases/${c.id}/correction`, {
@@ -146,7 +146,7 @@ describeEachDb('intake and correction checks', (ctx) => {
   });
 
   test('a denial without reasons is refused field by field, in English when asked', async () => {
-    const c = await intakeByClerk(ctx(), desk, person(808));
+    const c = await intakeByClerk(ctx(), desk, { applicant: person(808) });
     const handler = await ctx().as('scjg_handler');
     const reviewer = await ctx().as('scjg_reviewer');
     const approver = await ctx().as('scjg_approver');

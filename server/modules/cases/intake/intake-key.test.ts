@@ -196,13 +196,12 @@ describeEachDb('case intake: Idempotency-Key against double submission', (ctx) =
       .executeTakeFirstOrThrow();
     assert.equal(stored.intake_key, 'form-79-aaaaaaaa');
     assert.match(stored.intake_key_hash ?? '', /^[0-9a-f]{64}$/);
-    const rebuilt = await rebuildProjection(
-      db,
-      c.id,
-      await getWorkCalendar(db),
-      stored.clock_on,
-      DEFAULT_CASE_SETTINGS,
-    );
+    const rebuilt = await rebuildProjection(db, {
+      caseId: c.id,
+      calendar: await getWorkCalendar(db),
+      clockOn: stored.clock_on,
+      settings: DEFAULT_CASE_SETTINGS,
+    });
     assert.equal(rebuilt.brokenAt, null);
     assert.deepEqual(rebuilt.row, stored);
   });

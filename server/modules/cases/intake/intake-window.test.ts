@@ -49,7 +49,7 @@ describeEachDb('case intake: the clerk’s own window and service centre', (ctx)
 
   test('a window of another service centre is refused, whatever the clerk’s scope', async () => {
     const clerk = await ctx().as('clerk');
-    const townshipWindow = await windowId(clerk, '220322004C', 'A01', ctx());
+    const townshipWindow = await windowId(clerk, { centreCode: '220322004C', number: 'A01' }, ctx());
     const body = {
       itemId: items.marketLocal,
       applicant: person(43),
@@ -68,7 +68,7 @@ describeEachDb('case intake: the clerk’s own window and service centre', (ctx)
     );
     assert.equal(e.details.fields[0].path, 'body.windowId');
     const lsz = await ctx().as('lishuzhen');
-    const a02 = await windowId(lsz, '220322C00', 'A02', ctx());
+    const a02 = await windowId(lsz, { centreCode: '220322C00', number: 'A02' }, ctx());
     expectError(await lsz.post('/api/cases', { ...body, windowId: a02 }), 403, 'CASE_WINDOW_NOT_OWN');
     // Another window of the clerk's own centre is fine (a colleague's counter, say).
     const page = ok<Page>(
@@ -105,7 +105,7 @@ describeEachDb('case intake: the clerk’s own window and service centre', (ctx)
     };
     const e = expectError(await clerk.post('/api/cases', body), 400, 'CASE_INTAKE_POINT_REQUIRED');
     assert.equal(e.details.fields[0].path, 'body.windowId');
-    const a03 = await windowId(clerk, '220322C00', 'A03', ctx());
+    const a03 = await windowId(clerk, { centreCode: '220322C00', number: 'A03' }, ctx());
     const page = ok<Page>(await clerk.post('/api/cases', { ...body, windowId: a03 }));
     assert.equal(page.windowNumber, 'A03');
   });

@@ -30,8 +30,8 @@ describeEachDb('case intake rules and scope over HTTP', (ctx) => {
   before(async () => {
     desk = await setUpCountyDesk(ctx());
     const clerk = await ctx().as('clerk');
-    b01 = await windowId(clerk, '220322C00', 'B01', ctx());
-    c01 = await windowId(clerk, '220322C00', 'C01', ctx());
+    b01 = await windowId(clerk, { centreCode: '220322C00', number: 'B01' }, ctx());
+    c01 = await windowId(clerk, { centreCode: '220322C00', number: 'C01' }, ctx());
   });
 
   test('bad input at intake: each a clear error, and no case is created', async () => {

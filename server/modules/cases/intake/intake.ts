@@ -98,9 +98,17 @@ export function chosenAnswers(
  */
 export function checklist(
   doc: CatalogItemDocument,
-  chosen: ChosenAnswers,
-  inputs: readonly MaterialInput[],
-  deferral: DeferralWindow,
+  {
+    chosen,
+    inputs,
+    deferral,
+  }: {
+    chosen: ChosenAnswers;
+    /** The materials as ticked. */
+    inputs: readonly MaterialInput[];
+    /** The dates a deferred material may be promised for. */
+    deferral: DeferralWindow;
+  },
 ): MaterialRecord[] {
   const applicable = new Set(applicableFor(doc, chosen).materialIds);
   for (const [i, input] of inputs.entries()) {

@@ -19,6 +19,13 @@ import { receiveWith } from './receive-case.ts';
  * HMAC of the body, unique per clerk account; the same key with another body is a 409.
  */
 
+/** What receiveCaseOnce takes: the application, the settings and the request's Idempotency-Key. */
+export interface ReceiveCaseOnceInput {
+  intake: IntakeInput;
+  settings: CaseSettings;
+  key: string;
+}
+
 /** A keyed intake's outcome: a case received now, or the case an earlier submit of the key received. */
 export type KeyedIntake = { written: CaseWritten; replayOf?: never } | { replayOf: string; written?: never };
 
@@ -57,16 +64,14 @@ export function intakeKeyOf(
 export async function receiveCaseOnce(
   platform: Platform,
   actor: Actor,
-  input: IntakeInput,
-  settings: CaseSettings,
-  key: string,
+  { intake: input, settings, key }: ReceiveCaseOnceInput,
 ): Promise<KeyedIntake> {
   const record: IntakeKeyRecord = { key, bodyHash: intakeBodyHash(platform, input) };
   try {
     return await caseTransaction(platform, async (trx, batch): Promise<KeyedIntake> => {
       const found = await findKeyedIntake(trx, actor.accountId, key);
       if (found) return replay(found, record);
-      const work = await caseWork(platform, trx, actor, settings, undefined, batch);
+      const work = await caseWork(platform, trx, { actor, settings, batch });
       return { written: await receiveWith(work, input, record) };
     });
   } catch (err) {

@@ -42,13 +42,19 @@ import { maskAddress } from './mask-address.ts';
 export async function receiveCase(
   platform: Platform,
   actor: Actor,
-  input: IntakeInput,
-  settings: CaseSettings,
-  options: { now?: string } = {},
+  { intake, settings, now }: ReceiveCaseInput,
 ): Promise<CaseWritten> {
   return caseTransaction(platform, async (trx, batch) =>
-    receiveWith(await caseWork(platform, trx, actor, settings, options.now, batch), input),
+    receiveWith(await caseWork(platform, trx, { actor, settings, now, batch }), intake),
   );
+}
+
+/** What receiveCase takes: the application as checked by the route's schema, the settings, the instant. */
+export interface ReceiveCaseInput {
+  intake: IntakeInput;
+  settings: CaseSettings;
+  /** The instant of the intake: the current one unless given (the demo seed, tests). */
+  now?: string;
 }
 
 /**
@@ -65,7 +71,7 @@ export async function receiveWith(
   if (scopePathsFor(actor, 'case.accept').length === 0) {
     throw new AppError('ACCESS_DENIED', { action: 'case.accept' });
   }
-  const point = await resolveIntakePoint(trx, actor, input, work.batch);
+  const point = await resolveIntakePoint(trx, actor, { body: input, batch: work.batch });
   authorize(actor, 'case.accept', { path: point.record.unitPath });
   const version = await work.batch.once(`catalog.version:${input.itemId}`, () =>
     getPublishedVersion(trx, input.itemId),
@@ -104,9 +110,10 @@ export async function receiveWith(
         : maskPhone(clear);
   };
   const chosen = chosenAnswers(doc, input.situations);
-  const materials = checklist(doc, chosen, input.materials, {
-    earliest: work.today,
-    latest: latestDeferralDate({ item }, work.today, work.calendar),
+  const materials = checklist(doc, {
+    chosen,
+    inputs: input.materials,
+    deferral: { earliest: work.today, latest: latestDeferralDate({ item }, work.today, work.calendar) },
   });
   const serial = await nextCaseSerial(trx, Number(work.today.slice(0, 4)));
   const number = `${await countyDivision(trx)}-${work.today.slice(0, 4)}-${String(serial).padStart(7, '0')}`;
@@ -129,16 +136,19 @@ export async function receiveWith(
     materials,
     ...(intakeKey ? { intakeKey } : {}),
   };
-  const then = await decisionCommands(work, input, item, materials);
-  return createCase(work, newId(), { type: 'receive', at: work.now, actor: work.stamp, payload }, then);
+  const then = await decisionCommands(work, input, { item, materials });
+  return createCase(work, {
+    caseId: newId(),
+    receive: { type: 'receive', at: work.now, actor: work.stamp, payload },
+    then,
+  });
 }
 
 /** The commands that follow the receipt, by the clerk's decision. */
 async function decisionCommands(
   work: CaseWork,
   input: IntakeInput,
-  item: ItemSnapshot,
-  materials: ReceivePayload['materials'],
+  { item, materials }: { item: ItemSnapshot; materials: ReceivePayload['materials'] },
 ): Promise<CaseCommand[]> {
   switch (input.decision) {
     case 'receive':

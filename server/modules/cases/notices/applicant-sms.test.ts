@@ -34,12 +34,18 @@ describeEachDb('case SMS to the applicant', (ctx) => {
       .execute();
 
   const intake = async (seq: number, decision: string, extra: Record<string, unknown> = {}) =>
-    intakeByClerk<{ id: string; version: number; number: string }>(ctx(), desk, person(seq, '钱多多'), {
-      decision,
-      ...extra,
+    intakeByClerk<{ id: string; version: number; number: string }>(ctx(), desk, {
+      applicant: person(seq, '钱多多'),
+      over: {
+        decision,
+        ...extra,
+      },
     });
-  const act = async (who: Client, id: string, action: string, body: Record<string, unknown>) =>
-    ok<{ version: number; status: string }>(await who.post(`/api/cases/${id}/${action}`, body));
+  const act = async (
+    who: Client,
+    { id, action }: { id: string; action: string },
+    body: Record<string, unknown>,
+  ) => ok<{ version: number; status: string }>(await who.post(`/api/cases/${id}/${action}`, body));
 
   /** Checks the texts of a case: the templates in order, each naming the case and no personal data. */
   const expectTexts = async (c: { id: string; number: string }, seq: number, templates: string[]) => {
@@ -63,32 +69,47 @@ describeEachDb('case SMS to the applicant', (ctx) => {
     const reviewer = await ctx().as('scjg_reviewer');
     const approver = await ctx().as('scjg_approver');
     const c = await intake(60, 'accept');
-    let v = (await act(approver, c.id, 'extend', { version: c.version, days: 5, reason: '情况复杂' }))
-      .version;
-    v = (
-      await act(handler, c.id, 'special/start', {
-        version: v,
-        kind: 'inspection',
-        reason: '需现场核查经营场所',
-        expectedEnd: shanghaiDay(nowIso()),
-      })
+    let v = (
+      await act(approver, { id: c.id, action: 'extend' }, { version: c.version, days: 5, reason: '情况复杂' })
     ).version;
-    v = (await act(handler, c.id, 'special/end', { version: v, result: '核查合格' })).version;
-    v = (await act(handler, c.id, 'pass', { version: v, opinion: '同意' })).version;
-    v = (await act(reviewer, c.id, 'pass', { version: v, opinion: '同意' })).version;
-    v = (await act(approver, c.id, 'decide', { version: v, outcome: 'grant', opinion: '准予' })).version;
     v = (
-      await act(handler, c.id, 'conclude', {
-        version: v,
-        documentName: '食品经营许可证',
-        documentNumber: 'JY1220322000001',
-      })
+      await act(
+        handler,
+        { id: c.id, action: 'special/start' },
+        {
+          version: v,
+          kind: 'inspection',
+          reason: '需现场核查经营场所',
+          expectedEnd: shanghaiDay(nowIso()),
+        },
+      )
     ).version;
-    const done = await act(await ctx().as('delivery'), c.id, 'deliver', {
-      version: v,
-      method: 'mail',
-      trackingNumber: 'EMS1234567890',
-    });
+    v = (await act(handler, { id: c.id, action: 'special/end' }, { version: v, result: '核查合格' })).version;
+    v = (await act(handler, { id: c.id, action: 'pass' }, { version: v, opinion: '同意' })).version;
+    v = (await act(reviewer, { id: c.id, action: 'pass' }, { version: v, opinion: '同意' })).version;
+    v = (
+      await act(approver, { id: c.id, action: 'decide' }, { version: v, outcome: 'grant', opinion: '准予' })
+    ).version;
+    v = (
+      await act(
+        handler,
+        { id: c.id, action: 'conclude' },
+        {
+          version: v,
+          documentName: '食品经营许可证',
+          documentNumber: 'JY1220322000001',
+        },
+      )
+    ).version;
+    const done = await act(
+      await ctx().as('delivery'),
+      { id: c.id, action: 'deliver' },
+      {
+        version: v,
+        method: 'mail',
+        trackingNumber: 'EMS1234567890',
+      },
+    );
     assert.equal(done.status, 'delivered');
     const bodies = await expectTexts(c, 60, [
       'case.accepted',
@@ -106,22 +127,37 @@ describeEachDb('case SMS to the applicant', (ctx) => {
   test('denied: accepted, then concluded with a denial', async () => {
     const handler = await ctx().as('scjg_handler');
     const c = await intake(61, 'accept');
-    let v = (await act(handler, c.id, 'pass', { version: c.version, opinion: '不符合条件' })).version;
-    v = (await act(await ctx().as('scjg_reviewer'), c.id, 'pass', { version: v, opinion: '同意' })).version;
+    let v = (await act(handler, { id: c.id, action: 'pass' }, { version: c.version, opinion: '不符合条件' }))
+      .version;
     v = (
-      await act(await ctx().as('scjg_approver'), c.id, 'decide', {
-        version: v,
-        outcome: 'deny',
-        opinion: '不予许可',
-        reasons: '经营场所不符合食品安全要求',
-        legalBasis: '《中华人民共和国食品安全法》第三十五条',
-      })
+      await act(
+        await ctx().as('scjg_reviewer'),
+        { id: c.id, action: 'pass' },
+        { version: v, opinion: '同意' },
+      )
     ).version;
-    await act(handler, c.id, 'conclude', {
-      version: v,
-      documentName: '不予行政许可决定书',
-      documentNumber: 'BY1',
-    });
+    v = (
+      await act(
+        await ctx().as('scjg_approver'),
+        { id: c.id, action: 'decide' },
+        {
+          version: v,
+          outcome: 'deny',
+          opinion: '不予许可',
+          reasons: '经营场所不符合食品安全要求',
+          legalBasis: '《中华人民共和国食品安全法》第三十五条',
+        },
+      )
+    ).version;
+    await act(
+      handler,
+      { id: c.id, action: 'conclude' },
+      {
+        version: v,
+        documentName: '不予行政许可决定书',
+        documentNumber: 'BY1',
+      },
+    );
     const bodies = await expectTexts(c, 61, ['case.accepted', 'case.denied']);
     assert.match(bodies[1] ?? '', /决定不予许可/);
     assert.ok(!bodies[1]?.includes('经营场所不符合'), 'the reasons are in the decision, not the text');
@@ -129,7 +165,11 @@ describeEachDb('case SMS to the applicant', (ctx) => {
 
   test('correction notice, then withdrawal confirmed; a refusal at intake', async () => {
     const c = await intake(62, 'correct', { materials: [{ materialId: 'm1', form: 'original' }] });
-    await act(await ctx().as('clerk'), c.id, 'withdraw', { version: c.version, reason: '申请人申请撤回' });
+    await act(
+      await ctx().as('clerk'),
+      { id: c.id, action: 'withdraw' },
+      { version: c.version, reason: '申请人申请撤回' },
+    );
     const bodies = await expectTexts(c, 62, ['case.correction', 'case.withdrawn']);
     assert.match(bodies[0] ?? '', /需要补正材料：身份证明/);
     const refused = await intake(63, 'refuse', {
@@ -140,13 +180,11 @@ describeEachDb('case SMS to the applicant', (ctx) => {
 
   test('accepted when the due date falls in a year without published holidays: the limit in words', async () => {
     // Mon 21 Dec 2026, 10 working days: the 10th falls in January 2027, whose holidays are not published.
-    const written = await receiveCase(
-      ctx().platform,
-      await actorOf(ctx(), 'clerk'),
-      { ...intakeAtA01(desk, person(64, '钱多多')), decision: 'accept', form: {}, situations: {} },
-      DEFAULT_CASE_SETTINGS,
-      { now: '2026-12-21T02:00:00.000Z' },
-    );
+    const written = await receiveCase(ctx().platform, await actorOf(ctx(), 'clerk'), {
+      intake: { ...intakeAtA01(desk, person(64, '钱多多')), decision: 'accept', form: {}, situations: {} },
+      settings: DEFAULT_CASE_SETTINGS,
+      now: '2026-12-21T02:00:00.000Z',
+    });
     assert.equal(written.clock.promisedDue, null);
     const [body] = await expectTexts(written.state, 64, ['case.accepted']);
     assert.match(body ?? '', /已受理，承诺于受理之日起10个工作日届满前办结。/);
@@ -155,19 +193,17 @@ describeEachDb('case SMS to the applicant', (ctx) => {
 
   test('a correction whose 20 working days run into a year without published holidays: the span in words', async () => {
     // Mon 14 Dec 2026: the 20th working day falls in January 2027.
-    const written = await receiveCase(
-      ctx().platform,
-      await actorOf(ctx(), 'clerk'),
-      {
+    const written = await receiveCase(ctx().platform, await actorOf(ctx(), 'clerk'), {
+      intake: {
         ...intakeAtA01(desk, person(65, '钱多多')),
         materials: [{ materialId: 'm1', form: 'original' }],
         decision: 'correct',
         form: {},
         situations: {},
       },
-      DEFAULT_CASE_SETTINGS,
-      { now: '2026-12-14T02:00:00.000Z' },
-    );
+      settings: DEFAULT_CASE_SETTINGS,
+      now: '2026-12-14T02:00:00.000Z',
+    });
     const [body] = await expectTexts(written.state, 65, ['case.correction']);
     assert.match(body ?? '', /请于本通知发出之日起20个工作日届满前补齐，/);
   });

@@ -51,10 +51,16 @@ const LAW = '《中华人民共和国行政许可法》';
 export function noticeOf(
   state: CaseState,
   clock: CaseClock,
-  kind: CaseDocumentKind,
-  publicUrl: string,
-  /** The case's lookup code (lookup-code.ts), without hyphens. */
-  lookupCode: string,
+  {
+    kind,
+    publicUrl,
+    lookupCode,
+  }: {
+    kind: CaseDocumentKind;
+    publicUrl: string;
+    /** The case's lookup code (lookup-code.ts), without hyphens. */
+    lookupCode: string;
+  },
 ): Notice {
   if (!documentsOf(state).includes(kind)) throw new AppError('CASE_DOCUMENT_UNAVAILABLE', { kind });
   const item = `“${state.item.name}”`;

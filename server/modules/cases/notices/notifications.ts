@@ -21,9 +21,7 @@ import type { CaseWork } from '../store/case-work.ts';
  */
 export async function notifyAfter(
   work: CaseWork,
-  state: CaseState,
-  clock: CaseClock,
-  action: CaseAction,
+  { state, clock, action }: { state: CaseState; clock: CaseClock; action: CaseAction },
 ): Promise<void> {
   const base = { caseNo: state.number, itemName: state.item.name };
   const related = { relatedType: 'case', relatedId: state.id };

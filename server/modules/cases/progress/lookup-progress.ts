@@ -149,7 +149,11 @@ export async function lookupProgress(
     .orderBy('seq')
     .execute();
   // The clock as of today: while paused, the due date moves every day (the projection has none).
-  const clock = computeClock(state, await getWorkCalendar(platform.db), shanghaiDay(nowIso()), settings);
+  const clock = computeClock(state, {
+    calendar: await getWorkCalendar(platform.db),
+    today: shanghaiDay(nowIso()),
+    settings,
+  });
   const step = state.stepIndex === null ? undefined : state.steps[state.stepIndex];
   const open = ['in_process', 'process_correction', 'special_procedure'].includes(state.status);
   return {

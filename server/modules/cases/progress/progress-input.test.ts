@@ -21,7 +21,7 @@ describeEachDb(
     before(async () => {
       const items = await setUpItems(ctx());
       const clerk = await ctx().as('clerk');
-      const a01 = await windowId(clerk, '220322C00', 'A01', ctx());
+      const a01 = await windowId(clerk, { centreCode: '220322C00', number: 'A01' }, ctx());
       const applicant = { ...person(77), idNumber: '11010519491231002X' };
       const c = ok<{ number: string }>(
         await clerk.post('/api/cases', {

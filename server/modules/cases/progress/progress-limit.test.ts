@@ -26,7 +26,7 @@ describeEachDb(
       });
     /** A new case and the lookup code printed on its receipt, read off the receipt as the applicant would. */
     const newCase = async (seq: number) => {
-      const c = await intakeByClerk<{ id: string; number: string }>(ctx(), desk, person(seq));
+      const c = await intakeByClerk<{ id: string; number: string }>(ctx(), desk, { applicant: person(seq) });
       const receipt = await (await ctx().as('clerk')).get(`/api/cases/${c.id}/documents/receipt`);
       assert.equal(receipt.statusCode, 200, receipt.body);
       const code = /查询码 <b class="code">([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2})<\/b>/.exec(

@@ -31,7 +31,7 @@ describeEachDb('public progress: milestones with their action codes and steps', 
 
   test('a delivered case: each milestone has its code, its step and its Chinese words; no names', async () => {
     const applicant = person(70, '韩秀英');
-    const c = await intakeByClerk<Accepted>(ctx(), desk, applicant);
+    const c = await intakeByClerk<Accepted>(ctx(), desk, { applicant });
     const post = async (user: string, path: string, body: Record<string, unknown>) =>
       ok(await (await ctx().as(user)).post(`/api/cases/${c.id}/${path}`, body)).version;
     let v = await post('scjg_handler', 'pass', { version: c.version, opinion: '符合条件' });
@@ -76,7 +76,7 @@ describeEachDb('public progress: milestones with their action codes and steps', 
 
   test('a correction asked at 承办 names the step; the current step comes with its role', async () => {
     const applicant = person(71);
-    const c = await intakeByClerk<Accepted>(ctx(), desk, applicant);
+    const c = await intakeByClerk<Accepted>(ctx(), desk, { applicant });
     ok(
       await (await ctx().as('scjg_handler')).post(`/api/cases/${c.id}/correction`, {
         version: c.version,
@@ -113,7 +113,7 @@ describeEachDb(
 
     test('running, in a special procedure, in correction: the date staff see, never the reasons', async () => {
       const applicant = person(72);
-      const c = await intakeByClerk<Accepted>(ctx(), desk, applicant);
+      const c = await intakeByClerk<Accepted>(ctx(), desk, { applicant });
       const handler = await ctx().as('scjg_handler');
       const lookup = () => lookUp(ctx(), c, applicant);
       const staffPage = async () => ok<Page>(await handler.get(`/api/cases/${c.id}`));

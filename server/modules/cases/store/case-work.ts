@@ -29,10 +29,12 @@ export interface CaseWork {
 export async function caseWork(
   platform: Platform,
   trx: Tx,
-  actor: Actor,
-  settings: CaseSettings,
-  now: string = nowIso(),
-  batch: CaseBatch = newBatch(),
+  {
+    actor,
+    settings,
+    now = nowIso(),
+    batch = newBatch(),
+  }: { actor: Actor; settings: CaseSettings; now?: string; batch?: CaseBatch },
 ): Promise<CaseWork> {
   return {
     platform,

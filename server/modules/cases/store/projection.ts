@@ -23,12 +23,10 @@ export function scopeColumnsOf(
   };
 }
 
-/** The projection row of a state and its clock as of a date. */
+/** The projection row of a state and its clock as of a date (`clockOn`), with its last action's hash. */
 export function projectionOf(
   state: CaseState,
-  clock: CaseClock,
-  clockOn: string,
-  lastHash: string,
+  { clock, clockOn, lastHash }: { clock: CaseClock; clockOn: string; lastHash: string },
 ): CasesTable {
   const step = state.stepIndex === null ? undefined : state.steps[state.stepIndex];
   const a = state.applicant;

@@ -16,17 +16,19 @@ import type { CasesTable } from './tables.ts';
  */
 export async function rebuildProjection(
   db: Executor,
-  caseId: string,
-  calendar: WorkCalendar,
-  clockOn: string,
-  settings: CaseSettings,
+  {
+    caseId,
+    calendar,
+    clockOn,
+    settings,
+  }: { caseId: string; calendar: WorkCalendar; clockOn: string; settings: CaseSettings },
 ): Promise<{ row: CasesTable; brokenAt: number | null }> {
   const rows = await listActionRows(db, caseId);
   const actions = rows.map(actionFromRow);
   // The log keeps the paths of the day; the org tree may have moved since (rescope-cases.ts).
   const state = await withCurrentPaths(db, foldActions(caseId, actions));
-  const clock = computeClock(state, calendar, clockOn, settings);
-  const row = projectionOf(state, clock, clockOn, rows.at(-1)?.hash ?? '');
+  const clock = computeClock(state, { calendar, today: clockOn, settings });
+  const row = projectionOf(state, { clock, clockOn, lastHash: rows.at(-1)?.hash ?? '' });
   return { row, brokenAt: brokenLink(rows) };
 }
 

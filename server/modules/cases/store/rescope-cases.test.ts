@@ -90,7 +90,12 @@ describeEachDb(
           .selectAll()
           .where('id', '=', id)
           .executeTakeFirstOrThrow();
-        const rebuilt = await rebuildProjection(db, id, calendar, stored.clock_on, DEFAULT_CASE_SETTINGS);
+        const rebuilt = await rebuildProjection(db, {
+          caseId: id,
+          calendar,
+          clockOn: stored.clock_on,
+          settings: DEFAULT_CASE_SETTINGS,
+        });
         assert.deepEqual(rebuilt.row, stored, `projection of ${stored.number}`);
       }
       const again = await lishuzhen.get(`/api/cases/${first.id}`);
@@ -120,9 +125,9 @@ describeEachDb(
       assert.equal(moved.statusCode, 200, moved.body);
       const calendar = await getWorkCalendar(db);
       const clockOn = stale.state.receivedAt.slice(0, 10);
-      const clock = computeClock(stale.state, calendar, clockOn, DEFAULT_CASE_SETTINGS);
-      const row = projectionOf(stale.state, clock, clockOn, stale.lastHash);
-      await assert.rejects(appendActions(db, stale.state, row, []), (e) =>
+      const clock = computeClock(stale.state, { calendar, today: clockOn, settings: DEFAULT_CASE_SETTINGS });
+      const row = projectionOf(stale.state, { clock, clockOn, lastHash: stale.lastHash });
+      await assert.rejects(appendActions(db, { before: stale.state, row, actions: [] }), (e) =>
         isAppError(e, 'CASE_STALE_VERSION'),
       );
       const lishuzhen = await ctx().as('lishuzhen');

@@ -31,13 +31,18 @@ export function actionHashText(row: Omit<CaseActionsTable, 'hash'>): string {
   ].join('\u001f');
 }
 
-/** The log row of an action, chained to the previous action of its case with SM3. */
-export function actionRow(
-  caseId: string,
-  seq: number,
-  action: NewCaseAction,
-  prevHash: string,
-): CaseActionsTable {
+/** The log row of an action (number `seq` of its case), chained to the previous action of its case with SM3. */
+export function actionRow({
+  caseId,
+  seq,
+  action,
+  prevHash,
+}: {
+  caseId: string;
+  seq: number;
+  action: NewCaseAction;
+  prevHash: string;
+}): CaseActionsTable {
   const row = {
     case_id: caseId,
     seq,
@@ -203,9 +208,7 @@ export async function insertCase(
  */
 export async function appendActions(
   db: Executor,
-  before: CaseState,
-  row: CasesTable,
-  actions: readonly CaseActionsTable[],
+  { before, row, actions }: { before: CaseState; row: CasesTable; actions: readonly CaseActionsTable[] },
 ): Promise<void> {
   const id = row.id;
   const expected = before.version;
@@ -270,27 +273,31 @@ const bumpSerial = prepared((db, p: { year: number }) =>
     .returning('last'),
 );
 
-/** Replaces the clock columns of a case (the daily recomputation); the version does not move. */
+/** The columns of a case's projection that the clock sets. */
+type ClockColumns = Pick<
+  CasesTable,
+  | 'clock_start'
+  | 'deemed_accepted'
+  | 'promised_due'
+  | 'legal_due'
+  | 'limit_days'
+  | 'used_days'
+  | 'remaining_days'
+  | 'paused'
+  | 'paused_days'
+  | 'extension_days'
+  | 'warning_level'
+  | 'lost_step'
+  | 'clock_on'
+>;
+
+/**
+ * Replaces the clock columns of a case (the daily recomputation), if its version is still `version`;
+ * the version does not move.
+ */
 export async function updateClockColumns(
   db: Executor,
-  id: string,
-  version: number,
-  cols: Pick<
-    CasesTable,
-    | 'clock_start'
-    | 'deemed_accepted'
-    | 'promised_due'
-    | 'legal_due'
-    | 'limit_days'
-    | 'used_days'
-    | 'remaining_days'
-    | 'paused'
-    | 'paused_days'
-    | 'extension_days'
-    | 'warning_level'
-    | 'lost_step'
-    | 'clock_on'
-  >,
+  { id, version, cols }: { id: string; version: number; cols: ClockColumns },
 ): Promise<boolean> {
   const r = await casesDb(db)
     .updateTable('cases')

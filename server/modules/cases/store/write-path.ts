@@ -67,29 +67,44 @@ export async function loadForWrite(work: CaseWork, caseId: string, version: numb
 /** Applies commands to an existing case and persists them; the use case's one call. */
 export async function applyToCase(
   work: CaseWork,
-  caseId: string,
-  version: number,
-  commands: readonly CaseCommand[] | ((state: CaseState) => Promise<CaseCommand[]>),
+  {
+    caseId,
+    version,
+    commands,
+  }: {
+    caseId: string;
+    /** The version the client saw. */
+    version: number;
+    /** The commands, or how to make them from the loaded state. */
+    commands: readonly CaseCommand[] | ((state: CaseState) => Promise<CaseCommand[]>);
+  },
 ): Promise<CaseWritten> {
   const loaded = await loadForWrite(work, caseId, version);
   const list = typeof commands === 'function' ? await commands(loaded.state) : commands;
   const { state, steps } = runCommands(work, loaded.state, list);
-  return persist(work, loaded, state, steps);
+  return persist(work, { before: loaded, state, steps });
 }
 
 /** Starts a new case with its receive action and any intake decision that follows it. */
 export async function createCase(
   work: CaseWork,
-  caseId: string,
-  receive: Extract<NewCaseAction, { type: 'receive' }>,
-  then: readonly CaseCommand[],
+  {
+    caseId,
+    receive,
+    then,
+  }: {
+    caseId: string;
+    receive: Extract<NewCaseAction, { type: 'receive' }>;
+    /** The intake decisions that follow the receipt. */
+    then: readonly CaseCommand[];
+  },
 ): Promise<CaseWritten> {
   const first: CaseAction = { ...receive, seq: 1 };
   const initial = startState(caseId, first);
   authorizeCaseAction(work.actor, initial, 'receive');
   const { state, steps } = runCommands(work, initial, then);
   const received: StatusStep = { action: first, previousStatus: null, status: initial.status };
-  return persist(work, null, state, [received, ...steps]);
+  return persist(work, { before: null, state, steps: [received, ...steps] });
 }
 
 /**
@@ -98,20 +113,18 @@ export async function createCase(
  */
 async function persist(
   work: CaseWork,
-  before: LoadedCase | null,
-  state: CaseState,
-  steps: readonly StatusStep[],
+  { before, state, steps }: { before: LoadedCase | null; state: CaseState; steps: readonly StatusStep[] },
 ): Promise<CaseWritten> {
   const actions = steps.map((s) => s.action);
   let prev = before?.lastHash ?? '0'.repeat(64);
   const rows = actions.map((a) => {
-    const row = actionRow(state.id, a.seq, a, prev);
+    const row = actionRow({ caseId: state.id, seq: a.seq, action: a, prevHash: prev });
     prev = row.hash;
     return row;
   });
-  const clock = computeClock(state, work.calendar, work.today, work.settings);
-  const projection = projectionOf(state, clock, work.today, prev);
-  if (before) await appendActions(work.trx, before.state, projection, rows);
+  const clock = computeClock(state, { calendar: work.calendar, today: work.today, settings: work.settings });
+  const projection = projectionOf(state, { clock, clockOn: work.today, lastHash: prev });
+  if (before) await appendActions(work.trx, { before: before.state, row: projection, actions: rows });
   else await insertCase(work.trx, projection, rows);
   await recordCaseEvents(work.trx, state, steps);
   for (const a of actions) {
@@ -123,7 +136,7 @@ async function persist(
       orgUnitId: work.actor.orgUnitId,
       detail: { number: state.number, seq: a.seq, status: state.status },
     });
-    await notifyAfter(work, state, clock, a);
+    await notifyAfter(work, { state, clock, action: a });
   }
   // Used by the next write only if this one commits (loadCase compares the hash with the row).
   rememberCase({ state, lastHash: prev });

@@ -39,11 +39,12 @@ async function remindersTo(ctx: TestContext, username: string): Promise<string[]
   return rows.map((r) => r.body);
 }
 
-async function acceptOn(ctx: TestContext, itemId: string, seq: number, date: string): Promise<void> {
-  await receiveCase(
-    ctx.platform,
-    await actorOf(ctx, 'clerk'),
-    {
+async function acceptOn(
+  ctx: TestContext,
+  { itemId, seq, date }: { itemId: string; seq: number; date: string },
+): Promise<void> {
+  await receiveCase(ctx.platform, await actorOf(ctx, 'clerk'), {
+    intake: {
       itemId,
       applicant: person(seq),
       materials: ALL_ORIGINALS,
@@ -52,8 +53,8 @@ async function acceptOn(ctx: TestContext, itemId: string, seq: number, date: str
       decision: 'accept',
     },
     settings,
-    { now: `${date}T02:00:00.000Z` },
-  );
+    now: `${date}T02:00:00.000Z`,
+  });
 }
 
 describeEachDb('the calendar’s maintainers hear of a missing year once an open case needs it', (ctx) => {
@@ -64,8 +65,11 @@ describeEachDb('the calendar’s maintainers hear of a missing year once an open
 
   test('told once, with the number of cases; nobody who cannot publish the calendar', async () => {
     // Mon 2 Nov 2026, 10 working days: due Mon 16 Nov, counted on 2026's days alone.
-    await acceptOn(ctx(), items.market, 80, '2026-11-02');
-    assert.deepEqual((await recomputeWarnings(ctx().platform, settings, '2026-11-10')).calendarReminders, []);
+    await acceptOn(ctx(), { itemId: items.market, seq: 80, date: '2026-11-02' });
+    assert.deepEqual(
+      (await recomputeWarnings(ctx().platform, settings, { today: '2026-11-10' })).calendarReminders,
+      [],
+    );
     await runJobs(ctx());
     assert.deepEqual(await remindersTo(ctx(), 'admin'), []);
 
@@ -76,9 +80,9 @@ describeEachDb('the calendar’s maintainers hear of a missing year once an open
       promisedDays: 40,
       legalDays: 60,
     });
-    await acceptOn(ctx(), long, 81, '2026-11-23');
+    await acceptOn(ctx(), { itemId: long, seq: 81, date: '2026-11-23' });
     assert.deepEqual(
-      (await recomputeWarnings(ctx().platform, settings, '2026-11-24')).calendarReminders,
+      (await recomputeWarnings(ctx().platform, settings, { today: '2026-11-24' })).calendarReminders,
       [2027],
     );
     await runJobs(ctx());
@@ -93,7 +97,11 @@ describeEachDb('the calendar’s maintainers hear of a missing year once an open
 
     // A rerun, the next day and 1 December (when the next year is due anyway) tell nobody again.
     for (const day of ['2026-11-24', '2026-11-25', '2026-12-01']) {
-      assert.deepEqual((await recomputeWarnings(ctx().platform, settings, day)).calendarReminders, [], day);
+      assert.deepEqual(
+        (await recomputeWarnings(ctx().platform, settings, { today: day })).calendarReminders,
+        [],
+        day,
+      );
     }
     await runJobs(ctx());
     assert.deepEqual(await remindersTo(ctx(), 'admin'), told);
@@ -107,9 +115,12 @@ describeEachDb('the calendar’s maintainers hear of a missing year once an open
 
 describeEachDb('the calendar’s maintainers hear of the next year from 1 December', (ctx) => {
   test('no open case needs it: told on 1 December, not before; a year published meanwhile: not told', async () => {
-    assert.deepEqual((await recomputeWarnings(ctx().platform, settings, '2026-11-30')).calendarReminders, []);
     assert.deepEqual(
-      (await recomputeWarnings(ctx().platform, settings, '2026-12-01')).calendarReminders,
+      (await recomputeWarnings(ctx().platform, settings, { today: '2026-11-30' })).calendarReminders,
+      [],
+    );
+    assert.deepEqual(
+      (await recomputeWarnings(ctx().platform, settings, { today: '2026-12-01' })).calendarReminders,
       [2027],
     );
     await runJobs(ctx());
@@ -121,7 +132,7 @@ describeEachDb('the calendar’s maintainers hear of the next year from 1 Decemb
     const admin = await ctx().as('admin');
     ok(await admin.post('/api/calendar/years', { year: 2027, holidays: [], makeupDays: [] }));
     assert.deepEqual(
-      (await recomputeWarnings(ctx().platform, settings, '2027-12-01')).calendarReminders,
+      (await recomputeWarnings(ctx().platform, settings, { today: '2027-12-01' })).calendarReminders,
       [2028],
     );
     ok(await admin.post('/api/calendar/years', { year: 2028, holidays: [], makeupDays: [] }));
@@ -132,10 +143,25 @@ describeEachDb('the calendar’s maintainers hear of the next year from 1 Decemb
 
 test('which years to remind of: those open cases need, and the next one from the due day', () => {
   const published = [2025, 2026];
-  assert.deepEqual([...yearsToRemind(new Map(), published, '2026-11-30')], []);
-  assert.deepEqual([...yearsToRemind(new Map(), published, '2026-12-01')], [[2027, 0]]);
-  assert.deepEqual([...yearsToRemind(new Map([[2027, 3]]), published, '2026-12-01')], [[2027, 3]]);
-  assert.deepEqual([...yearsToRemind(new Map([[2027, 3]]), published, '2026-11-02')], [[2027, 3]]);
-  assert.deepEqual([...yearsToRemind(new Map(), [...published, 2027], '2026-12-01')], []);
-  assert.deepEqual([...yearsToRemind(new Map(), published, '2026-11-15', '11-15')], [[2027, 0]]);
+  assert.deepEqual([...yearsToRemind(new Map(), { publishedYears: published, today: '2026-11-30' })], []);
+  assert.deepEqual(
+    [...yearsToRemind(new Map(), { publishedYears: published, today: '2026-12-01' })],
+    [[2027, 0]],
+  );
+  assert.deepEqual(
+    [...yearsToRemind(new Map([[2027, 3]]), { publishedYears: published, today: '2026-12-01' })],
+    [[2027, 3]],
+  );
+  assert.deepEqual(
+    [...yearsToRemind(new Map([[2027, 3]]), { publishedYears: published, today: '2026-11-02' })],
+    [[2027, 3]],
+  );
+  assert.deepEqual(
+    [...yearsToRemind(new Map(), { publishedYears: [...published, 2027], today: '2026-12-01' })],
+    [],
+  );
+  assert.deepEqual(
+    [...yearsToRemind(new Map(), { publishedYears: published, today: '2026-11-15', dueFrom: '11-15' })],
+    [[2027, 0]],
+  );
 });

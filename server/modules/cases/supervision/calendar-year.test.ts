@@ -20,18 +20,18 @@ const JAN_4 = '2027-01-04T02:00:00.000Z';
 
 async function receivedOn(
   ctx: TestContext,
-  itemId: string,
-  seq: number,
-  date: string,
-  decision: 'accept' | 'receive' = 'accept',
+  {
+    itemId,
+    seq,
+    date,
+    decision = 'accept',
+  }: { itemId: string; seq: number; date: string; decision?: 'accept' | 'receive' },
 ) {
-  const written = await receiveCase(
-    ctx.platform,
-    await actorOf(ctx, 'clerk'),
-    { itemId, applicant: person(seq), materials: ALL_ORIGINALS, form: {}, situations: {}, decision },
+  const written = await receiveCase(ctx.platform, await actorOf(ctx, 'clerk'), {
+    intake: { itemId, applicant: person(seq), materials: ALL_ORIGINALS, form: {}, situations: {}, decision },
     settings,
-    { now: `${date}T02:00:00.000Z` },
-  );
+    now: `${date}T02:00:00.000Z`,
+  });
   return written.state;
 }
 
@@ -43,16 +43,20 @@ describeEachDb('cases on a day whose year has no published holidays (Mon 4 Jan 2
 
   test('an overdue 2026 case is claimed, shown and supervised: red, the days used unknown', async () => {
     // Accepted Mon 2 Nov 2026, 10 working days: due Mon 16 Nov.
-    const c = await receivedOn(ctx(), items.market, 70, '2026-11-02');
+    const c = await receivedOn(ctx(), { itemId: items.market, seq: 70, date: '2026-11-02' });
     const handler = await actorOf(ctx(), 'scjg_handler');
-    const claimed = await actOnCase(ctx().platform, handler, c.id, c.version, { type: 'claim' }, settings, {
+    const claimed = await actOnCase(ctx().platform, handler, {
+      caseId: c.id,
+      version: c.version,
+      command: { type: 'claim' },
+      settings,
       now: JAN_4,
     });
     assert.equal(claimed.state.assignee?.accountId, handler.accountId);
     assert.equal(claimed.clock.warningLevel, 'red');
     assert.equal(claimed.clock.usedDays, null);
 
-    const page = await getCase(ctx().platform, handler, c.id, settings, { now: JAN_4 });
+    const page = await getCase(ctx().platform, handler, { caseId: c.id, settings, now: JAN_4 });
     assert.equal(page.promisedDue, '2026-11-16');
     assert.equal(page.usedDays, null, 'not counted past 31 Dec');
     assert.equal(page.remainingDays, null);
@@ -71,10 +75,15 @@ describeEachDb('cases on a day whose year has no published holidays (Mon 4 Jan 2
   });
 
   test('the daily job goes through every open case; staff of a proven-late one are told', async () => {
-    const overdue = await receivedOn(ctx(), items.market, 71, '2026-11-03');
-    const dueIn2027 = await receivedOn(ctx(), items.market, 72, '2026-12-28');
-    const silent = await receivedOn(ctx(), items.market, 73, '2026-12-29', 'receive');
-    const summary = await recomputeWarnings(ctx().platform, settings, '2027-01-04');
+    const overdue = await receivedOn(ctx(), { itemId: items.market, seq: 71, date: '2026-11-03' });
+    const dueIn2027 = await receivedOn(ctx(), { itemId: items.market, seq: 72, date: '2026-12-28' });
+    const silent = await receivedOn(ctx(), {
+      itemId: items.market,
+      seq: 73,
+      date: '2026-12-29',
+      decision: 'receive',
+    });
+    const summary = await recomputeWarnings(ctx().platform, settings, { today: '2027-01-04' });
     const open = await casesDb(ctx().platform.db)
       .selectFrom('cases')
       .select(['id', 'warning_level', 'used_days', 'clock_on'])

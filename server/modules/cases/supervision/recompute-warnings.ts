@@ -50,9 +50,14 @@ export interface RecomputeSummary {
 export async function recomputeWarnings(
   platform: Platform,
   settings: CaseSettings,
-  today: string = shanghaiDay(nowIso()),
-  /** Run inside this transaction instead of one per batch (the demo seed). */
-  within?: Tx,
+  {
+    today = shanghaiDay(nowIso()),
+    within,
+  }: {
+    today?: string;
+    /** Run inside this transaction instead of one per batch (the demo seed). */
+    within?: Tx;
+  } = {},
 ): Promise<RecomputeSummary> {
   const summary: RecomputeSummary = { checked: 0, changed: 0, raised: 0, notified: 0, calendarReminders: [] };
   /** Open cases whose clock needs a year without published holidays, by year. */
@@ -85,28 +90,32 @@ export async function recomputeWarnings(
       for (const row of rows) {
         summary.checked++;
         const state = fromJson<CaseState>(row.state, {} as CaseState);
-        const clock = computeClock(state, calendar, today, settings);
+        const clock = computeClock(state, { calendar, today, settings });
         const missingYear = clock.calendarProblem?.year;
         if (missingYear !== undefined) uncounted.set(missingYear, (uncounted.get(missingYear) ?? 0) + 1);
-        const p = projectionOf(state, clock, today, row.last_hash);
+        const p = projectionOf(state, { clock, clockOn: today, lastHash: row.last_hash });
         const { state: _s, ...cols } = p;
         const unchanged =
           row.warning_level === p.warning_level && row.used_days === p.used_days && row.clock_on === today;
         if (!unchanged) {
-          const written = await updateClockColumns(trx, row.id, row.version, {
-            clock_start: cols.clock_start,
-            deemed_accepted: cols.deemed_accepted,
-            promised_due: cols.promised_due,
-            legal_due: cols.legal_due,
-            limit_days: cols.limit_days,
-            used_days: cols.used_days,
-            remaining_days: cols.remaining_days,
-            paused: cols.paused,
-            paused_days: cols.paused_days,
-            extension_days: cols.extension_days,
-            warning_level: cols.warning_level,
-            lost_step: cols.lost_step,
-            clock_on: today,
+          const written = await updateClockColumns(trx, {
+            id: row.id,
+            version: row.version,
+            cols: {
+              clock_start: cols.clock_start,
+              deemed_accepted: cols.deemed_accepted,
+              promised_due: cols.promised_due,
+              legal_due: cols.legal_due,
+              limit_days: cols.limit_days,
+              used_days: cols.used_days,
+              remaining_days: cols.remaining_days,
+              paused: cols.paused,
+              paused_days: cols.paused_days,
+              extension_days: cols.extension_days,
+              warning_level: cols.warning_level,
+              lost_step: cols.lost_step,
+              clock_on: today,
+            },
           });
           // An action moved the case meanwhile and wrote a fresh clock: the next run looks again.
           if (!written) continue;
@@ -116,13 +125,16 @@ export async function recomputeWarnings(
         }
         // Whether this run or an action turned it, staff hear of each level once.
         if (p.warning_level === 'yellow' || p.warning_level === 'red') {
-          const told = await warnStaffOnce(trx, state, p.warning_level, timeLeftPhrase(clock, today));
+          const told = await warnStaffOnce(trx, state, {
+            level: p.warning_level,
+            timeLeft: timeLeftPhrase(clock, today),
+          });
           if (told !== null) summary.notified++;
         }
       }
     });
   }
-  for (const [year, openCases] of yearsToRemind(uncounted, calendar.years, today)) {
+  for (const [year, openCases] of yearsToRemind(uncounted, { publishedYears: calendar.years, today })) {
     await batch(async (trx) => {
       const queued = await enqueueJob(trx, {
         kind: REMIND_CALENDAR_JOB,
@@ -143,9 +155,11 @@ export async function recomputeWarnings(
  */
 export function yearsToRemind(
   uncounted: ReadonlyMap<number, number>,
-  publishedYears: readonly number[],
-  today: string,
-  dueFrom: string = NEXT_YEAR_CALENDAR_DUE_FROM,
+  {
+    publishedYears,
+    today,
+    dueFrom = NEXT_YEAR_CALENDAR_DUE_FROM,
+  }: { publishedYears: readonly number[]; today: string; dueFrom?: string },
 ): Map<number, number> {
   const years = new Map(uncounted);
   const next = Number(today.slice(0, 4)) + 1;
@@ -166,7 +180,7 @@ export function caseJobHandlers(): JobHandlers {
   return {
     [RECOMPUTE_WARNINGS_JOB]: typedHandler(z.object({ day: z.string() }), async (payload, platform) => {
       const settings = loadCaseSettings(platform.config.source);
-      await recomputeWarnings(platform, settings, payload.day);
+      await recomputeWarnings(platform, settings, { today: payload.day });
       await scheduleWarningJob(platform.db, payload.day);
     }),
     [REMIND_CALENDAR_JOB]: typedHandler(

@@ -54,21 +54,28 @@ export async function superviseCases(
   const byDepartment = new Map<string, { key: string; name: string; yellow: number; red: number }>();
   const byWindow = new Map<string, { key: string; name: string; yellow: number; red: number }>();
   const byServicePoint = new Map<string, { key: string; name: string; yellow: number; red: number }>();
-  const count = (map: typeof byDepartment, key: string, name: string, level: string) => {
+  const count = (
+    map: typeof byDepartment,
+    { key, name, level }: { key: string; name: string; level: string },
+  ) => {
     const g = map.get(key) ?? { key, name, yellow: 0, red: 0 };
     if (level === 'red') g.red++;
     else g.yellow++;
     map.set(key, g);
   };
   for (const row of rows) {
-    count(byDepartment, row.department_id, row.department_name, row.warning_level);
+    count(byDepartment, { key: row.department_id, name: row.department_name, level: row.warning_level });
     const key = row.window_id ?? row.service_point_id ?? row.intake_unit_id;
     const name = row.window_number
       ? `${row.intake_unit_name} ${row.window_number}窗口`
       : (row.service_point_name ?? row.intake_unit_name);
-    count(byWindow, key, name, row.warning_level);
+    count(byWindow, { key, name, level: row.warning_level });
     if (row.service_point_id) {
-      count(byServicePoint, row.service_point_id, row.service_point_name ?? '', row.warning_level);
+      count(byServicePoint, {
+        key: row.service_point_id,
+        name: row.service_point_name ?? '',
+        level: row.warning_level,
+      });
     }
   }
   const order = (a: { red: number; yellow: number }, b: { red: number; yellow: number }) =>

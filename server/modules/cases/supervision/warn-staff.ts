@@ -57,9 +57,14 @@ export async function warningRecipients(
 export async function warnStaffOnce(
   trx: Tx,
   state: CaseState,
-  level: WarningLevel,
-  /** How the time left is said (timeLeftPhrase). */
-  timeLeft: string,
+  {
+    level,
+    timeLeft,
+  }: {
+    level: WarningLevel;
+    /** How the time left is said (timeLeftPhrase). */
+    timeLeft: string;
+  },
 ): Promise<number | null> {
   const marked = await casesDb(trx)
     .insertInto('case_warning_notices')

@@ -67,33 +67,25 @@ describeEachDb('case warnings: responsible staff and supervisors are told once p
     // All accepted (or received) on Mon 12 Oct 2026: 10 working days, due Mon 26 Oct.
     const then = { now: '2026-10-12T02:00:00.000Z' };
     const intake = { materials: ALL_ORIGINALS, form: {}, situations: {} };
-    const claimed = await receiveCase(
-      ctx().platform,
-      clerk,
-      { ...intake, itemId: items.market, applicant: person(50), decision: 'accept' },
+    const claimed = await receiveCase(ctx().platform, clerk, {
+      intake: { ...intake, itemId: items.market, applicant: person(50), decision: 'accept' },
       settings,
-      then,
-    );
-    await actOnCase(
-      ctx().platform,
-      handler,
-      claimed.state.id,
-      claimed.state.version,
-      { type: 'claim' },
+      now: then.now,
+    });
+    await actOnCase(ctx().platform, handler, {
+      caseId: claimed.state.id,
+      version: claimed.state.version,
+      command: { type: 'claim' },
       settings,
-      then,
-    );
-    const unclaimed = await receiveCase(
-      ctx().platform,
-      clerk,
-      { ...intake, itemId: items.market, applicant: person(51), decision: 'accept' },
+      now: then.now,
+    });
+    const unclaimed = await receiveCase(ctx().platform, clerk, {
+      intake: { ...intake, itemId: items.market, applicant: person(51), decision: 'accept' },
       settings,
-      then,
-    );
-    const atTownship = await receiveCase(
-      ctx().platform,
-      lishuzhen,
-      {
+      now: then.now,
+    });
+    const atTownship = await receiveCase(ctx().platform, lishuzhen, {
+      intake: {
         itemId: items.marketLocal,
         applicant: person(52),
         situations: { s1: 'self' },
@@ -105,13 +97,13 @@ describeEachDb('case warnings: responsible staff and supervisors are told once p
         decision: 'receive',
       },
       settings,
-      then,
-    );
+      now: then.now,
+    });
 
     // Fri 23 Oct: one working day left, yellow.
-    const first = await recomputeWarnings(ctx().platform, settings, '2026-10-23');
+    const first = await recomputeWarnings(ctx().platform, settings, { today: '2026-10-23' });
     assert.equal(first.notified, 3);
-    const again = await recomputeWarnings(ctx().platform, settings, '2026-10-23');
+    const again = await recomputeWarnings(ctx().platform, settings, { today: '2026-10-23' });
     assert.equal(again.notified, 0, 'a rerun tells nobody twice');
 
     const [a, b, c] = [claimed.state.id, unclaimed.state.id, atTownship.state.id];
@@ -134,9 +126,9 @@ describeEachDb('case warnings: responsible staff and supervisors are told once p
     assert.deepEqual(await warningsOf(ctx(), 'scjg_reviewer', a), [], 'a later step is not told');
 
     // Tue 27 Oct: overdue, red; told once more, once.
-    const red = await recomputeWarnings(ctx().platform, settings, '2026-10-27');
+    const red = await recomputeWarnings(ctx().platform, settings, { today: '2026-10-27' });
     assert.equal(red.notified, 3);
-    assert.equal((await recomputeWarnings(ctx().platform, settings, '2026-10-28')).notified, 0);
+    assert.equal((await recomputeWarnings(ctx().platform, settings, { today: '2026-10-28' })).notified, 0);
     assert.deepEqual(await warningsOf(ctx(), 'scjg_handler', a), ['case.warning yellow', 'case.warning red']);
     assert.deepEqual(await warningsOf(ctx(), 'supervisor', c), [
       'case.warningSupervised yellow',
@@ -169,10 +161,8 @@ describeEachDb('case warnings: responsible staff and supervisors are told once p
       legalDays: 60,
     });
     const accept = (itemId: string, seq: number) =>
-      receiveCase(
-        ctx().platform,
-        clerk,
-        {
+      receiveCase(ctx().platform, clerk, {
+        intake: {
           itemId,
           applicant: person(seq),
           materials: ALL_ORIGINALS,
@@ -182,8 +172,8 @@ describeEachDb('case warnings: responsible staff and supervisors are told once p
         },
         settings,
         // Mon 2 Nov 2026: 10 working days end Mon 16 Nov; 30 natural days end Wed 2 Dec.
-        { now: '2026-11-02T02:00:00.000Z' },
-      );
+        now: '2026-11-02T02:00:00.000Z',
+      });
     const workdays = (await accept(items.market, 53)).state.id;
     const naturals = (await accept(natural, 54)).state.id;
     const said = async (id: string) =>
@@ -191,10 +181,10 @@ describeEachDb('case warnings: responsible staff and supervisors are told once p
         b.replace(/^.*预警，|，请及时办理。$/g, ''),
       );
 
-    await recomputeWarnings(ctx().platform, settings, '2026-11-16'); // first seen on its due date
+    await recomputeWarnings(ctx().platform, settings, { today: '2026-11-16' }); // first seen on its due date
     // Thu 26 Nov: 24 of the 30 natural days used; 8 working days past the 16th.
-    await recomputeWarnings(ctx().platform, settings, '2026-11-26');
-    await recomputeWarnings(ctx().platform, settings, '2026-12-03'); // the natural-day case past due too
+    await recomputeWarnings(ctx().platform, settings, { today: '2026-11-26' });
+    await recomputeWarnings(ctx().platform, settings, { today: '2026-12-03' }); // the natural-day case past due too
     assert.deepEqual(await said(workdays), ['今日到期', '已超期8个工作日']);
     assert.deepEqual(await said(naturals), ['剩余6个自然日', '已超期1个自然日']);
   });

@@ -64,8 +64,7 @@ export async function setUpItems(ctx: TestContext): Promise<TestItems> {
 /** The id of a window by its centre's org-unit code and its number. */
 export async function windowId(
   client: Client,
-  centreCode: string,
-  number: string,
+  { centreCode, number }: { centreCode: string; number: string },
   ctx: TestContext,
 ): Promise<string> {
   const centre = await findOrgUnitByCode(ctx.platform.db, centreCode);
@@ -85,7 +84,10 @@ export interface CountyDesk {
 /** Inserts the test items and finds window A01 of the county centre (220322C00). */
 export async function setUpCountyDesk(ctx: TestContext): Promise<CountyDesk> {
   const items = await setUpItems(ctx);
-  return { items, a01: await windowId(await ctx.as('clerk'), '220322C00', 'A01', ctx) };
+  return {
+    items,
+    a01: await windowId(await ctx.as('clerk'), { centreCode: '220322C00', number: 'A01' }, ctx),
+  };
 }
 
 /** The body of a window intake at A01 of the basic market item, every original presented, accepted. */
@@ -108,8 +110,7 @@ export function intakeAtA01(
 export async function intakeByClerk<T = Reply>(
   ctx: TestContext,
   desk: CountyDesk,
-  applicant: ReturnType<typeof person>,
-  over: Record<string, unknown> = {},
+  { applicant, over = {} }: { applicant: ReturnType<typeof person>; over?: Record<string, unknown> },
 ): Promise<T> {
   return ok<T>(await (await ctx.as('clerk')).post('/api/cases', intakeAtA01(desk, applicant, over)));
 }
@@ -149,13 +150,11 @@ export async function acceptLongAgo(
     { materialId: 'm1', form: 'original' as const },
     { materialId: 'm2', form: 'original' as const },
   ];
-  return receiveCase(
-    ctx.platform,
-    await actorOf(ctx, clerk),
-    { ...intake, materials, decision: 'accept' },
-    DEFAULT_CASE_SETTINGS,
-    { now: '2026-10-12T02:00:00.000Z' },
-  );
+  return receiveCase(ctx.platform, await actorOf(ctx, clerk), {
+    intake: { ...intake, materials, decision: 'accept' },
+    settings: DEFAULT_CASE_SETTINGS,
+    now: '2026-10-12T02:00:00.000Z',
+  });
 }
 
 /** A valid ID number born on a date, with a sequence. */

@@ -179,9 +179,16 @@ export async function snapshotOf(reader: Client, auditor: Client, id: string): P
 export async function assertUnchanged(
   reader: Client,
   auditor: Client,
-  id: string,
-  before: CaseSnapshot,
-  what: string,
+  {
+    id,
+    before,
+    what,
+  }: {
+    id: string;
+    before: CaseSnapshot;
+    /** What was sent, as the assertion messages name it. */
+    what: string;
+  },
 ): Promise<void> {
   const after = await snapshotOf(reader, auditor, id);
   assert.deepEqual(after.page, before.page, `the case page is unchanged after ${what}`);

@@ -19,19 +19,28 @@ import { detailOf, timelineOf } from './present.ts';
 export async function getCase(
   platform: Platform,
   actor: Actor,
-  caseId: string,
-  settings: CaseSettings,
-  /** The current instant, as the write use cases take it (the demo seed and tests set it). */
-  options: { now?: string } = {},
+  { caseId, settings, now }: GetCaseInput,
 ): Promise<CaseDetailView> {
   const { state } = await loadCase(platform.db, caseId);
   authorizeRead(actor, scopeOf(state));
   const calendar = await getWorkCalendar(platform.db);
-  const clock = computeClock(state, calendar, shanghaiDay(options.now ?? nowIso()), settings);
+  const clock = computeClock(state, { calendar, today: shanghaiDay(now ?? nowIso()), settings });
   const actions = (await listActionRows(platform.db, caseId)).map(actionFromRow);
   const names = await orgUnitNames(
     platform.db,
     actions.map((a) => a.actor.orgUnitId).filter((id): id is string => id !== null),
   );
-  return detailOf(state, clock, actor, timelineOf(state, actions, calendar, names));
+  return detailOf(state, {
+    clock,
+    actor,
+    timeline: timelineOf(state, actions, { calendar, orgNames: names }),
+  });
+}
+
+/** What getCase takes: the case, the settings, the instant. */
+export interface GetCaseInput {
+  caseId: string;
+  settings: CaseSettings;
+  /** The current instant, as the write use cases take it (the demo seed and tests set it). */
+  now?: string;
 }

@@ -107,9 +107,7 @@ export function documentsOf(state: CaseState): CaseDocumentKind[] {
 /** The case page for an actor: everything but the full personal values. */
 export function detailOf(
   state: CaseState,
-  clock: CaseClock,
-  actor: Actor,
-  timeline: CaseDetailView['timeline'],
+  { clock, actor, timeline }: { clock: CaseClock; actor: Actor; timeline: CaseDetailView['timeline'] },
 ): CaseDetailView {
   const a = state.applicant;
   return {
@@ -169,15 +167,25 @@ export function detailOf(
 export function timelineOf(
   state: CaseState,
   actions: readonly CaseAction[],
-  calendar: ClockCalendar,
-  orgNames: ReadonlyMap<string, string>,
+  {
+    calendar,
+    orgNames,
+  }: {
+    calendar: ClockCalendar;
+    /** The names of the org units the actions were taken for, by id. */
+    orgNames: ReadonlyMap<string, string>;
+  },
 ): CaseDetailView['timeline'] {
   const counter = counterFor(calendar, state.item.promised.unit);
   return actions.map((a) => {
     let elapsed: number | null = null;
     if (state.clockStart) {
       try {
-        elapsed = usedDaysAt(counter, state.clockStart, state.pauses, shanghaiDay(a.at));
+        elapsed = usedDaysAt(counter, {
+          start: state.clockStart,
+          pauses: state.pauses,
+          date: shanghaiDay(a.at),
+        });
       } catch {
         elapsed = null;
       }

@@ -15,7 +15,7 @@ describeEachDb('case search by a full ID number: in the body, masked in logs, au
   const id = person(71).idNumber;
   before(async () => {
     desk = await setUpCountyDesk(ctx());
-    caseId = (await intakeByClerk<{ id: string }>(ctx(), desk, person(71, '孙秀英'))).id;
+    caseId = (await intakeByClerk<{ id: string }>(ctx(), desk, { applicant: person(71, '孙秀英') })).id;
   });
 
   test('a full ID number in the list URL is refused with a message naming the body search', async () => {

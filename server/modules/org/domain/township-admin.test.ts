@@ -232,7 +232,7 @@ describeEachDb('a township administrator builds only inside its township', (ctx)
 
   test('the delivery-window clerk may receive at A01 of its own centre (recorded as A01 and by name), never at another centre’s window', async () => {
     const delivery = await ctx().as('delivery');
-    const a01 = await windowId(delivery, '220322C00', 'A01', ctx());
+    const a01 = await windowId(delivery, { centreCode: '220322C00', number: 'A01' }, ctx());
     const body = {
       itemId: items.market,
       applicant: person(62),
@@ -250,7 +250,7 @@ describeEachDb('a township administrator builds only inside its township', (ctx)
       422,
       'CASE_ITEM_NOT_AT_WINDOW',
     );
-    const township = await windowId(delivery, '220322004C', 'A01', ctx());
+    const township = await windowId(delivery, { centreCode: '220322004C', number: 'A01' }, ctx());
     expectError(
       await delivery.post('/api/cases', { ...body, applicant: person(64), windowId: township }),
       403,
