@@ -45,7 +45,7 @@ describe('分派 offers only who can act at the step (Chromium)', () => {
       for (const name of ['杨文静', '周宏伟']) {
         assert.ok(!offered.some((o) => o.includes(name)), `${name} is not offered: ${offered}`);
       }
-      await choose(handler, select, '陈志强');
+      await choose(select, '陈志强');
     });
     assert.match(await textOf(handler.getByTestId('case-page')), /承办 · 陈志强/);
   });

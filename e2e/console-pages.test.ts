@@ -12,7 +12,7 @@ function formItem(page: Page, label: string) {
 
 /** Picks an org unit in an antd TreeSelect by typing part of its name. */
 async function pickUnit(page: Page, field: ReturnType<typeof formItem>, name: string) {
-  await choose(page, field.locator('.ant-select'), name, { type: true, tree: true });
+  await choose(field.locator('.ant-select'), name, { type: true, tree: true });
 }
 
 describe('console pages: staff, org, calendar (Chromium)', () => {
@@ -38,8 +38,8 @@ describe('console pages: staff, org, calendar (Chromium)', () => {
     await formItem(page, '初始密码').locator('input').fill('Welcome-2026a');
     await page.getByRole('button', { name: /添加授权/ }).click();
     const grant = page.getByTestId('grant-0');
-    await choose(page, grant.locator('.ant-select').first(), '综合窗口受理员');
-    await choose(page, grant.locator('.ant-select').nth(1), '梨树县政务服务中心', { type: true, tree: true });
+    await choose(grant.locator('.ant-select').first(), '综合窗口受理员');
+    await choose(grant.locator('.ant-select').nth(1), '梨树县政务服务中心', { type: true, tree: true });
     await page.getByTestId('staff-save').click();
     await page
       .locator('.ant-drawer')

@@ -149,8 +149,9 @@ export async function startWebApp(options: { cases?: boolean } = {}): Promise<We
   };
 }
 
-/** Logs a demo account in through the console's log-in form and waits for the console. */
-export async function logIn(web: WebApp, page: Page, username: string, password = TEST_PASSWORD) {
+/** Logs a demo account in (with the test password) through the console's log-in form and waits for the console. */
+export async function logIn(web: WebApp, page: Page, username: string) {
+  const password = TEST_PASSWORD;
   await page.goto(`${web.baseUrl}/console/login`);
   await page.getByLabel('用户名', { exact: true }).fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
@@ -181,11 +182,11 @@ export async function openMenu(page: Page, label: string) {
  * select now shows it; under load a click can land while the dropdown is still animating, so it retries.
  */
 export async function choose(
-  page: Page,
   select: Locator,
   optionText: string,
   options: { type?: boolean; tree?: boolean } = {},
 ) {
+  const page = select.page();
   const dropdown = page.locator('.ant-select-dropdown:visible');
   // Let the previous select's dropdown finish closing, so the options we look for are this one's.
   for (let i = 0; i < 30 && (await dropdown.count()) > 0; i++) await page.waitForTimeout(100);
