@@ -322,6 +322,52 @@ export const ERROR_CODES = {
     zh: '便签已被他人修改，请刷新后重试',
     en: 'The note was changed by someone else; reload and retry',
   },
+  // portal — 一网通办 citizen accounts (server/modules/portal/).
+  PORTAL_CODE_TOO_SOON: {
+    status: 429,
+    zh: '验证码发送过于频繁：同一手机号或同一网络每分钟只能获取一次，请稍后再试',
+    en: 'Codes are sent at most once a minute per number and per network; try again shortly',
+  },
+  PORTAL_CODE_DAILY_LIMIT: {
+    status: 429,
+    zh: '今天获取验证码的次数已达上限（每个手机号、每个网络每天10次），请明天再试',
+    en: 'The daily limit of codes (10 per number and per network) is reached; try again tomorrow',
+  },
+  PORTAL_CODE_INVALID: {
+    status: 401,
+    zh: '验证码错误或已过期，请核对短信或重新获取',
+    en: 'The code is wrong or has expired; check the text message or ask for a new code',
+  },
+  PORTAL_CODE_TRIES_EXCEEDED: {
+    status: 401,
+    zh: '该验证码已输错5次，已失效，请重新获取',
+    en: 'This code was entered wrongly 5 times and no longer works; ask for a new one',
+  },
+  PORTAL_LOGIN_REQUIRED: {
+    status: 401,
+    zh: '请先登录一网通办（手机号加短信验证码）',
+    en: 'Please log in to the portal (mobile number and text-message code)',
+  },
+  PORTAL_IDENTITY_DONE: {
+    status: 409,
+    zh: '本账号已完成实名认证，不能再次认证；如需更正请到大厅窗口办理',
+    en: 'This account is already verified; a correction is made at a service window',
+  },
+  PORTAL_IDENTITY_TAKEN: {
+    status: 409,
+    zh: '该身份证号已绑定另一个手机号的账号；如手机号已更换，请到大厅窗口办理',
+    en: 'This ID number belongs to an account of another mobile number; a change of number is made at a window',
+  },
+  PORTAL_IDENTITY_REFUSED: {
+    status: 422,
+    zh: '身份核验未通过：姓名与身份证号不一致',
+    en: 'Identity check failed: the name and the ID number do not match',
+  },
+  PORTAL_STALE_VERSION: {
+    status: 409,
+    zh: '资料已在别处修改，请刷新后重试',
+    en: 'The profile was changed elsewhere; reload and retry',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -26,6 +26,11 @@ declare module 'fastify' {
     public?: boolean;
     /** Open to a session whose password must be changed first (who-am-I, the change itself, log-in, log-out). */
     beforePasswordChange?: boolean;
+    /**
+     * A route of the citizen portal: the staff session is not looked at (a staff cookie neither
+     * helps nor hinders), and the portal module's own session and CSRF token guard it.
+     */
+    portal?: boolean;
   }
 }
 
@@ -64,6 +69,7 @@ export const authPlugin = fp<{ db: Db; loadActor: ActorLoader; publicUrl: string
     // Before validation: a forged or anonymous change is refused before its body is even looked at.
     app.addHook('preValidation', async (req) => {
       if (UNSAFE.has(req.method)) refuseCrossSite(req, opts.publicUrl);
+      if (req.routeOptions.config?.portal) return;
       await attachSession(req);
       if (!req.actor && UNSAFE.has(req.method) && !req.routeOptions.config?.public) {
         throw new AppError('AUTH_REQUIRED');

@@ -51,6 +51,11 @@ export const TEMPLATES = {
     text: '您正在重置账号{username}的登录密码，验证码{code}，{minutes}分钟内有效。如非本人操作，请忽略。',
     secret: ['code'],
   },
+  // The portal's one-time log-in code (portal module): the code is secret, masked in the outbox.
+  'portal.loginCode': {
+    text: '您的一网通办登录验证码为{code}，{minutes}分钟内有效。请勿告诉他人，工作人员不会向您索要验证码。',
+    secret: ['code'],
+  },
   test: { text: '这是一条测试短信，用于检查短信通道是否正常，无需回复。' },
 } as const satisfies Record<string, { text: string; secret?: readonly string[] }>;
 

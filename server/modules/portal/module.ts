@@ -1,0 +1,16 @@
+import { errorCodesOf } from '../../../contracts/error-codes.ts';
+import type { ModuleDescriptor } from '../../platform/module.ts';
+import { PORTAL_AUDIT_ACTIONS } from './audit-actions.ts';
+import { portalRoutes } from './http/routes.ts';
+import { portalAccountsMigration } from './store/migration.ts';
+
+/** The citizen portal (一网通办 / 掌上办) as a part of the house: see README.md. */
+export const portalModule: ModuleDescriptor = {
+  name: 'portal',
+  migrations: () => ({ '0400_portal_accounts': portalAccountsMigration }),
+  routes: (app, platform) => portalRoutes(app, platform),
+  auditActions: PORTAL_AUDIT_ACTIONS,
+  errorCodes: errorCodesOf('PORTAL_'),
+  // Citizens are not staff: no staff access action is the portal's.
+  accessActions: [],
+};

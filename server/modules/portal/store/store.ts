@@ -1,0 +1,138 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../../platform/db/index.ts';
+import type {
+  PortalAccountsTable,
+  PortalLoginCodesTable,
+  PortalSessionsTable,
+  PortalTables,
+} from './tables.ts';
+
+/** The portal module's queries: the only code that touches its tables. */
+export function portalDb(db: Executor) {
+  return db.withTables<PortalTables>();
+}
+
+export function findAccountByPhoneDigest(db: Executor, digest: string) {
+  return portalDb(db)
+    .selectFrom('portal_accounts')
+    .selectAll()
+    .where('phone_digest', '=', digest)
+    .executeTakeFirst();
+}
+
+export function findAccount(db: Executor, id: string) {
+  return portalDb(db).selectFrom('portal_accounts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findAccountByIdNumberDigest(db: Executor, digest: string) {
+  return portalDb(db)
+    .selectFrom('portal_accounts')
+    .select('id')
+    .where('id_number_digest', '=', digest)
+    .executeTakeFirst();
+}
+
+export async function insertAccount(db: Executor, row: PortalAccountsTable): Promise<void> {
+  await portalDb(db).insertInto('portal_accounts').values(row).execute();
+}
+
+/**
+ * Writes a change of the profile if it is still at `expectedRevision` (compare-and-set: of two
+ * writers that read the same revision, one wins); false when another change came first.
+ */
+export async function updateAccountIfAt(
+  db: Executor,
+  change: { id: string; expectedRevision: number; set: Partial<PortalAccountsTable> },
+): Promise<boolean> {
+  const res = await portalDb(db)
+    .updateTable('portal_accounts')
+    .set({ ...change.set, revision: change.expectedRevision + 1 })
+    .where('id', '=', change.id)
+    .where('revision', '=', change.expectedRevision)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** The newest code of a number that may still be used (not used, not replaced). */
+export function findOpenCode(db: Executor, phoneDigest: string) {
+  return portalDb(db)
+    .selectFrom('portal_login_codes')
+    .selectAll()
+    .where('phone_digest', '=', phoneDigest)
+    .where('used_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Closes every open code of a number (a new one replaces them). */
+export async function closeOpenCodes(db: Executor, phoneDigest: string, at: string): Promise<void> {
+  await portalDb(db)
+    .updateTable('portal_login_codes')
+    .set({ used_at: at })
+    .where('phone_digest', '=', phoneDigest)
+    .where('used_at', 'is', null)
+    .execute();
+}
+
+export async function insertCode(db: Executor, row: PortalLoginCodesTable): Promise<void> {
+  await portalDb(db).insertInto('portal_login_codes').values(row).execute();
+}
+
+/**
+ * Spends one try of a code, atomically: the tries so far after this one, or null when the code
+ * has no try left (or was used meanwhile). Counted before the code is compared, so guesses sent
+ * at once are each counted.
+ */
+export async function spendCodeTry(db: Executor, id: string, maxTries: number): Promise<number | null> {
+  const row = await portalDb(db)
+    .updateTable('portal_login_codes')
+    .set({ tries: sql<number>`tries + 1` })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .where('tries', '<', maxTries)
+    .returning('tries')
+    .executeTakeFirst();
+  return row ? Number(row.tries) : null;
+}
+
+/** Marks a code used; false when another request used it first. */
+export async function useCode(db: Executor, id: string, at: string): Promise<boolean> {
+  const res = await portalDb(db)
+    .updateTable('portal_login_codes')
+    .set({ used_at: at })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function insertSession(db: Executor, row: PortalSessionsTable): Promise<void> {
+  await portalDb(db).insertInto('portal_sessions').values(row).execute();
+}
+
+/** A session with its account's state, or undefined. */
+export function findSessionWithAccount(db: Executor, id: string) {
+  return portalDb(db)
+    .selectFrom('portal_sessions')
+    .innerJoin('portal_accounts', 'portal_accounts.id', 'portal_sessions.account_id')
+    .select([
+      'portal_sessions.account_id',
+      'portal_sessions.csrf_token',
+      'portal_sessions.expires_at',
+      'portal_sessions.last_seen_at',
+      'portal_accounts.disabled',
+      'portal_accounts.phone_masked',
+    ])
+    .where('portal_sessions.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function touchSession(db: Executor, id: string, at: string): Promise<void> {
+  await portalDb(db).updateTable('portal_sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
+}
+
+export async function deleteSession(db: Executor, id: string): Promise<void> {
+  await portalDb(db).deleteFrom('portal_sessions').where('id', '=', id).execute();
+}

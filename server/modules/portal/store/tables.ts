@@ -1,0 +1,65 @@
+import type { RealNameLevel } from '../../../../contracts/portal.ts';
+
+/** Tables owned by the portal module (reach them with `portalDb(db)`); no other module reads them. */
+export type PortalTables = {
+  portal_accounts: PortalAccountsTable;
+  portal_login_codes: PortalLoginCodesTable;
+  portal_sessions: PortalSessionsTable;
+};
+
+/**
+ * A citizen's portal account. It is not a staff account (`accounts`): staff routes never see it,
+ * and its sessions are its own table. Personal values are SM4 ciphertext beside their masked form;
+ * the phone and ID number also have an HMAC-SM3 digest (the platform key) to be found by.
+ */
+export interface PortalAccountsTable {
+  id: string;
+  kind: 'citizen';
+  /** HMAC-SM3 of the mobile number: unique, the log-in looks the account up by it. */
+  phone_digest: string;
+  phone_enc: string;
+  phone_masked: string;
+  name_enc: string | null;
+  name_masked: string | null;
+  id_number_enc: string | null;
+  id_number_masked: string | null;
+  /** The same digest as a case applicant's (`applicantDigest` of cases): links window cases to the account. */
+  id_number_digest: string | null;
+  address_enc: string | null;
+  address_masked: string | null;
+  real_name_level: RealNameLevel;
+  /** The identity provider that set the level (`dev-stub`, later the province's). */
+  identity_provider: string | null;
+  identity_checked_at: string | null;
+  disabled: number;
+  /** 1 when opened, +1 at each change of the profile: the concurrency field. */
+  revision: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A one-time log-in code: only its digest is kept; used once, five tries, five minutes. */
+export interface PortalLoginCodesTable {
+  id: string;
+  phone_digest: string;
+  /** HMAC-SM3 of the number and the code under the platform key: six digits cannot be tried offline. */
+  code_digest: string;
+  tries: number;
+  created_at: string;
+  expires_at: string;
+  /** When it logged someone in, or was replaced by a newer code; null while it may still be used. */
+  used_at: string | null;
+  ip: string | null;
+}
+
+/** A portal session: the SM3 digest of the cookie's token, its own CSRF token. */
+export interface PortalSessionsTable {
+  id: string;
+  account_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
