@@ -68,9 +68,7 @@ const PersonName = plainText(
     .trim()
     .min(1, bilingual('请填写姓名', 'Give your name'))
     .max(50, bilingual('姓名不能超过50个字符', 'The name: at most 50 characters')),
-  false,
-  '姓名',
-  'The name',
+  { multiline: false, label: '姓名', labelEn: 'The name' },
 );
 
 /** 实名认证: the name and ID number, checked once per account. */
@@ -81,9 +79,7 @@ export const UpdatePortalProfileBody = z.strictObject({
   expectedRevision: z.number().int().min(1).describe('资料当前修订号（乐观并发控制）'),
   address: plainText(
     z.string().trim().max(200, bilingual('地址不能超过200个字符', 'The address: at most 200 characters')),
-    false,
-    '地址',
-    'The address',
+    { multiline: false, label: '地址', labelEn: 'The address' },
   ),
 });
 export type UpdatePortalProfileInput = z.infer<typeof UpdatePortalProfileBody>;

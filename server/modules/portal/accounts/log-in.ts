@@ -57,16 +57,12 @@ export async function logInToPortal(
     if (!account) {
       account = newAccount(platform, { phone: input.phone, digest, at });
       await insertAccount(trx, account);
-      await auditPortal(
-        platform,
-        trx,
-        portalAuditActor({ accountId: account.id, phoneMasked: account.phone_masked }),
-        {
-          action: 'portal.register',
-          entityType: 'portal_account',
-          entityId: account.id,
-        },
-      );
+      await auditPortal(platform, trx, {
+        actor: portalAuditActor({ accountId: account.id, phoneMasked: account.phone_masked }),
+        action: 'portal.register',
+        entityType: 'portal_account',
+        entityId: account.id,
+      });
     }
     if (account.disabled) throw new AppError('PORTAL_CODE_INVALID');
     const session = await createPortalSession(trx, {
@@ -74,17 +70,13 @@ export async function logInToPortal(
       ip: input.ip,
       userAgent: input.userAgent,
     });
-    await auditPortal(
-      platform,
-      trx,
-      portalAuditActor({ accountId: account.id, phoneMasked: account.phone_masked }),
-      {
-        action: 'portal.login',
-        entityType: 'portal_account',
-        entityId: account.id,
-        detail: { ip: input.ip },
-      },
-    );
+    await auditPortal(platform, trx, {
+      actor: portalAuditActor({ accountId: account.id, phoneMasked: account.phone_masked }),
+      action: 'portal.login',
+      entityType: 'portal_account',
+      entityId: account.id,
+      detail: { ip: input.ip },
+    });
     return { me: toPortalMe(account), token: session.token, csrfToken: session.csrfToken, registered };
   });
 }

@@ -63,7 +63,8 @@ export async function verifyPortalIdentity(
     };
     const changed = await updateAccountIfAt(trx, { id: account.id, expectedRevision: account.revision, set });
     if (!changed) throw new AppError('PORTAL_STALE_VERSION');
-    await auditPortal(platform, trx, portalAuditActor(actor), {
+    await auditPortal(platform, trx, {
+      actor: portalAuditActor(actor),
       action: 'portal.verifyIdentity',
       entityType: 'portal_account',
       entityId: account.id,
@@ -91,7 +92,8 @@ export async function updatePortalProfile(
     if (!(await updateAccountIfAt(trx, { id: account.id, expectedRevision: input.expectedRevision, set }))) {
       throw new AppError('PORTAL_STALE_VERSION');
     }
-    await auditPortal(platform, trx, portalAuditActor(actor), {
+    await auditPortal(platform, trx, {
+      actor: portalAuditActor(actor),
       action: 'portal.updateProfile',
       entityType: 'portal_account',
       entityId: account.id,
@@ -108,7 +110,8 @@ export async function readPortalProfile(
 ): Promise<PortalProfileFullView> {
   return inTransaction(platform, async (trx) => {
     const account = await loadOwn(trx, actor);
-    await auditPortal(platform, trx, portalAuditActor(actor), {
+    await auditPortal(platform, trx, {
+      actor: portalAuditActor(actor),
       action: 'portal.readProfile',
       entityType: 'portal_account',
       entityId: account.id,
@@ -128,7 +131,8 @@ export async function readPortalProfile(
 export async function logOutOfPortal(platform: Platform, actor: PortalActor): Promise<void> {
   await inTransaction(platform, async (trx) => {
     await endPortalSession(trx, actor.sessionId);
-    await auditPortal(platform, trx, portalAuditActor(actor), {
+    await auditPortal(platform, trx, {
+      actor: portalAuditActor(actor),
       action: 'portal.logout',
       entityType: 'portal_account',
       entityId: actor.accountId,

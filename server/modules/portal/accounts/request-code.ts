@@ -20,7 +20,7 @@ async function withinLimit(
   platform: Platform,
   limit: { key: string; window: { windowMs: number }; max: number },
 ): Promise<boolean> {
-  const state = await countFailure(platform.db, limit.key, limit.window);
+  const state = await countFailure(platform.db, { key: limit.key, policy: limit.window });
   return state.failures <= limit.max;
 }
 
