@@ -17,9 +17,23 @@ export function servedOverTls(req: FastifyRequest, publicUrl: string): boolean {
   return req.protocol === 'https' || publicUrl.startsWith('https:');
 }
 
+/**
+ * Which session cookie: the site's public address and the cookie's name over plain HTTP, staff's
+ * `ow_session` unless another is named (the portal's `ow_portal`); over TLS it is `__Host-<name>`.
+ */
+export interface SessionCookieSite {
+  publicUrl: string;
+  name?: string;
+}
+
+function cookieNameOf(req: FastifyRequest, site: SessionCookieSite): string {
+  const name = site.name ?? SESSION_COOKIE;
+  return servedOverTls(req, site.publicUrl) ? `__Host-${name}` : name;
+}
+
 /** The session token the request carries: over TLS only the `__Host-` cookie counts. */
-export function sessionTokenOf(req: FastifyRequest, publicUrl: string): string | undefined {
-  return servedOverTls(req, publicUrl) ? req.cookies[SECURE_SESSION_COOKIE] : req.cookies[SESSION_COOKIE];
+export function sessionTokenOf(req: FastifyRequest, site: SessionCookieSite): string | undefined {
+  return req.cookies[cookieNameOf(req, site)];
 }
 
 /**
@@ -29,10 +43,10 @@ export function sessionTokenOf(req: FastifyRequest, publicUrl: string): string |
 export function setSessionCookie(
   req: FastifyRequest,
   reply: FastifyReply,
-  { publicUrl, token }: { publicUrl: string; token: string },
+  cookie: SessionCookieSite & { token: string },
 ) {
-  const secure = servedOverTls(req, publicUrl);
-  reply.setCookie(secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, token, {
+  const secure = servedOverTls(req, cookie.publicUrl);
+  reply.setCookie(cookieNameOf(req, cookie), cookie.token, {
     path: '/',
     httpOnly: true,
     sameSite: 'strict',
@@ -40,10 +54,11 @@ export function setSessionCookie(
   });
 }
 
-/** Removes the session cookie, whichever name it has. */
-export function clearSessionCookie(req: FastifyRequest, reply: FastifyReply, publicUrl: string) {
-  if (servedOverTls(req, publicUrl)) reply.clearCookie(SECURE_SESSION_COOKIE, { path: '/', secure: true });
-  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+/** Removes the session cookie, whichever name (plain or `__Host-`) it has. */
+export function clearSessionCookie(req: FastifyRequest, reply: FastifyReply, site: SessionCookieSite) {
+  const name = site.name ?? SESSION_COOKIE;
+  if (servedOverTls(req, site.publicUrl)) reply.clearCookie(`__Host-${name}`, { path: '/', secure: true });
+  reply.clearCookie(name, { path: '/' });
 }
 
 /**

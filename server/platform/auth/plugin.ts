@@ -85,7 +85,7 @@ export const authPlugin = fp<{ db: Db; loadActor: ActorLoader; publicUrl: string
     });
     /** Resolves the session cookie to the request's actor; a change must carry the session's CSRF token. */
     const attachSession = async (req: FastifyRequest): Promise<void> => {
-      const token = sessionTokenOf(req, opts.publicUrl);
+      const token = sessionTokenOf(req, { publicUrl: opts.publicUrl });
       if (!token) return;
       const now = Date.now();
       let hit = resolved.get(token);

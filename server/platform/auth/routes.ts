@@ -55,7 +55,7 @@ export function authRoutes(app: FastifyInstance, platform: Platform): void {
     },
     async (req, reply) => {
       if (req.sessionToken) await deleteSession(platform.db, req.sessionToken);
-      clearSessionCookie(req, reply, platform.config.publicUrl);
+      clearSessionCookie(req, reply, { publicUrl: platform.config.publicUrl });
       return { ok: true as const };
     },
   );

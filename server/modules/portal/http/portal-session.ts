@@ -1,5 +1,5 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { servedOverTls } from '../../../platform/auth/cookie.ts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { sessionTokenOf } from '../../../platform/auth/cookie.ts';
 import { CSRF_HEADER } from '../../../platform/auth/sessions.ts';
 import type { Platform } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -17,25 +17,9 @@ declare module 'fastify' {
   }
 }
 
-/** The portal's own cookie, never the staff one; over TLS `__Host-` and Secure, as staff's. */
-const PORTAL_COOKIE = 'ow_portal';
-const SECURE_PORTAL_COOKIE = `__Host-${PORTAL_COOKIE}`;
+/** The portal's own cookie, never the staff one (over TLS `__Host-ow_portal`, Secure, as staff's). */
+export const PORTAL_COOKIE = 'ow_portal';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-export function setPortalCookie(req: FastifyRequest, reply: FastifyReply, token: string, publicUrl: string) {
-  const secure = servedOverTls(req, publicUrl);
-  reply.setCookie(secure ? SECURE_PORTAL_COOKIE : PORTAL_COOKIE, token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'strict',
-    secure,
-  });
-}
-
-export function clearPortalCookie(req: FastifyRequest, reply: FastifyReply, publicUrl: string) {
-  if (servedOverTls(req, publicUrl)) reply.clearCookie(SECURE_PORTAL_COOKIE, { path: '/', secure: true });
-  reply.clearCookie(PORTAL_COOKIE, { path: '/' });
-}
 
 /**
  * Guards the portal's routes (registered inside `scope`): resolves the portal cookie to the
@@ -47,9 +31,7 @@ export function guardPortalRoutes(scope: FastifyInstance, platform: Platform): v
   scope.decorateRequest('portalActor', null);
   scope.addHook('preValidation', async (req) => {
     const publicUrl = platform.config.publicUrl;
-    const token = servedOverTls(req, publicUrl)
-      ? req.cookies[SECURE_PORTAL_COOKIE]
-      : req.cookies[PORTAL_COOKIE];
+    const token = sessionTokenOf(req, { publicUrl, name: PORTAL_COOKIE });
     const resolved = token ? await resolvePortalSession(platform.db, token) : null;
     if (resolved && UNSAFE.has(req.method) && req.headers[CSRF_HEADER] !== resolved.csrfToken) {
       throw new AppError('AUTH_CSRF_INVALID');

@@ -11,6 +11,7 @@ import {
   UpdatePortalProfileBody,
   VerifyPortalIdentityBody,
 } from '../../../../contracts/portal.ts';
+import { clearSessionCookie, setSessionCookie } from '../../../platform/auth/cookie.ts';
 import type { Platform } from '../../../platform/context.ts';
 import { DEVELOPMENT_STUB_IDENTITY_PROVIDER } from '../accounts/identity-provider.ts';
 import { logInToPortal } from '../accounts/log-in.ts';
@@ -22,12 +23,7 @@ import {
   verifyPortalIdentity,
 } from '../accounts/profile.ts';
 import { requestPortalCode } from '../accounts/request-code.ts';
-import {
-  clearPortalCookie,
-  guardPortalRoutes,
-  requirePortalActor,
-  setPortalCookie,
-} from './portal-session.ts';
+import { guardPortalRoutes, PORTAL_COOKIE, requirePortalActor } from './portal-session.ts';
 
 /**
  * The portal's HTTP routes, in their own scope: the portal session guard applies to them and to
@@ -75,7 +71,7 @@ function accountRoutes(app: FastifyInstance, platform: Platform): void {
         ip: req.ip,
         userAgent: req.headers['user-agent'] ?? null,
       });
-      setPortalCookie(req, reply, done.token, publicUrl);
+      setSessionCookie(req, reply, { publicUrl, name: PORTAL_COOKIE, token: done.token });
       return { ...done.me, csrfToken: done.csrfToken, registered: done.registered };
     },
   );
@@ -92,7 +88,7 @@ function accountRoutes(app: FastifyInstance, platform: Platform): void {
     },
     async (req, reply) => {
       if (req.portalActor) await logOutOfPortal(platform, req.portalActor);
-      clearPortalCookie(req, reply, publicUrl);
+      clearSessionCookie(req, reply, { publicUrl, name: PORTAL_COOKIE });
       return { ok: true as const };
     },
   );
