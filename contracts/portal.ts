@@ -56,8 +56,11 @@ export const PortalMe = z.object({
 });
 export type PortalMeView = z.infer<typeof PortalMe>;
 
-export const PortalLoginReply = PortalMe.extend({
-  csrfToken: z.string(),
+/** Who is logged in, with the session's CSRF token (a reloaded page keeps it only in memory). */
+export const PortalSession = PortalMe.extend({ csrfToken: z.string() });
+export type PortalSessionView = z.infer<typeof PortalSession>;
+
+export const PortalLoginReply = PortalSession.extend({
   /** True the first time this number logs in: the account was opened by this log-in. */
   registered: z.boolean(),
 });

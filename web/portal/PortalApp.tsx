@@ -8,6 +8,8 @@ import './portal.css';
 // The search and the guide are their own chunks: the front page stays as light as it was.
 const SearchPage = lazy(() => import('./search/SearchPage.tsx').then((m) => ({ default: m.SearchPage })));
 const GuidePage = lazy(() => import('./guide/GuidePage.tsx').then((m) => ({ default: m.GuidePage })));
+const LoginPage = lazy(() => import('./account/LoginPage.tsx').then((m) => ({ default: m.LoginPage })));
+const MePage = lazy(() => import('./account/MePage.tsx').then((m) => ({ default: m.MePage })));
 const ProgressPage = lazy(() =>
   import('./progress/ProgressPage.tsx').then((m) => ({ default: m.ProgressPage })),
 );
@@ -20,6 +22,8 @@ export default function PortalApp() {
       <Route path="search" element={<SearchPage />} />
       <Route path="guide/:id" element={<GuidePage />} />
       <Route path="progress" element={<ProgressPage />} />
+      <Route path="login" element={<LoginPage />} />
+      <Route path="me" element={<MePage />} />
       {TILES.filter((tile) => !tile.ready).map((tile) => (
         <Route key={tile.path} path={`${tile.path.slice(1)}/*`} element={<ComingSoonPage tile={tile} />} />
       ))}

@@ -15,6 +15,9 @@ export function PortalHeader({ compact = false }: { compact?: boolean }) {
             {compact ? null : <span className="pt-brand-tag">{t('portal.tagline')}</span>}
           </span>
         </Link>
+        <Link to="/me" className="pt-account" data-testid="portal-account-link">
+          {t('portal.account.mine')}
+        </Link>
         <button
           type="button"
           className="pt-lang"

@@ -1,6 +1,7 @@
 import { caseEn } from './case-en.ts';
 import { catalogEn } from './catalog-en.ts';
 import { catalogImportEn } from './catalog-import-en.ts';
+import { portalAccountEn } from './portal-account-en.ts';
 import type { MessageKey } from './zh.ts';
 
 /** English messages: one for every Chinese key (the compiler checks none is missing). */
@@ -8,6 +9,7 @@ export const en: Record<MessageKey, string> = {
   ...catalogEn,
   ...catalogImportEn,
   ...caseEn,
+  ...portalAccountEn,
   'app.title': 'Lishu County Integrated Government Services',
   'app.console': 'Staff console',
   'lang.switch': '中文',

@@ -1,12 +1,14 @@
 import { caseZh } from './case-zh.ts';
 import { catalogImportZh } from './catalog-import-zh.ts';
 import { catalogZh } from './catalog-zh.ts';
+import { portalAccountZh } from './portal-account-zh.ts';
 
 /** Chinese messages: the source of every message key (English must translate each one). */
 export const zh = {
   ...catalogZh,
   ...catalogImportZh,
   ...caseZh,
+  ...portalAccountZh,
   'app.title': '梨树县一体化政务服务平台',
   'app.console': '工作台',
   'lang.switch': 'English',

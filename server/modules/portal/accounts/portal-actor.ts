@@ -6,6 +6,8 @@ export interface PortalActor {
   phoneMasked: string;
   /** The session's token digest (for log-out). */
   sessionId: string;
+  /** The session's CSRF token, given back by `getPortalMe` so a reloaded page can still send changes. */
+  csrfToken: string;
 }
 
 /** How an audit row names a portal account: no staff name, the masked number. */

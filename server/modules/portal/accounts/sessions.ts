@@ -54,7 +54,12 @@ export async function resolvePortalSession(
   }
   if (lastSeen + TOUCH_AFTER_MS < now) await touchSession(db, id, new Date(now).toISOString());
   return {
-    actor: { accountId: row.account_id, phoneMasked: row.phone_masked, sessionId: id },
+    actor: {
+      accountId: row.account_id,
+      phoneMasked: row.phone_masked,
+      sessionId: id,
+      csrfToken: row.csrf_token,
+    },
     csrfToken: row.csrf_token,
   };
 }

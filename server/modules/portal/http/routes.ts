@@ -7,6 +7,7 @@ import {
   PortalLoginReply,
   PortalMe,
   PortalProfileFull,
+  PortalSession,
   RequestPortalCodeBody,
   UpdatePortalProfileBody,
   VerifyPortalIdentityBody,
@@ -98,12 +99,15 @@ function accountRoutes(app: FastifyInstance, platform: Platform): void {
       schema: {
         operationId: 'getPortalMe',
         tags: ['portal'],
-        summary: '当前登录的一网通办账号（个人信息脱敏）',
-        response: { 200: PortalMe },
+        summary: '当前登录的一网通办账号（个人信息脱敏）及会话的 CSRF 令牌',
+        response: { 200: PortalSession },
       },
       config: { portal: true },
     },
-    async (req) => getPortalMe(platform, requirePortalActor(req)),
+    async (req) => {
+      const actor = requirePortalActor(req);
+      return { ...(await getPortalMe(platform, actor)), csrfToken: actor.csrfToken };
+    },
   );
   r.post(
     '/api/portal/me/identity',

@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { idNumberCheckChar } from '../contracts/identifiers.ts';
+import { startWebApp, textOf, type WebApp } from './harness.ts';
+
+const PHONE = { width: 375, height: 667 };
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The serious and critical WCAG 2.1 AA violations axe-core finds on the page. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    // axe is the global the evaluated source defines; it has no types on window.
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<AxeResult> } }).axe;
+    interface AxeResult {
+      violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+    }
+    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+}
+
+async function assertFitsPhone(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);
+}
+
+describe('portal log-in and 我的 on a phone, by keyboard (Chromium)', () => {
+  let web: WebApp;
+  before(async () => {
+    web = await startWebApp();
+  });
+  after(async () => {
+    await web?.close();
+  });
+
+  /** The code of the newest text to the number, as the outbox provider keeps it (SM4 in body_enc). */
+  async function codeSentTo(last4: string): Promise<string> {
+    const row = await web.platform.db
+      .selectFrom('notifications')
+      .select(['body_enc'])
+      .where('template', '=', 'portal.loginCode')
+      .where('recipient_masked', 'like', `%${last4}`)
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow();
+    const code = web.platform.cipher.decrypt(row.body_enc ?? '').match(/验证码为(\d{6})/)?.[1];
+    assert.ok(code, 'the text carries the code');
+    return code;
+  }
+
+  test('a citizen signs up with a text-message code, verifies their identity, sees their values masked and logs out', async () => {
+    const { page } = await web.newPage(PHONE);
+    await page.goto(`${web.baseUrl}/`);
+    await page.getByTestId('portal-account-link').click();
+    await page.waitForURL('**/login?next=%2Fme');
+    assert.deepEqual(await seriousViolations(page), [], 'log-in page');
+    await assertFitsPhone(page);
+
+    // Keyboard only: the number, Tab to 获取验证码, Enter; the code field gets the focus; Enter logs in.
+    await page.getByLabel('手机号码').focus();
+    await page.keyboard.type('1371234oo09'.replace(/o/g, '0'));
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), '获取验证码');
+    await page.keyboard.press('Enter');
+    await page.getByText('验证码已发送至 137****0009，5 分钟内有效。').waitFor();
+    assert.match(await textOf(page.getByTestId('send-code')), /秒后可重新获取/);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'portal-code');
+    await page.keyboard.type('000000' === (await codeSentTo('0009')) ? '111111' : '000000');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('portal-problem').waitFor();
+    assert.match(await textOf(page.getByTestId('portal-problem')), /验证码错误或已过期/);
+    await page.getByLabel('短信验证码').fill(await codeSentTo('0009'));
+    await page.keyboard.press('Enter');
+
+    // First log-in: the account is open at the level "mobile number only"; the real-name form comes first.
+    await page.getByTestId('portal-identity-form').waitFor();
+    assert.match(
+      await textOf(page.getByTestId('portal-profile')),
+      /137\*\*\*\*0009[\s\S]*未实名（仅手机号）/,
+    );
+    assert.deepEqual(await seriousViolations(page), [], '我的 with the real-name form');
+    await assertFitsPhone(page);
+    const first17 = '22032219700101003';
+    const idNumber = `${first17}${idNumberCheckChar(first17)}`;
+    const wrong = `${first17}${idNumber.endsWith('1') ? '2' : '1'}`;
+    await page.getByLabel('姓名').fill('赵春花');
+    await page.getByLabel('公民身份号码').fill(wrong);
+    await page.keyboard.press('Enter');
+    assert.match(await textOf(page.getByTestId('identity-problem')), /校验位错误/);
+    await page.getByLabel('公民身份号码').fill(idNumber);
+    await page.keyboard.press('Enter');
+    await page.getByText('已实名（身份证号已核验）').waitFor();
+    const profile = await textOf(page.getByTestId('portal-profile'));
+    assert.ok(profile.includes('赵**') && profile.includes(`2203**********${idNumber.slice(-4)}`), profile);
+    assert.ok(!profile.includes(idNumber), 'the number is masked');
+
+    await page.getByRole('button', { name: '查看完整信息' }).click();
+    await page.getByText(idNumber).waitFor();
+    await page.getByText('每次查看都会留痕').waitFor();
+    const reads = await web.platform.db
+      .selectFrom('audit_log')
+      .select('actor_name')
+      .where('action', '=', 'portal.readProfile')
+      .execute();
+    assert.deepEqual(
+      reads.map((r) => r.actor_name),
+      ['公众用户137****0009'],
+    );
+
+    // A reload keeps the session (the CSRF token comes back with /me): the address can still be changed.
+    await page.reload();
+    await page.getByRole('button', { name: '修改地址' }).click();
+    await page.getByLabel('联系地址', { exact: true }).fill('吉林省四平市梨树县梨树镇霸王路18号');
+    await page.getByRole('button', { name: '保存地址' }).click();
+    await page.getByText('吉林省四平市****').waitFor();
+
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.waitForURL(`${web.baseUrl}/`);
+    await page.goto(`${web.baseUrl}/me`);
+    await page.waitForURL('**/login?next=%2Fme');
+  });
+});

@@ -1,0 +1,40 @@
+import type { PortalAccountMessageKey } from './portal-account-zh.ts';
+
+/** English messages of the portal's account pages: one for every Chinese key (the compiler checks). */
+export const portalAccountEn: Record<PortalAccountMessageKey, string> = {
+  'portal.account.login': 'Log in',
+  'portal.account.mine': 'My account',
+  'portal.account.loginTitle': 'Log in to the portal',
+  'portal.account.loginIntro':
+    'Log in with your mobile number and a text-message code; the first log-in opens your account, no password needed.',
+  'portal.account.phone': 'Mobile number',
+  'portal.account.code': 'Text-message code',
+  'portal.account.sendCode': 'Send code',
+  'portal.account.resendIn': 'New code in {n} s',
+  'portal.account.codeSent': 'A code was sent to {phone}; it is valid for {minutes} minutes.',
+  'portal.account.submit': 'Log in',
+  'portal.account.phoneInvalid': 'Enter an 11-digit mobile number',
+  'portal.account.codeInvalid': 'Enter the 6-digit code',
+  'portal.account.identityTitle': 'Verify your identity',
+  'portal.account.identityIntro':
+    'Applying online needs your real name. Give your name and ID number; they are used only to check who you are and for your applications, and are stored encrypted.',
+  'portal.account.name': 'Name',
+  'portal.account.idNumber': 'ID number',
+  'portal.account.verify': 'Verify',
+  'portal.account.later': 'Later',
+  'portal.account.level.phone': 'Not verified (mobile number only)',
+  'portal.account.level.id_checked': 'Verified (ID number checked)',
+  'portal.account.level.provincial': 'Verified (provincial identity service)',
+  'portal.account.meTitle': 'My account',
+  'portal.account.realName': 'Identity',
+  'portal.account.address': 'Address',
+  'portal.account.none': 'Not given',
+  'portal.account.editAddress': 'Change address',
+  'portal.account.saveAddress': 'Save address',
+  'portal.account.showFull': 'Show in full',
+  'portal.account.hideFull': 'Hide',
+  'portal.account.fullNote': 'Only you see this in full, and every look is recorded.',
+  'portal.account.logout': 'Log out',
+  'portal.account.saved': 'Saved',
+  'portal.account.goVerify': 'Verify identity',
+};
