@@ -5,12 +5,14 @@ import { fetchPage } from '../db/paging.ts';
 import { toOutboxItem } from './views.ts';
 
 /**
- * Whether the outbox shows secret parameters (one-time codes) in full: only when texts go nowhere
- * (the `outbox` provider) outside production, so that a tester of the embedded demo can log in to
- * the portal with the code "sent" to any number. With a real gateway, or in production, never.
+ * Whether the outbox shows a message's secret parameters (one-time codes) in full: only for a text
+ * that went nowhere — sent, or to be sent, by the `outbox` provider — outside production, so that a
+ * tester of the embedded demo can log in to the portal with the code "sent" to any number. A text a
+ * real gateway delivered, and every text in production, stays masked.
  */
-export function outboxRevealsSecrets(platform: Platform): boolean {
-  return platform.config.env !== 'production' && platform.config.smsProvider === 'outbox';
+function revealsSecret(platform: Platform, row: { provider: string | null }): boolean {
+  if (platform.config.env === 'production' || platform.config.smsProvider !== 'outbox') return false;
+  return row.provider === null || row.provider === 'outbox';
 }
 
 /** The outbox (短信发件箱) for administrators, newest first; recipients only ever masked. */
@@ -29,11 +31,12 @@ export async function listOutbox(
     (qb) => qb.selectAll().orderBy('created_at', 'desc').orderBy('id'),
     query,
   );
-  const reveal = outboxRevealsSecrets(platform);
   return {
     items: rows.map((row) => {
       const item = toOutboxItem(row);
-      return reveal && row.body_enc ? { ...item, body: platform.cipher.decrypt(row.body_enc) } : item;
+      return row.body_enc && revealsSecret(platform, row)
+        ? { ...item, body: platform.cipher.decrypt(row.body_enc) }
+        : item;
     }),
     total,
   };
