@@ -118,7 +118,7 @@ describe('portal log-in and 我的 on a phone, by keyboard (Chromium)', () => {
     await page.getByRole('button', { name: '修改地址' }).click();
     await page.getByLabel('联系地址', { exact: true }).fill('吉林省四平市梨树县梨树镇霸王路18号');
     await page.getByRole('button', { name: '保存地址' }).click();
-    await page.getByText('吉林省四平市****').waitFor();
+    await page.getByText('吉林省四平市梨树县梨树镇****').waitFor();
 
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.waitForURL(`${web.baseUrl}/`);

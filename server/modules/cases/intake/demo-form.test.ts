@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { APPLICANT_FORM_KEYS } from '../../../../contracts/applicant-form.ts';
 import type { CatalogItemDocument } from '../../../../contracts/catalog.ts';
+import { maskAddress } from '../../../platform/crypto/mask.ts';
 import { fromJson } from '../../../platform/db/json.ts';
 import { describeEachDb } from '../../../testing/harness.ts';
 import { getVersion } from '../../catalog/index.ts';
 import type { CaseState } from '../domain/model.ts';
 import { casesDb } from '../store/store.ts';
-import { maskAddress } from './mask-address.ts';
 
 type Field = CatalogItemDocument['formFields'][number];
 

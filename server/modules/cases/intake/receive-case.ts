@@ -1,7 +1,7 @@
 import type { IntakeInput } from '../../../../contracts/cases.ts';
 import { type Actor, authorize, scopePathsFor } from '../../../platform/access/policy.ts';
 import type { Platform } from '../../../platform/context.ts';
-import { maskIdNumber, maskPhone } from '../../../platform/crypto/mask.ts';
+import { maskAddress, maskIdNumber, maskPhone } from '../../../platform/crypto/mask.ts';
 import { hmacSm3 } from '../../../platform/crypto/sm3.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import { AppError, say } from '../../../platform/errors.ts';
@@ -30,7 +30,6 @@ import {
   missingItems,
   secretFieldKind,
 } from './intake.ts';
-import { maskAddress } from './mask-address.ts';
 
 /**
  * 收件 and the intake decision at a window or service point, in one transaction: where it

@@ -5,7 +5,7 @@ import type {
   VerifyPortalIdentityInput,
 } from '../../../../contracts/portal.ts';
 import { inTransaction, type Platform } from '../../../platform/context.ts';
-import { maskIdNumber, maskName } from '../../../platform/crypto/mask.ts';
+import { maskAddress, maskIdNumber, maskName } from '../../../platform/crypto/mask.ts';
 import type { Executor } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { auditPortal } from '../audit-actions.ts';
@@ -20,12 +20,6 @@ async function loadOwn(db: Executor, actor: PortalActor) {
   const row = await findAccount(db, actor.accountId);
   if (!row || row.disabled) throw new AppError('PORTAL_LOGIN_REQUIRED');
   return row;
-}
-
-/** An address masked for the screen: the first six characters (the township, say), then stars. */
-export function maskAddress(value: string): string {
-  const chars = Array.from(value);
-  return chars.length <= 6 ? `${chars[0] ?? ''}***` : `${chars.slice(0, 6).join('')}****`;
 }
 
 export async function getPortalMe(platform: Platform, actor: PortalActor): Promise<PortalMeView> {

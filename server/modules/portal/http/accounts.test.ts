@@ -231,7 +231,7 @@ describeEachDb(
         }),
       );
       assert.equal(updated.revision, me.revision + 1);
-      assert.equal(updated.addressMasked, '吉林省四平市****');
+      assert.equal(updated.addressMasked, '吉林省四平市梨树县梨树镇****');
       expectError(
         await client.patch('/api/portal/me', { expectedRevision: me.revision, address: '别处' }),
         409,
