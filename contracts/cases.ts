@@ -242,6 +242,11 @@ export type FormValue = z.infer<typeof FormValue>;
 
 // ---------------------------------------------------------------- intake
 
+/** An application form's values by field key (the window's intake and the portal's drafts). */
+export const FormValues = boundedRecord(FormValue, 200);
+/** Situation question id → the chosen answer id (or ids, for a multiple-choice question). */
+export const SituationAnswers = boundedRecord(z.union([AnswerId, z.array(AnswerId).max(20)]), 100);
+
 export const INTAKE_DECISIONS = ['accept', 'correct', 'refuse', 'receive'] as const;
 export type IntakeDecision = (typeof INTAKE_DECISIONS)[number];
 
@@ -253,9 +258,9 @@ export const IntakeBody = z.strictObject({
   servicePointId: Id.optional().describe('乡镇（村）便民服务点'),
   applicant: ApplicantInput,
   agent: AgentInput.optional(),
-  form: boundedRecord(FormValue, 200).default({}),
+  form: FormValues.default({}),
   /** Situation question id → the chosen answer id (or ids, for a multiple-choice question). */
-  situations: boundedRecord(z.union([AnswerId, z.array(AnswerId).max(20)]), 100).default({}),
+  situations: SituationAnswers.default({}),
   materials: MaterialList,
   decision: z.enum(INTAKE_DECISIONS).describe('受理 / 一次性告知补正 / 不予受理 / 仅收件'),
   correction: z

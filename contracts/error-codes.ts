@@ -363,6 +363,23 @@ export const ERROR_CODES = {
     zh: '身份核验未通过：姓名与身份证号不一致',
     en: 'Identity check failed: the name and the ID number do not match',
   },
+  PORTAL_REAL_NAME_REQUIRED: {
+    status: 403,
+    zh: '网上申请须先完成实名认证：请在“我的”中填写姓名和公民身份号码',
+    en: 'Applying online needs a verified identity: give your name and ID number under My account',
+  },
+  PORTAL_ITEM_NOT_ONLINE: {
+    status: 409,
+    zh: '该事项暂不支持网上办理，请到政务服务大厅或乡镇便民服务中心窗口办理',
+    en: 'This service cannot be applied for online yet; apply at a service window',
+  },
+  PORTAL_APPLICATION_NOT_FOUND: { status: 404, zh: '找不到该网上申请', en: 'Online application not found' },
+  PORTAL_APPLICATION_SUBMITTED: {
+    status: 409,
+    zh: '该申请已提交，不能再修改；如需更正请等待预审意见',
+    en: 'This application was submitted and can no longer be changed; wait for the pre-review',
+  },
+  PORTAL_FORM_INVALID: { status: 400, zh: '申请表填写有误', en: 'The application form has errors' },
   PORTAL_STALE_VERSION: {
     status: 409,
     zh: '资料已在别处修改，请刷新后重试',

@@ -5,6 +5,8 @@
 
 export { CASE_EVENT_TYPES, type CaseEventPayload, type CaseEventType } from './events.ts';
 export { caseRoutes } from './http/routes.ts';
+/** The window's own checks of situation answers and of personal form fields, for the portal's drafts. */
+export { chosenAnswers, secretFieldKind } from './intake/intake.ts';
 export { casesModule } from './module.ts';
 export { caseActionChain } from './store/action-chain-anchor.ts';
 export { casesMigration, caseWarningNoticesMigration } from './store/migration.ts';

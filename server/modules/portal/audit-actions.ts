@@ -11,6 +11,8 @@ export const PORTAL_AUDIT_ACTIONS = [
   'portal.verifyIdentity',
   'portal.updateProfile',
   'portal.readProfile',
+  'portal.startApplication',
+  'portal.saveApplication',
 ] as const;
 export type PortalAuditAction = (typeof PORTAL_AUDIT_ACTIONS)[number];
 

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { idNumberCheckChar } from '../../../../contracts/identifiers.ts';
-import { describeEachDb, type TestContext } from '../../../testing/harness.ts';
+import { describeEachDb } from '../../../testing/harness.ts';
 import { expectError, ok } from '../../../testing/http-support.ts';
 import { portalDb } from '../store/store.ts';
-import { codeFromOutbox, portalClient, portalLogIn } from '../testing/index.ts';
+import { aMinuteLater, codeFromOutbox, portalClient, portalLogIn } from '../testing/index.ts';
 
 interface Me {
   accountId: string;
@@ -19,11 +19,6 @@ interface Me {
 }
 
 const idNumber = (first17: string) => `${first17}${idNumberCheckChar(first17)}`;
-
-/** "A minute later": forgets the per-minute code counters (the window itself is the attempt limiter's, tested there). */
-async function aMinuteLater(ctx: TestContext): Promise<void> {
-  await ctx.platform.db.deleteFrom('attempt_counters').where('key', 'like', 'portal.code:%:minute').execute();
-}
 
 function from(ip: string) {
   return { 'x-forwarded-for': ip };

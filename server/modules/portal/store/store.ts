@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../../platform/db/index.ts';
 import type {
   PortalAccountsTable,
+  PortalApplicationsTable,
   PortalLoginCodesTable,
   PortalSessionsTable,
   PortalTables,
@@ -135,4 +136,59 @@ export async function touchSession(db: Executor, id: string, at: string): Promis
 
 export async function deleteSession(db: Executor, id: string): Promise<void> {
   await portalDb(db).deleteFrom('portal_sessions').where('id', '=', id).execute();
+}
+
+/** An application of this account, or undefined (another account's is not found either). */
+export function findOwnApplication(db: Executor, own: { accountId: string; id: string }) {
+  return portalDb(db)
+    .selectFrom('portal_applications')
+    .selectAll()
+    .where('id', '=', own.id)
+    .where('account_id', '=', own.accountId)
+    .executeTakeFirst();
+}
+
+/** The account's open draft for an item, if it has one (a second start resumes it). */
+export function findOpenDraft(db: Executor, own: { accountId: string; itemId: string }) {
+  return portalDb(db)
+    .selectFrom('portal_applications')
+    .selectAll()
+    .where('account_id', '=', own.accountId)
+    .where('item_id', '=', own.itemId)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
+}
+
+export function listOwnApplications(db: Executor, accountId: string) {
+  return portalDb(db)
+    .selectFrom('portal_applications')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .orderBy('updated_at', 'desc')
+    .orderBy('id')
+    .limit(200)
+    .execute();
+}
+
+export async function insertApplication(db: Executor, row: PortalApplicationsTable): Promise<void> {
+  await portalDb(db).insertInto('portal_applications').values(row).execute();
+}
+
+/** Saves a draft if it is still a draft at `expectedRevision`; false otherwise (compare-and-set). */
+export async function saveDraftIfAt(
+  db: Executor,
+  change: {
+    id: string;
+    expectedRevision: number;
+    set: Pick<PortalApplicationsTable, 'situations' | 'form_enc' | 'updated_at'>;
+  },
+): Promise<boolean> {
+  const res = await portalDb(db)
+    .updateTable('portal_applications')
+    .set({ ...change.set, revision: change.expectedRevision + 1 })
+    .where('id', '=', change.id)
+    .where('status', '=', 'draft')
+    .where('revision', '=', change.expectedRevision)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
 }

@@ -5,7 +5,29 @@ export type PortalTables = {
   portal_accounts: PortalAccountsTable;
   portal_login_codes: PortalLoginCodesTable;
   portal_sessions: PortalSessionsTable;
+  portal_applications: PortalApplicationsTable;
 };
+
+/**
+ * An online application of one account for one item version. Its form holds personal values, so
+ * the whole form is one SM4 ciphertext (JSON); the situation answers are ids only.
+ */
+export interface PortalApplicationsTable {
+  id: string;
+  account_id: string;
+  item_id: string;
+  /** The published version the draft was started on: its form, situations and materials. */
+  item_version_id: string;
+  status: 'draft' | 'submitted';
+  /** JSON: question id → answer ids. */
+  situations: string;
+  /** SM4 of the JSON form values. */
+  form_enc: string;
+  revision: number;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+}
 
 /**
  * A citizen's portal account. It is not a staff account (`accounts`): staff routes never see it,

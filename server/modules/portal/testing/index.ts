@@ -44,3 +44,8 @@ export async function portalLogIn(ctx: TestContext, phone: string, ip = '10.9.0.
   const login = await ctx.anonymous.post('/api/portal/login', { phone, code }, { 'x-forwarded-for': ip });
   return portalClient(ctx, login);
 }
+
+/** "A minute later": forgets the per-minute code counters (the window itself is the attempt limiter's, tested there). */
+export async function aMinuteLater(ctx: TestContext): Promise<void> {
+  await ctx.platform.db.deleteFrom('attempt_counters').where('key', 'like', 'portal.code:%:minute').execute();
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { FormValues, SituationAnswers } from './cases.ts';
+import { plainText } from './plain-text.ts';
+
+/**
+ * The portal's online applications (网上申请) while they are drafts: one per item and applicant at a
+ * time, saved at every step, resumed on any device. Bodies are strict: an unknown key is a 400.
+ */
+
+const Id = plainText(z.string().trim().min(1).max(64), { multiline: false });
+
+export const ApplicationIdParams = z.object({ id: Id });
+
+export const StartApplicationBody = z.strictObject({ itemId: Id.describe('事项') });
+export type StartApplicationInput = z.infer<typeof StartApplicationBody>;
+
+/** A step saved: the answers to the situation questions and/or the form, at the revision read. */
+export const SaveApplicationBody = z.strictObject({
+  expectedRevision: z.number().int().min(1).describe('申请当前修订号（乐观并发控制）'),
+  situations: SituationAnswers.optional(),
+  form: FormValues.optional(),
+});
+export type SaveApplicationInput = z.infer<typeof SaveApplicationBody>;
+
+export const APPLICATION_STATUSES = ['draft', 'submitted'] as const;
+
+export const ApplicationMaterial = z.object({
+  materialId: z.string(),
+  name: z.string(),
+  required: z.boolean(),
+  /** Files uploaded for it (uploads come with the next step of the portal). */
+  files: z.number().int(),
+});
+
+export const ApplicationView = z.object({
+  id: z.string(),
+  itemId: z.string(),
+  itemName: z.string(),
+  itemCode: z.string(),
+  status: z.enum(APPLICATION_STATUSES),
+  revision: z.number().int(),
+  situations: z.record(z.string(), z.array(z.string())),
+  /** The form; a field holding personal data (ID number, phone, address) is shown masked. */
+  form: z.record(z.string(), z.unknown()),
+  /** Fields filled from the real-name profile: not editable here (a change is made at a window). */
+  lockedKeys: z.array(z.string()),
+  /** The materials that apply for the answers given so far, in the guide's order. */
+  materials: z.array(ApplicationMaterial),
+  /** Required form fields still without a value. */
+  missingFields: z.array(z.object({ key: z.string(), label: z.string() })),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type OnlineApplicationView = z.infer<typeof ApplicationView>;
+
+export const ApplicationList = z.object({
+  items: z.array(
+    ApplicationView.pick({
+      id: true,
+      itemId: true,
+      itemName: true,
+      status: true,
+      revision: true,
+      updatedAt: true,
+    }),
+  ),
+});

@@ -1,0 +1,64 @@
+import type { CatalogItemDocument } from '../../../../contracts/catalog.ts';
+import { applicableFor } from '../../../../contracts/catalog-situations.ts';
+import type { OnlineApplicationView } from '../../../../contracts/portal-applications.ts';
+import type { Platform } from '../../../platform/context.ts';
+import { maskAddress, maskIdNumber, maskPhone } from '../../../platform/crypto/mask.ts';
+import { fromJson, toJson } from '../../../platform/db/json.ts';
+import { secretFieldKind } from '../../cases/index.ts';
+import type { PortalApplicationsTable } from '../store/tables.ts';
+
+export type FormValuesMap = Record<string, unknown>;
+
+/** The draft's form in clear (it is one SM4 ciphertext at rest). */
+export function formOf(platform: Platform, row: Pick<PortalApplicationsTable, 'form_enc'>): FormValuesMap {
+  return fromJson<FormValuesMap>(platform.cipher.decrypt(row.form_enc), {});
+}
+
+export function sealForm(platform: Platform, form: FormValuesMap): string {
+  return platform.cipher.encrypt(toJson(form));
+}
+
+/** A form value as the screen shows it: personal values masked, like the window's records. */
+export function shownValue(field: { key: string; kind: string; label: string }, value: unknown): unknown {
+  if (typeof value !== 'string' || value === '') return value;
+  const kind = secretFieldKind(field);
+  if (kind === 'idNumber') return maskIdNumber(value);
+  if (kind === 'phone') return maskPhone(value);
+  if (kind === 'address') return maskAddress(value);
+  return value;
+}
+
+const isEmpty = (v: unknown) =>
+  v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+
+/** The draft as its applicant sees it: the masked form, what applies and what is still missing. */
+export function toApplicationView(
+  platform: Platform,
+  draft: { row: PortalApplicationsTable; doc: CatalogItemDocument; lockedKeys: readonly string[] },
+): OnlineApplicationView {
+  const { row, doc } = draft;
+  const situations = fromJson<Record<string, string[]>>(row.situations, {});
+  const form = formOf(platform, row);
+  const applicable = new Set(applicableFor(doc, situations).materialIds);
+  return {
+    id: row.id,
+    itemId: row.item_id,
+    itemName: doc.name,
+    itemCode: doc.implementationCode,
+    status: row.status,
+    revision: row.revision,
+    situations,
+    form: Object.fromEntries(
+      doc.formFields.filter((f) => f.key in form).map((f) => [f.key, shownValue(f, form[f.key])]),
+    ),
+    lockedKeys: [...draft.lockedKeys],
+    materials: doc.materials
+      .filter((m) => applicable.has(m.id))
+      .map((m) => ({ materialId: m.id, name: m.name, required: m.required, files: 0 })),
+    missingFields: doc.formFields
+      .filter((f) => f.required && f.kind !== 'attachment' && isEmpty(form[f.key]))
+      .map((f) => ({ key: f.key, label: f.label })),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
