@@ -126,6 +126,38 @@ export const ERROR_CODES = {
   },
   NOTIFY_PHONE_INVALID: { status: 400, zh: '手机号码格式不正确', en: 'Invalid mobile phone number' },
   NOTIFY_MESSAGE_NOT_FOUND: { status: 404, zh: '找不到该消息', en: 'Message not found' },
+  // files — uploads (server/platform/files/)
+  FILE_TYPE_NOT_ALLOWED: {
+    status: 415,
+    zh: '只能上传 PDF、JPG、PNG 文件；请把材料扫描或拍照后另存为这三种格式之一再上传（改文件名后缀没有用）',
+    en: 'Only PDF, JPG and PNG files can be uploaded; scan or photograph the document and save it in one of these formats (renaming the file does not help)',
+  },
+  FILE_EMPTY: {
+    status: 400,
+    zh: '文件是空的（0 字节），请重新选择文件',
+    en: 'The file is empty (0 bytes); choose the file again',
+  },
+  FILE_TOO_LARGE: {
+    status: 413,
+    zh: '文件太大：单个文件不能超过限额（见错误详情），请压缩图片或分页扫描后再上传',
+    en: 'The file is too large (the limit is in the details); compress the image or scan fewer pages per file',
+  },
+  FILE_GROUP_TOO_LARGE: {
+    status: 413,
+    zh: '本次申请的材料总大小已超过限额（见错误详情），请压缩或删除部分材料后再上传',
+    en: 'The materials of this application exceed the total limit (see the details); compress or remove some files first',
+  },
+  FILE_UNSAFE_CONTENT: {
+    status: 422,
+    zh: '文件中含有脚本、附件或多余数据，不能上传；请用扫描仪或手机重新生成 PDF、JPG 或 PNG 文件后再上传',
+    en: 'The file contains scripts, attachments or extra data and cannot be uploaded; produce the PDF, JPG or PNG again with a scanner or phone',
+  },
+  FILE_NOT_FOUND: {
+    status: 404,
+    zh: '找不到该文件（可能已被删除）',
+    en: 'File not found (it may have been deleted)',
+  },
+  FILE_KEY_INVALID: { status: 400, zh: '文件编号无效', en: 'Invalid file id' },
   // catalog
   CATALOG_ITEM_NOT_FOUND: { status: 404, zh: '找不到该政务服务事项', en: 'Service item not found' },
   CATALOG_VERSION_NOT_FOUND: { status: 404, zh: '找不到该事项版本', en: 'Item version not found' },

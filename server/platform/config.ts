@@ -39,6 +39,12 @@ export interface Config {
   signingKey: string | null;
   /** Where signed audit checkpoints are written (AUDIT_CHECKPOINT_DIR; DATA_DIR/audit-checkpoints). */
   auditCheckpointDir: string;
+  /** Where uploaded files' bytes live (FILE_STORAGE): `disk` (DATA_DIR/files) or `database`; see platform/files/README.md. */
+  fileStorage: 'disk' | 'database';
+  /** The largest upload accepted, bytes (UPLOAD_MAX_FILE_BYTES, 10 MB). */
+  uploadMaxFileBytes: number;
+  /** The most all the files of one group (a case's materials) may add up to, bytes (UPLOAD_MAX_GROUP_BYTES, 50 MB). */
+  uploadMaxGroupBytes: number;
   /**
    * The environment this configuration was read from: modules read their own settings from it
    * with the helpers below (numberSetting), so a module's setting is checked like the platform's.
@@ -82,6 +88,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditCheckpointDir: path.resolve(
       env.AUDIT_CHECKPOINT_DIR?.trim() || path.join(dataDir, 'audit-checkpoints'),
     ),
+    fileStorage: parseFileStorage(env.FILE_STORAGE),
+    uploadMaxFileBytes: numberSetting(env, 'UPLOAD_MAX_FILE_BYTES', {
+      fallback: 10 * 1024 * 1024,
+      min: 1,
+      max: 1024 * 1024 * 1024,
+      integer: true,
+    }),
+    uploadMaxGroupBytes: numberSetting(env, 'UPLOAD_MAX_GROUP_BYTES', {
+      fallback: 50 * 1024 * 1024,
+      min: 1,
+      max: 16 * 1024 * 1024 * 1024,
+      integer: true,
+    }),
     source: { ...env },
   };
 }
@@ -108,6 +127,19 @@ export function numberSetting(
     });
   }
   return value;
+}
+
+/** FILE_STORAGE: unset → `disk`; `disk` or `database`, anything else stops the start. */
+function parseFileStorage(value: string | undefined): Config['fileStorage'] {
+  const given = value?.trim() || 'disk';
+  if (given !== 'disk' && given !== 'database') {
+    throw new AppError('CONFIG_INVALID', {
+      field: 'FILE_STORAGE',
+      value: given,
+      expected: 'disk or database',
+    });
+  }
+  return given;
 }
 
 /** ONEWINDOW_SIGNING_KEY: an SM2 private key, 64 hex characters; unset → null. */

@@ -14,6 +14,7 @@ import { attemptCountersMigration } from './db/migrations/0004_attempt_counters.
 import { auditAppendOnlyMigration } from './db/migrations/0005_audit_append_only.ts';
 import { loginAddressesMigration } from './db/migrations/0006_login_addresses.ts';
 import { domainEventsMigration } from './db/migrations/0007_domain_events.ts';
+import { filesMigration } from './db/migrations/0008_files.ts';
 import { mergeHandlers } from './jobs/handlers.ts';
 import { jobRoutes } from './jobs/routes.ts';
 import { jobRetentionDays, scheduleSweepJob, sweepJobHandlers } from './jobs/sweep-jobs.ts';
@@ -36,6 +37,7 @@ export const platformPart: ModuleDescriptor = {
     '0005_audit_append_only': auditAppendOnlyMigration(dialect),
     '0006_login_addresses': loginAddressesMigration,
     '0007_domain_events': domainEventsMigration,
+    '0008_files': filesMigration(dialect),
   }),
   routes: (app, platform, house) => {
     authRoutes(app, platform);
@@ -83,6 +85,7 @@ export const platformPart: ModuleDescriptor = {
     'CALENDAR_',
     'JOB_',
     'NOTIFY_',
+    'FILE_',
   ),
   accessActions: [
     'calendar.read',

@@ -17,6 +17,8 @@ export type PlatformTables = {
   login_addresses: LoginAddressesTable;
   domain_events: DomainEventsTable;
   event_receipts: EventReceiptsTable;
+  files: FilesTable;
+  file_blobs: FileBlobsTable;
 };
 
 export interface AccountsTable {
@@ -147,4 +149,32 @@ export interface NotificationsTable {
   provider_message_id: string | null;
   /** The SM4-encrypted body when the text carries a secret; `body` then shows it masked (0003). */
   body_enc: string | null;
+}
+
+/** A stored upload (platform/files, 0008_files): what it is and whose; its bytes are in `storage`. */
+export interface FilesTable {
+  id: string;
+  /** Who uploaded it, as the calling module names it (`portal_account` and the account's id). */
+  owner_kind: string;
+  owner_id: string;
+  /** What it belongs to (`application` and its id); the group whose sizes add up to UPLOAD_MAX_GROUP_BYTES. */
+  purpose: string | null;
+  related_id: string | null;
+  /** The sanitised display name; never a path. */
+  original_name: string;
+  /** Detected from the content: application/pdf, image/jpeg or image/png. */
+  media_type: string;
+  size: number;
+  /** SM3 of the stored bytes, hex. */
+  sm3: string;
+  /** Which storage holds the bytes: `disk` or `database`. */
+  storage: string;
+  created_at: string;
+  deleted_at: string | null;
+}
+
+/** The bytes of a file kept in the database (FILE_STORAGE=database). */
+export interface FileBlobsTable {
+  id: string;
+  bytes: Buffer;
 }
