@@ -3,11 +3,15 @@ import type { ModuleDescriptor } from '../../platform/module.ts';
 import { PORTAL_AUDIT_ACTIONS } from './audit-actions.ts';
 import { portalRoutes } from './http/routes.ts';
 import { portalAccountsMigration } from './store/migration.ts';
+import { portalEnterprisesMigration } from './store/migration-0401-enterprises.ts';
 
 /** The citizen portal (一网通办 / 掌上办) as a part of the house: see README.md. */
 export const portalModule: ModuleDescriptor = {
   name: 'portal',
-  migrations: () => ({ '0400_portal_accounts': portalAccountsMigration }),
+  migrations: () => ({
+    '0400_portal_accounts': portalAccountsMigration,
+    '0401_portal_enterprises': portalEnterprisesMigration,
+  }),
   routes: (app, platform) => portalRoutes(app, platform),
   auditActions: PORTAL_AUDIT_ACTIONS,
   errorCodes: errorCodesOf('PORTAL_'),
