@@ -25,6 +25,7 @@ import {
 } from '../accounts/profile.ts';
 import { requestPortalCode } from '../accounts/request-code.ts';
 import { guardPortalRoutes, PORTAL_COOKIE, requirePortalActor } from './portal-session.ts';
+import { enterpriseRoutes } from './routes-enterprises.ts';
 
 /**
  * The portal's HTTP routes, in their own scope: the portal session guard applies to them and to
@@ -34,6 +35,7 @@ export function portalRoutes(app: FastifyInstance, platform: Platform): void {
   app.register(async (scope) => {
     guardPortalRoutes(scope, platform);
     accountRoutes(scope, platform);
+    enterpriseRoutes(scope, platform);
   });
 }
 
