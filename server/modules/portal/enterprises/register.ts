@@ -12,8 +12,9 @@ import { presentEnterprise, requireMembership } from './membership.ts';
 /**
  * 企业登记: a real-name-checked citizen (level not `phone`, else 403 PORTAL_REAL_NAME_REQUIRED)
  * registers an enterprise by its credit code (checked in form by the schema) and becomes its
- * administrator. One enterprise per credit code (409 PORTAL_ENTERPRISE_TAKEN; a race between two
- * is caught by the unique index). The legal representative is stored SM4-encrypted and masked.
+ * administrator. One enterprise per credit code (409 PORTAL_ENTERPRISE_TAKEN, also for the second
+ * of two registrations at once, which the unique index refuses). The legal representative is
+ * stored SM4-encrypted and masked.
  */
 export async function registerPortalEnterprise(
   platform: Platform,
@@ -26,7 +27,7 @@ export async function registerPortalEnterprise(
   if (await findEnterpriseByCreditCode(platform.db, input.creditCode)) {
     throw new AppError('PORTAL_ENTERPRISE_TAKEN');
   }
-  return inTransaction(platform, async (trx) => {
+  const registering = inTransaction(platform, async (trx) => {
     const at = new Date().toISOString();
     const id = newId();
     await insertEnterprise(trx, {
@@ -59,5 +60,10 @@ export async function registerPortalEnterprise(
       detail: { creditCode: input.creditCode, memberId, role: 'admin' },
     });
     return presentEnterprise(trx, await requireMembership(trx, { actor, enterpriseId: id }));
+  });
+  // Two registrations of one code at once: the unique index refuses the second, said as the check would.
+  return registering.catch((err: { code?: string }) => {
+    const duplicate = err?.code === '23505' || err?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+    throw duplicate ? new AppError('PORTAL_ENTERPRISE_TAKEN') : err;
   });
 }

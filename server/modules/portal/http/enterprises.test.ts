@@ -215,6 +215,69 @@ describeEachDb(
       assert.equal(removals.length, 2);
     });
 
+    test('at once: two administrators removing each other leave one; one number added twice is one member; one code registered twice is one enterprise', async () => {
+      const first = await verifiedCitizen(ctx(), {
+        phone: '13700005001',
+        ip: '10.45.0.1',
+        id17: '22032219800505001',
+      });
+      const made = ok<Enterprise>(
+        await first.post('/api/portal/enterprises', enterpriseBody(creditCode('91220322MA0000005'))),
+      );
+      const url = `/api/portal/enterprises/${made.enterpriseId}`;
+      const both = ok<Enterprise>(
+        await first.post(`${url}/members`, { phone: '13700005002', role: 'admin' }),
+      );
+      const second = await portalLogIn(ctx(), '13700005002', '10.45.0.2');
+      const firstRow = both.members.find((m) => m.phoneMasked === '137****5001');
+      const secondRow = both.members.find((m) => m.phoneMasked === '137****5002');
+      assert.ok(firstRow && secondRow);
+      const answers = await Promise.all([
+        first.delete(`${url}/members/${secondRow.memberId}`),
+        second.delete(`${url}/members/${firstRow.memberId}`),
+      ]);
+      assert.deepEqual(
+        answers.map((a) => a.statusCode).sort(),
+        [200, 404],
+        answers.map((a) => a.body).join(),
+      );
+      const admins = await portalDb(ctx().platform.db)
+        .selectFrom('portal_enterprise_members')
+        .select('role')
+        .where('enterprise_id', '=', made.enterpriseId)
+        .execute();
+      assert.deepEqual(admins, [{ role: 'admin' }]);
+
+      const winner = answers[0]?.statusCode === 200 ? first : second;
+      const twice = await Promise.all([
+        winner.post(`${url}/members`, { phone: '13700005003' }),
+        winner.post(`${url}/members`, { phone: '13700005003' }),
+      ]);
+      assert.deepEqual(twice.map((a) => a.statusCode).sort(), [200, 409], twice.map((a) => a.body).join());
+      assert.ok(twice.some((a) => a.body.includes('PORTAL_ENTERPRISE_MEMBER_EXISTS')));
+      assert.equal(ok<Enterprise>(await winner.get(url)).members.length, 2);
+
+      // One credit code registered twice at once: one enterprise, the other told it is taken.
+      const code = creditCode('91220322MA0000006');
+      const registrar = await verifiedCitizen(ctx(), {
+        phone: '13700005004',
+        ip: '10.45.0.4',
+        id17: '22032219800505002',
+      });
+      const racing = await Promise.all([
+        registrar.post('/api/portal/enterprises', enterpriseBody(code)),
+        registrar.post('/api/portal/enterprises', enterpriseBody(code)),
+      ]);
+      assert.deepEqual(racing.map((a) => a.statusCode).sort(), [200, 409], racing.map((a) => a.body).join());
+      assert.ok(racing.some((a) => a.body.includes('PORTAL_ENTERPRISE_TAKEN')));
+      const rows = await portalDb(ctx().platform.db)
+        .selectFrom('portal_enterprises')
+        .select('id')
+        .where('credit_code', '=', code)
+        .execute();
+      assert.equal(rows.length, 1);
+    });
+
     test('a wrong check digit is refused by field; an unverified citizen cannot register; an unknown key is refused', async () => {
       const plain = await portalLogIn(ctx(), '13700003001', '10.43.0.1');
       const good = creditCode('91220322MA0000003');
