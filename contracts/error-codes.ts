@@ -354,7 +354,7 @@ export const ERROR_CODES = {
     zh: '便签已被他人修改，请刷新后重试',
     en: 'The note was changed by someone else; reload and retry',
   },
-  // portal — 一网通办 citizen accounts (server/modules/portal/).
+  // portal — 一网通办 citizen accounts and their enterprises (server/modules/portal/).
   PORTAL_CODE_TOO_SOON: {
     status: 429,
     zh: '验证码发送过于频繁：同一手机号或同一网络每分钟只能获取一次，请稍后再试',
@@ -397,8 +397,8 @@ export const ERROR_CODES = {
   },
   PORTAL_REAL_NAME_REQUIRED: {
     status: 403,
-    zh: '网上申请须先完成实名认证：请在“我的”中填写姓名和公民身份号码',
-    en: 'Applying online needs a verified identity: give your name and ID number under My account',
+    zh: '请先完成实名认证：在“我的”中填写姓名和公民身份号码后，才能网上申请或登记企业',
+    en: 'Verify your identity first (name and ID number under My account) to apply online or register an enterprise',
   },
   PORTAL_ITEM_NOT_ONLINE: {
     status: 409,
@@ -416,6 +416,36 @@ export const ERROR_CODES = {
     status: 409,
     zh: '资料已在别处修改，请刷新后重试',
     en: 'The profile was changed elsewhere; reload and retry',
+  },
+  PORTAL_ENTERPRISE_TAKEN: {
+    status: 409,
+    zh: '该统一社会信用代码的企业已登记；如需加入，请联系该企业的管理员',
+    en: 'An enterprise with this credit code is already registered; ask its administrator to add you',
+  },
+  PORTAL_ENTERPRISE_NOT_FOUND: {
+    status: 404,
+    zh: '找不到该企业，或您不是该企业的成员',
+    en: 'No such enterprise, or you are not one of its members',
+  },
+  PORTAL_ENTERPRISE_ADMIN_ONLY: {
+    status: 403,
+    zh: '只有企业管理员可以添加或移除成员',
+    en: 'Only an administrator of the enterprise adds or removes members',
+  },
+  PORTAL_ENTERPRISE_MEMBER_EXISTS: {
+    status: 409,
+    zh: '该手机号已是本企业的成员',
+    en: 'This mobile number is already a member of the enterprise',
+  },
+  PORTAL_ENTERPRISE_MEMBER_NOT_FOUND: {
+    status: 404,
+    zh: '找不到该成员（可能已被移除）',
+    en: 'No such member (perhaps already removed)',
+  },
+  PORTAL_ENTERPRISE_LAST_ADMIN: {
+    status: 409,
+    zh: '不能移除企业唯一的管理员；请先添加另一位管理员',
+    en: 'The last administrator of the enterprise cannot be removed; add another administrator first',
   },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

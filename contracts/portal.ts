@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdNumberSchema, MobilePhoneSchema } from './identifiers.ts';
+import { CreditCodeSchema, IdNumberSchema, MobilePhoneSchema } from './identifiers.ts';
 import { plainText } from './plain-text.ts';
 import { bilingual } from './problem.ts';
 
@@ -95,3 +95,110 @@ export const PortalProfileFull = z.object({
   address: z.string().nullable(),
 });
 export type PortalProfileFullView = z.infer<typeof PortalProfileFull>;
+
+/*
+ * Enterprises (企业): registered by a real-name-checked citizen, who becomes their administrator;
+ * the administrator adds and removes the enterprise's staff by mobile number.
+ */
+
+/** A member's role in an enterprise: the administrator manages the members, staff act for it. */
+export const PORTAL_ENTERPRISE_ROLES = ['admin', 'staff'] as const;
+export type PortalEnterpriseRole = (typeof PORTAL_ENTERPRISE_ROLES)[number];
+
+const PortalId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[\w-]+$/, bilingual('编号格式不正确', 'Malformed id'));
+
+const EnterpriseName = plainText(
+  z
+    .string()
+    .trim()
+    .min(1, bilingual('请填写企业名称', 'Give the name of the enterprise'))
+    .max(100, bilingual('企业名称不能超过100个字符', 'The name of the enterprise: at most 100 characters')),
+  { multiline: false, label: '企业名称', labelEn: 'The name of the enterprise' },
+);
+
+const LegalRepresentative = plainText(
+  z
+    .string()
+    .trim()
+    .min(1, bilingual('请填写法定代表人姓名', 'Give the legal representative'))
+    .max(50, bilingual('法定代表人姓名不能超过50个字符', 'The legal representative: at most 50 characters')),
+  { multiline: false, label: '法定代表人', labelEn: 'The legal representative' },
+);
+
+const EnterpriseAddress = plainText(
+  z
+    .string()
+    .trim()
+    .min(1, bilingual('请填写企业住所', 'Give the address of the enterprise'))
+    .max(
+      200,
+      bilingual('企业住所不能超过200个字符', 'The address of the enterprise: at most 200 characters'),
+    ),
+  { multiline: false, label: '企业住所', labelEn: 'The address of the enterprise' },
+);
+
+/** 企业登记: the credit code (check digit checked by the schema), name, legal representative, address. */
+export const RegisterPortalEnterpriseBody = z.strictObject({
+  creditCode: CreditCodeSchema,
+  name: EnterpriseName,
+  legalRepresentative: LegalRepresentative,
+  address: EnterpriseAddress,
+});
+export type RegisterPortalEnterpriseInput = z.infer<typeof RegisterPortalEnterpriseBody>;
+
+export const PortalEnterpriseParams = z.object({ enterpriseId: PortalId });
+export const PortalEnterpriseMemberParams = z.object({ enterpriseId: PortalId, memberId: PortalId });
+
+/** A member is added by mobile number: the number need not have logged in yet. */
+export const AddPortalEnterpriseMemberBody = z.strictObject({
+  phone: MobilePhoneSchema,
+  role: z.enum(PORTAL_ENTERPRISE_ROLES).default('staff').describe('角色：admin 管理员，staff 经办人（默认）'),
+});
+export type AddPortalEnterpriseMemberInput = z.infer<typeof AddPortalEnterpriseMemberBody>;
+
+/** An enterprise the account belongs to, and its role there. */
+export const PortalEnterpriseMembership = z.object({
+  enterpriseId: z.string(),
+  creditCode: z.string(),
+  name: z.string(),
+  role: z.enum(PORTAL_ENTERPRISE_ROLES),
+});
+export type PortalEnterpriseMembershipView = z.infer<typeof PortalEnterpriseMembership>;
+export const PortalEnterpriseList = z.object({ items: z.array(PortalEnterpriseMembership) });
+export type PortalEnterpriseListView = z.infer<typeof PortalEnterpriseList>;
+
+/** A member as the enterprise's members see it: the number masked. */
+export const PortalEnterpriseMember = z.object({
+  memberId: z.string(),
+  phoneMasked: z.string(),
+  role: z.enum(PORTAL_ENTERPRISE_ROLES),
+  /** True for the row of the account asking. */
+  you: z.boolean(),
+  addedAt: z.string(),
+});
+export type PortalEnterpriseMemberView = z.infer<typeof PortalEnterpriseMember>;
+
+/** The enterprise as its members see it: the legal representative masked; the asker's role; the members. */
+export const PortalEnterprise = PortalEnterpriseMembership.extend({
+  legalRepresentativeMasked: z.string(),
+  address: z.string(),
+  revision: z.number().int(),
+  createdAt: z.string(),
+  members: z.array(PortalEnterpriseMember),
+});
+export type PortalEnterpriseView = z.infer<typeof PortalEnterprise>;
+
+/** The enterprise's profile in full: only on a member's explicit request, and every such read is audited. */
+export const PortalEnterpriseFull = z.object({
+  enterpriseId: z.string(),
+  creditCode: z.string(),
+  name: z.string(),
+  legalRepresentative: z.string(),
+  address: z.string(),
+});
+export type PortalEnterpriseFullView = z.infer<typeof PortalEnterpriseFull>;

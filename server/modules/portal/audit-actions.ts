@@ -2,7 +2,7 @@ import { auditFor } from '../../platform/context.ts';
 
 /**
  * The audit actions the portal writes (`portal.verbObject`), listed once. Every full read of a
- * citizen's personal values is `portal.readProfile`.
+ * citizen's personal values is `portal.readProfile`, of an enterprise's `portal.readEnterprise`.
  */
 export const PORTAL_AUDIT_ACTIONS = [
   'portal.register',
@@ -13,6 +13,10 @@ export const PORTAL_AUDIT_ACTIONS = [
   'portal.readProfile',
   'portal.startApplication',
   'portal.saveApplication',
+  'portal.registerEnterprise',
+  'portal.addEnterpriseMember',
+  'portal.removeEnterpriseMember',
+  'portal.readEnterprise',
 ] as const;
 export type PortalAuditAction = (typeof PORTAL_AUDIT_ACTIONS)[number];
 

@@ -3,6 +3,7 @@ import type { ModuleDescriptor } from '../../platform/module.ts';
 import { PORTAL_AUDIT_ACTIONS } from './audit-actions.ts';
 import { portalRoutes } from './http/routes.ts';
 import { portalAccountsMigration } from './store/migration.ts';
+import { portalEnterprisesMigration } from './store/migration-0401-enterprises.ts';
 import { portalApplicationsMigration } from './store/migration-0410-applications.ts';
 
 /** The citizen portal (一网通办 / 掌上办) as a part of the house: see README.md. */
@@ -10,6 +11,7 @@ export const portalModule: ModuleDescriptor = {
   name: 'portal',
   migrations: () => ({
     '0400_portal_accounts': portalAccountsMigration,
+    '0401_portal_enterprises': portalEnterprisesMigration,
     '0410_portal_applications': portalApplicationsMigration,
   }),
   routes: (app, platform) => portalRoutes(app, platform),

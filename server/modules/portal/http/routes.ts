@@ -26,6 +26,7 @@ import {
 import { requestPortalCode } from '../accounts/request-code.ts';
 import { guardPortalRoutes, PORTAL_COOKIE, requirePortalActor } from './portal-session.ts';
 import { applicationRoutes } from './routes-applications.ts';
+import { enterpriseRoutes } from './routes-enterprises.ts';
 
 /**
  * The portal's HTTP routes, in their own scope: the portal session guard applies to them and to
@@ -36,6 +37,7 @@ export function portalRoutes(app: FastifyInstance, platform: Platform): void {
     guardPortalRoutes(scope, platform);
     accountRoutes(scope, platform);
     applicationRoutes(scope, platform);
+    enterpriseRoutes(scope, platform);
   });
 }
 

@@ -8,7 +8,7 @@ import type {
   PortalTables,
 } from './tables.ts';
 
-/** The portal module's queries: the only code that touches its tables. */
+/** The portal module's queries (enterprises': enterprises.ts): the only code that touches its tables. */
 export function portalDb(db: Executor) {
   return db.withTables<PortalTables>();
 }

@@ -1,4 +1,4 @@
-import type { RealNameLevel } from '../../../../contracts/portal.ts';
+import type { PortalEnterpriseRole, RealNameLevel } from '../../../../contracts/portal.ts';
 
 /** Tables owned by the portal module (reach them with `portalDb(db)`); no other module reads them. */
 export type PortalTables = {
@@ -6,6 +6,8 @@ export type PortalTables = {
   portal_login_codes: PortalLoginCodesTable;
   portal_sessions: PortalSessionsTable;
   portal_applications: PortalApplicationsTable;
+  portal_enterprises: PortalEnterprisesTable;
+  portal_enterprise_members: PortalEnterpriseMembersTable;
 };
 
 /**
@@ -84,4 +86,40 @@ export interface PortalSessionsTable {
   expires_at: string;
   ip: string | null;
   user_agent: string | null;
+}
+
+/**
+ * An enterprise registered on the portal: one per credit code. The legal representative is SM4
+ * ciphertext beside its masked form (a person's name); the code, name and address are the
+ * enterprise's public registration and stay in clear.
+ */
+export interface PortalEnterprisesTable {
+  id: string;
+  /** 统一社会信用代码, upper-cased, check digit checked: unique. */
+  credit_code: string;
+  name: string;
+  legal_representative_enc: string;
+  legal_representative_masked: string;
+  address: string;
+  /** The portal account that registered it (its first administrator). */
+  registered_by: string;
+  /** 1 when registered, +1 at each change of the profile: the concurrency field. */
+  revision: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/**
+ * A member of an enterprise, by mobile number: the number's HMAC digest (as `portal_accounts`),
+ * so an account is a member from its first log-in, matched without decrypting. Removed = deleted.
+ */
+export interface PortalEnterpriseMembersTable {
+  id: string;
+  enterprise_id: string;
+  phone_digest: string;
+  phone_masked: string;
+  role: PortalEnterpriseRole;
+  /** The administrator's account that added it (the registering account for the first). */
+  added_by: string;
+  added_at: string;
 }
