@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { caseScreenshots } from './case-screenshots.ts';
 import { catalogScreenshots } from './catalog-screenshots.ts';
 import { logIn, openMenu, startWebApp } from './harness.ts';
+import { portalAccountScreenshots } from './portal-account-screenshots.ts';
 
 const OUT = path.resolve(import.meta.dirname, '../docs/screenshots');
 const DESKTOP = { width: 1280, height: 800 };
@@ -89,6 +90,7 @@ try {
 
   await caseScreenshots(web, shot, { desktop: DESKTOP, phone: PHONE });
   await catalogScreenshots(web, shot, { desktop: DESKTOP, phone: PHONE });
+  await portalAccountScreenshots(web, shot, { phone: PHONE });
 } finally {
   await web.close();
 }
