@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { idNumberCheckChar } from '../contracts/identifiers.ts';
+import { catalogDb } from '../server/modules/catalog/testing/index.ts';
 import { startWebApp, textOf, type WebApp } from './harness.ts';
 
 const PHONE = { width: 375, height: 667 };
@@ -30,7 +31,7 @@ async function assertFitsPhone(page: Page) {
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);
 }
 
-describe('portal log-in and 我的 on a phone, by keyboard (Chromium)', () => {
+describe('portal log-in, 我的 and 在线办理 on a phone (Chromium)', () => {
   let web: WebApp;
   before(async () => {
     web = await startWebApp();
@@ -124,5 +125,56 @@ describe('portal log-in and 我的 on a phone, by keyboard (Chromium)', () => {
     await page.waitForURL(`${web.baseUrl}/`);
     await page.goto(`${web.baseUrl}/me`);
     await page.waitForURL('**/login?next=%2Fme');
+  });
+
+  test('在线办理 from a guide: log in, verify, answer, fill and save; a reload resumes the draft', async () => {
+    // The first test asked for a code from this address a moment ago: "a minute later".
+    await web.platform.db
+      .deleteFrom('attempt_counters')
+      .where('key', 'like', 'portal.code:%:minute')
+      .execute();
+    const item = await catalogDb(web.platform.db)
+      .selectFrom('catalog_items')
+      .select('id')
+      .where('name', '=', '个体工商户设立登记')
+      .executeTakeFirstOrThrow();
+    const { page } = await web.newPage(PHONE);
+    await page.goto(`${web.baseUrl}/guide/${item.id}`);
+    await page.getByTestId('apply-online').click();
+    await page.waitForURL('**/login?next=**');
+    await page.getByLabel('手机号码').fill('13712340010');
+    await page.getByTestId('send-code').click();
+    await page.getByRole('status').waitFor();
+    await page.getByLabel('短信验证码').fill(await codeSentTo('0010'));
+    await page.keyboard.press('Enter');
+    await page.getByTestId('portal-identity-form').waitFor();
+    const first17 = '22032219791111002';
+    await page.getByLabel('姓名').fill('吴桂芝');
+    await page.getByLabel('公民身份号码').fill(`${first17}${idNumberCheckChar(first17)}`);
+    await page.keyboard.press('Enter');
+
+    // Back on the application, pre-filled from the verified identity.
+    await page.waitForURL(`**/apply/${item.id}`);
+    const form = page.getByTestId('apply-form');
+    await form.waitFor();
+    assert.equal(await page.getByLabel(/申请人姓名/).inputValue(), '吴桂芝');
+    assert.match(await page.getByLabel(/公民身份号码/).inputValue(), /^2203\*{10}/);
+    assert.equal(await page.getByLabel(/公民身份号码/).getAttribute('readonly'), '');
+    assert.deepEqual(await seriousViolations(page), [], 'the application page');
+    await assertFitsPhone(page);
+
+    await page.getByRole('button', { name: '本人办理' }).click();
+    await page.getByText(/已保存（第 2 版）/).waitFor();
+    await page.getByLabel(/经营范围/).fill('日用百货零售');
+    await page.getByLabel(/资金数额/).fill('5');
+    await page.getByRole('button', { name: '保存申请表' }).click();
+    await page.getByText(/已保存（第 3 版）/).waitFor();
+    assert.match(await textOf(page.getByTestId('apply-missing')), /组成形式/);
+    assert.doesNotMatch(await textOf(page.getByTestId('apply-missing')), /经营范围/);
+
+    await page.reload();
+    await page.getByTestId('apply-form').waitFor();
+    assert.equal(await page.getByLabel(/经营范围/).inputValue(), '日用百货零售');
+    assert.equal(await page.getByRole('button', { name: '本人办理' }).getAttribute('aria-pressed'), 'true');
   });
 });

@@ -9,6 +9,7 @@ import './portal.css';
 const SearchPage = lazy(() => import('./search/SearchPage.tsx').then((m) => ({ default: m.SearchPage })));
 const GuidePage = lazy(() => import('./guide/GuidePage.tsx').then((m) => ({ default: m.GuidePage })));
 const LoginPage = lazy(() => import('./account/LoginPage.tsx').then((m) => ({ default: m.LoginPage })));
+const ApplyPage = lazy(() => import('./apply/ApplyPage.tsx').then((m) => ({ default: m.ApplyPage })));
 const MePage = lazy(() => import('./account/MePage.tsx').then((m) => ({ default: m.MePage })));
 const ProgressPage = lazy(() =>
   import('./progress/ProgressPage.tsx').then((m) => ({ default: m.ProgressPage })),
@@ -24,6 +25,7 @@ export default function PortalApp() {
       <Route path="progress" element={<ProgressPage />} />
       <Route path="login" element={<LoginPage />} />
       <Route path="me" element={<MePage />} />
+      <Route path="apply/:itemId" element={<ApplyPage />} />
       {TILES.filter((tile) => !tile.ready).map((tile) => (
         <Route key={tile.path} path={`${tile.path.slice(1)}/*`} element={<ComingSoonPage tile={tile} />} />
       ))}

@@ -5,6 +5,7 @@ import {
   PhoneOutlined,
   PrinterOutlined,
 } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
 import type { CatalogItemDetailView } from '../../../contracts/catalog-api.ts';
 import { isWebAddress } from '../../../contracts/catalog-fields.ts';
 import { DEPTH_TONE, depthText } from '../../ui/catalog-format.ts';
@@ -85,6 +86,15 @@ export function OnlineHandling({ item }: { item: CatalogItemDetailView }) {
             list: codes.list(flags.filter((f): f is string => typeof f === 'string')),
           })}
         </p>
+      ) : null}
+      {doc.depthFlags.includes('3') || doc.depthFlags.includes('4') ? (
+        <Link
+          className="pt-button g-noprint"
+          to={`/apply/${encodeURIComponent(item.id)}`}
+          data-testid="apply-online"
+        >
+          {t('portal.apply.start')}
+        </Link>
       ) : null}
       {doc.channels.online && isWebAddress(doc.channels.onlineUrl) ? (
         <>

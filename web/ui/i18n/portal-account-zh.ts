@@ -34,6 +34,19 @@ export const portalAccountZh = {
   'portal.account.logout': '退出登录',
   'portal.account.saved': '已保存',
   'portal.account.goVerify': '去实名认证',
+  'portal.apply.title': '在线办理',
+  'portal.apply.saved': '已保存（第 {revision} 版），换一台设备登录也能接着填。',
+  'portal.apply.resumeNote': '每一步都会自动保存，换一台设备登录也能接着填。',
+  'portal.apply.checklist': '材料清单（按所选情形）',
+  'portal.apply.required': '必交',
+  'portal.apply.optional': '按需提交',
+  'portal.apply.missingFields': '申请表还需填写：{list}',
+  'portal.apply.formComplete': '申请表必填项已填写完整。',
+  'portal.apply.form': '申请表',
+  'portal.apply.locked': '（来自实名信息）',
+  'portal.apply.choose': '请选择',
+  'portal.apply.saveForm': '保存申请表',
+  'portal.apply.start': '在线办理',
 } as const;
 
 export type PortalAccountMessageKey = keyof typeof portalAccountZh;
