@@ -37,14 +37,15 @@ export function ApplicationForm({
         const value = values[f.key];
         const text = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
         return (
-          <label key={f.key} className="ac-field">
-            <span>
+          <div key={f.key} className="ac-field">
+            <label htmlFor={`apply-${f.key}`}>
               {f.label}
               {f.required ? <span className="ap-required"> *</span> : null}
               {locked ? <span className="ap-locked"> {t('portal.apply.locked')}</span> : null}
-            </span>
+            </label>
             {f.kind === 'choice' ? (
               <select
+                id={`apply-${f.key}`}
                 name={f.key}
                 value={text}
                 disabled={locked}
@@ -59,6 +60,7 @@ export function ApplicationForm({
               </select>
             ) : (
               <input
+                id={`apply-${f.key}`}
                 name={f.key}
                 type={INPUT_TYPE[f.kind] ?? 'text'}
                 value={text}
@@ -68,7 +70,7 @@ export function ApplicationForm({
               />
             )}
             {f.hint ? <span className="ap-hint">{f.hint}</span> : null}
-          </label>
+          </div>
         );
       })}
       <button type="submit" className="ac-primary">
