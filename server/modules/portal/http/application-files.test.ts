@@ -345,6 +345,30 @@ describeEachDb(
       const file = named.materials.find((m) => m.materialId === general[0])?.files[0];
       assert.equal(file?.name, 'passwd');
       assert.equal(file?.mediaType, 'image/png');
+
+      // The application's files count together against UPLOAD_MAX_GROUP_BYTES.
+      const savedGroup = config.uploadMaxGroupBytes;
+      config.uploadMaxGroupBytes = samplePng().length + samplePdf().length - 1;
+      try {
+        expectError(
+          await upload(me, url, { name: 'b.pdf', type: 'application/pdf', bytes: samplePdf() }),
+          413,
+          'FILE_GROUP_TOO_LARGE',
+        );
+        // Another application is another group.
+        const neighbour = await citizen(ctx(), '郑秀英');
+        const theirs = await startDraft(neighbour);
+        ok(
+          await upload(neighbour, `/api/portal/applications/${theirs.id}/materials/${general[0]}`, {
+            name: 'b.pdf',
+            type: 'application/pdf',
+            bytes: samplePdf(),
+          }),
+        );
+      } finally {
+        config.uploadMaxGroupBytes = savedGroup;
+      }
+      assert.equal((await linkedFiles(draft.id)).length, 1, 'only the PNG');
     });
 
     test('the three operations are documented (and so fuzzed with the others)', async () => {
