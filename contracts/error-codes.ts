@@ -447,6 +447,21 @@ export const ERROR_CODES = {
     zh: '不能移除企业唯一的管理员；请先添加另一位管理员',
     en: 'The last administrator of the enterprise cannot be removed; add another administrator first',
   },
+  PORTAL_MATERIAL_NOT_APPLICABLE: {
+    status: 400,
+    zh: '该材料不属于本申请（按所选情形不需要提交，或不是本事项的材料），请按申请中的材料清单上传',
+    en: 'This material is not one of the application’s (not needed for the situations chosen, or not of this service); upload to the checklist’s materials',
+  },
+  PORTAL_UPLOAD_FILE_MISSING: {
+    status: 400,
+    zh: '请以 multipart/form-data 上传一个文件（字段名 file）',
+    en: 'Upload one file as multipart/form-data (field name file)',
+  },
+  PORTAL_APPLICATION_FILE_NOT_FOUND: {
+    status: 404,
+    zh: '找不到该申请材料文件（可能已被删除）',
+    en: 'No such file in this application (perhaps already removed)',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -11,6 +11,12 @@ const Id = plainText(z.string().trim().min(1).max(64), { multiline: false });
 
 export const ApplicationIdParams = z.object({ id: Id });
 
+/** A material of the draft's item to upload a file for. */
+export const ApplicationMaterialParams = z.object({ id: Id, materialId: Id });
+
+/** A file uploaded to the draft. */
+export const ApplicationFileParams = z.object({ id: Id, fileId: Id });
+
 export const StartApplicationBody = z.strictObject({ itemId: Id.describe('事项') });
 export type StartApplicationInput = z.infer<typeof StartApplicationBody>;
 
@@ -24,12 +30,23 @@ export type SaveApplicationInput = z.infer<typeof SaveApplicationBody>;
 
 export const APPLICATION_STATUSES = ['draft', 'submitted'] as const;
 
+/** A file uploaded for a material: its type is the one detected from the content, never the name's. */
+export const ApplicationFile = z.object({
+  id: z.string(),
+  /** The display name (sanitised: never a path). */
+  name: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  uploadedAt: z.string(),
+});
+export type ApplicationFileView = z.infer<typeof ApplicationFile>;
+
 export const ApplicationMaterial = z.object({
   materialId: z.string(),
   name: z.string(),
   required: z.boolean(),
-  /** Files uploaded for it (uploads come with the next step of the portal). */
-  files: z.number().int(),
+  /** The files uploaded for it, oldest first. */
+  files: z.array(ApplicationFile),
 });
 
 export const ApplicationView = z.object({
@@ -46,6 +63,8 @@ export const ApplicationView = z.object({
   lockedKeys: z.array(z.string()),
   /** The materials that apply for the answers given so far, in the guide's order. */
   materials: z.array(ApplicationMaterial),
+  /** Required materials (of those that apply) with no file uploaded yet. */
+  missingMaterials: z.array(z.object({ materialId: z.string(), name: z.string() })),
   /** Required form fields still without a value. */
   missingFields: z.array(z.object({ key: z.string(), label: z.string() })),
   createdAt: z.string(),

@@ -5,6 +5,7 @@ import { portalRoutes } from './http/routes.ts';
 import { portalAccountsMigration } from './store/migration.ts';
 import { portalEnterprisesMigration } from './store/migration-0401-enterprises.ts';
 import { portalApplicationsMigration } from './store/migration-0410-applications.ts';
+import { portalApplicationFilesMigration } from './store/migration-0411-application-files.ts';
 
 /** The citizen portal (一网通办 / 掌上办) as a part of the house: see README.md. */
 export const portalModule: ModuleDescriptor = {
@@ -13,6 +14,7 @@ export const portalModule: ModuleDescriptor = {
     '0400_portal_accounts': portalAccountsMigration,
     '0401_portal_enterprises': portalEnterprisesMigration,
     '0410_portal_applications': portalApplicationsMigration,
+    '0411_portal_application_files': portalApplicationFilesMigration,
   }),
   routes: (app, platform) => portalRoutes(app, platform),
   auditActions: PORTAL_AUDIT_ACTIONS,

@@ -15,6 +15,7 @@ import { getPublishedVersion, getVersion } from '../../catalog/index.ts';
 import type { PortalActor } from '../accounts/portal-actor.ts';
 import { portalAuditActor } from '../accounts/portal-actor.ts';
 import { auditPortal } from '../audit-actions.ts';
+import { listApplicationFiles } from '../store/application-files.ts';
 import {
   findAccount,
   findOpenDraft,
@@ -63,15 +64,21 @@ async function verifiedAccount(db: Executor, actor: PortalActor): Promise<Portal
   return account;
 }
 
-async function documentOf(db: Executor, row: PortalApplicationsTable): Promise<CatalogItemDocument> {
+export async function documentOf(db: Executor, row: PortalApplicationsTable): Promise<CatalogItemDocument> {
   const version = await getVersion(db, row.item_version_id);
   if (!version) throw new AppError('PORTAL_APPLICATION_NOT_FOUND', { id: row.id });
   return version.document;
 }
 
-async function viewOf(platform: Platform, row: PortalApplicationsTable): Promise<OnlineApplicationView> {
-  const doc = await documentOf(platform.db, row);
-  return toApplicationView(platform, { row, doc, lockedKeys: lockedKeysOf(doc) });
+/** The draft's view, its document and files read through `db` (the platform's, or a transaction). */
+export async function viewOf(
+  platform: Platform,
+  draft: { db: Executor; row: PortalApplicationsTable },
+): Promise<OnlineApplicationView> {
+  const { db, row } = draft;
+  const doc = await documentOf(db, row);
+  const files = await listApplicationFiles(db, row.id);
+  return toApplicationView(platform, { row, doc, lockedKeys: lockedKeysOf(doc), files });
 }
 
 /**
@@ -89,7 +96,7 @@ export async function startApplication(
   if (!appliesOnline(version.document))
     throw new AppError('PORTAL_ITEM_NOT_ONLINE', { itemId: input.itemId });
   const open = await findOpenDraft(platform.db, { accountId: account.id, itemId: input.itemId });
-  if (open) return viewOf(platform, open);
+  if (open) return viewOf(platform, { db: platform.db, row: open });
   const prefilled = applicantFormValues(version.document.formFields, profileOf(platform, account));
   const form = Object.fromEntries(Object.entries(prefilled).filter(([, v]) => v !== undefined));
   const at = new Date().toISOString();
@@ -120,6 +127,7 @@ export async function startApplication(
     row,
     doc: version.document,
     lockedKeys: lockedKeysOf(version.document),
+    files: [],
   });
 }
 
@@ -131,12 +139,12 @@ export async function getApplication(
 ): Promise<OnlineApplicationView> {
   const row = await findOwnApplication(platform.db, { accountId: actor.accountId, id });
   if (!row) throw new AppError('PORTAL_APPLICATION_NOT_FOUND', { id });
-  return viewOf(platform, row);
+  return viewOf(platform, { db: platform.db, row });
 }
 
 export async function listApplications(platform: Platform, actor: PortalActor) {
   const rows = await listOwnApplications(platform.db, actor.accountId);
-  const views = await Promise.all(rows.map((row) => viewOf(platform, row)));
+  const views = await Promise.all(rows.map((row) => viewOf(platform, { db: platform.db, row })));
   return {
     items: views.map(({ id, itemId, itemName, status, revision, updatedAt }) => ({
       id,
@@ -222,6 +230,7 @@ export async function saveApplication(
       },
     });
     const saved = { ...row, ...set, revision: input.expectedRevision + 1 };
-    return toApplicationView(platform, { row: saved, doc, lockedKeys: lockedKeysOf(doc) });
+    const files = await listApplicationFiles(trx, row.id);
+    return toApplicationView(platform, { row: saved, doc, lockedKeys: lockedKeysOf(doc), files });
   });
 }

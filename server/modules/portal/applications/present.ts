@@ -1,11 +1,14 @@
 import type { CatalogItemDocument } from '../../../../contracts/catalog.ts';
 import { applicableFor } from '../../../../contracts/catalog-situations.ts';
-import type { OnlineApplicationView } from '../../../../contracts/portal-applications.ts';
+import type {
+  ApplicationFileView,
+  OnlineApplicationView,
+} from '../../../../contracts/portal-applications.ts';
 import type { Platform } from '../../../platform/context.ts';
 import { maskAddress, maskIdNumber, maskPhone } from '../../../platform/crypto/mask.ts';
 import { fromJson, toJson } from '../../../platform/db/json.ts';
 import { secretFieldKind } from '../../cases/index.ts';
-import type { PortalApplicationsTable } from '../store/tables.ts';
+import type { PortalApplicationFilesTable, PortalApplicationsTable } from '../store/tables.ts';
 
 export type FormValuesMap = Record<string, unknown>;
 
@@ -31,15 +34,50 @@ export function shownValue(field: { key: string; kind: string; label: string }, 
 const isEmpty = (v: unknown) =>
   v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
-/** The draft as its applicant sees it: the masked form, what applies and what is still missing. */
+export function toFileView(row: PortalApplicationFilesTable): ApplicationFileView {
+  return {
+    id: row.file_id,
+    name: row.file_name,
+    mediaType: row.media_type,
+    size: Number(row.size),
+    uploadedAt: row.uploaded_at,
+  };
+}
+
+/** The ids of the materials that apply to the draft's answers so far. */
+export function applicableMaterialIds(
+  doc: CatalogItemDocument,
+  row: Pick<PortalApplicationsTable, 'situations'>,
+): Set<string> {
+  const situations = fromJson<Record<string, string[]>>(row.situations, {});
+  return new Set(applicableFor(doc, situations).materialIds);
+}
+
+/**
+ * The draft as its applicant sees it: the masked form, what applies, the files uploaded for each
+ * material and what is still missing.
+ */
 export function toApplicationView(
   platform: Platform,
-  draft: { row: PortalApplicationsTable; doc: CatalogItemDocument; lockedKeys: readonly string[] },
+  draft: {
+    row: PortalApplicationsTable;
+    doc: CatalogItemDocument;
+    lockedKeys: readonly string[];
+    files: readonly PortalApplicationFilesTable[];
+  },
 ): OnlineApplicationView {
   const { row, doc } = draft;
   const situations = fromJson<Record<string, string[]>>(row.situations, {});
   const form = formOf(platform, row);
-  const applicable = new Set(applicableFor(doc, situations).materialIds);
+  const applicable = applicableMaterialIds(doc, row);
+  const materials = doc.materials
+    .filter((m) => applicable.has(m.id))
+    .map((m) => ({
+      materialId: m.id,
+      name: m.name,
+      required: m.required,
+      files: draft.files.filter((f) => f.material_id === m.id).map(toFileView),
+    }));
   return {
     id: row.id,
     itemId: row.item_id,
@@ -52,9 +90,10 @@ export function toApplicationView(
       doc.formFields.filter((f) => f.key in form).map((f) => [f.key, shownValue(f, form[f.key])]),
     ),
     lockedKeys: [...draft.lockedKeys],
-    materials: doc.materials
-      .filter((m) => applicable.has(m.id))
-      .map((m) => ({ materialId: m.id, name: m.name, required: m.required, files: 0 })),
+    materials,
+    missingMaterials: materials
+      .filter((m) => m.required && m.files.length === 0)
+      .map((m) => ({ materialId: m.materialId, name: m.name })),
     missingFields: doc.formFields
       .filter((f) => f.required && f.kind !== 'attachment' && isEmpty(form[f.key]))
       .map((f) => ({ key: f.key, label: f.label })),

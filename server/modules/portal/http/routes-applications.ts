@@ -15,9 +15,11 @@ import {
   startApplication,
 } from '../applications/drafts.ts';
 import { requirePortalActor } from './portal-session.ts';
+import { applicationFileRoutes } from './routes-application-files.ts';
 
-/** 网上申请 while drafts: start (or resume), read, save a step, list the account's own. */
+/** 网上申请 while drafts: start (or resume), read, save a step, list the account's own; its materials' files. */
 export function applicationRoutes(app: FastifyInstance, platform: Platform): void {
+  applicationFileRoutes(app, platform);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const config = { portal: true };
   r.post(

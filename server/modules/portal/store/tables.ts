@@ -6,6 +6,7 @@ export type PortalTables = {
   portal_login_codes: PortalLoginCodesTable;
   portal_sessions: PortalSessionsTable;
   portal_applications: PortalApplicationsTable;
+  portal_application_files: PortalApplicationFilesTable;
   portal_enterprises: PortalEnterprisesTable;
   portal_enterprise_members: PortalEnterpriseMembersTable;
 };
@@ -29,6 +30,24 @@ export interface PortalApplicationsTable {
   created_at: string;
   updated_at: string;
   submitted_at: string | null;
+}
+
+/**
+ * A file uploaded for one material of an online application (the link to platform/files' record).
+ * Name, type and size are copies of the stored file's (which never changes), for the checklist.
+ */
+export interface PortalApplicationFilesTable {
+  /** The platform/files id. */
+  file_id: string;
+  application_id: string;
+  /** The catalogue material (of the draft's item version) it was uploaded for. */
+  material_id: string;
+  /** The sanitised display name (possibly personal: never audited). */
+  file_name: string;
+  /** Detected from the content by platform/files. */
+  media_type: string;
+  size: number;
+  uploaded_at: string;
 }
 
 /**
