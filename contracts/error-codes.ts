@@ -375,6 +375,11 @@ export const ERROR_CODES = {
     zh: '该验证码已输错5次，已失效，请重新获取',
     en: 'This code was entered wrongly 5 times and no longer works; ask for a new one',
   },
+  PORTAL_LOGIN_TOO_MANY: {
+    status: 429,
+    zh: '该网络输错验证码次数过多，请15分钟后再试',
+    en: 'Too many wrong codes from this network; try again in 15 minutes',
+  },
   PORTAL_LOGIN_REQUIRED: {
     status: 401,
     zh: '请先登录一网通办（手机号加短信验证码）',

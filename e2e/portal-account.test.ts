@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { idNumberCheckChar } from '../contracts/identifiers.ts';
 import { catalogDb } from '../server/modules/catalog/testing/index.ts';
+import { samplePng } from '../server/platform/files/testing/samples.ts';
 import { startWebApp, textOf, type WebApp } from './harness.ts';
 
 const PHONE = { width: 375, height: 667 };
@@ -157,7 +158,7 @@ describe('portal log-in, 我的 and 在线办理 on a phone (Chromium)', () => {
     await page.waitForURL(`**/apply/${item.id}`);
     const form = page.getByTestId('apply-form');
     await form.waitFor();
-    assert.equal(await page.getByLabel(/申请人姓名/).inputValue(), '吴桂芝');
+    assert.equal(await page.getByLabel(/申请人姓名/).inputValue(), '吴**');
     assert.match(await page.getByLabel(/公民身份号码/).inputValue(), /^2203\*{10}/);
     assert.equal(await page.getByLabel(/公民身份号码/).getAttribute('readonly'), '');
     assert.deepEqual(await seriousViolations(page), [], 'the application page');
@@ -172,8 +173,24 @@ describe('portal log-in, 我的 and 在线办理 on a phone (Chromium)', () => {
     assert.match(await textOf(page.getByTestId('apply-missing')), /组成形式/);
     assert.doesNotMatch(await textOf(page.getByTestId('apply-missing')), /经营范围/);
 
+    // Materials: a photo of the ID card (a PNG) is uploaded; a script dressed as a PNG is refused.
+    const missingBefore = await textOf(page.getByTestId('apply-missing-materials'));
+    assert.match(missingBefore, /申请人居民身份证/);
+    const idCard = page.getByLabel('上传“申请人居民身份证”');
+    await idCard.setInputFiles({ name: '身份证.png', mimeType: 'image/png', buffer: samplePng() });
+    await page.getByRole('link', { name: '身份证.png' }).waitFor();
+    assert.doesNotMatch(await textOf(page.getByTestId('apply-missing-materials')), /申请人居民身份证/);
+    await idCard.setInputFiles({
+      name: 'photo.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+    });
+    assert.match(await textOf(page.getByTestId('upload-problem')), /photo\.png：只能上传/);
+    assert.deepEqual(await seriousViolations(page), [], 'the application page with a file');
+
     await page.reload();
     await page.getByTestId('apply-form').waitFor();
+    await page.getByRole('link', { name: '身份证.png' }).waitFor();
     assert.equal(await page.getByLabel(/经营范围/).inputValue(), '日用百货零售');
     assert.equal(await page.getByRole('button', { name: '本人办理' }).getAttribute('aria-pressed'), 'true');
   });

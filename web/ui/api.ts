@@ -79,7 +79,9 @@ export async function request<T>(
     Accept: 'application/json',
     'Accept-Language': language,
   };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A FormData body (an upload) goes as multipart, with the boundary the browser sets.
+  const multipart = typeof FormData !== 'undefined' && body instanceof FormData;
+  if (body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let res: Response;
   try {
@@ -87,7 +89,7 @@ export async function request<T>(
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : multipart ? (body as FormData) : JSON.stringify(body),
     });
   } catch {
     throw new ApiError({ status: 0, code: 'NETWORK_ERROR', message: networkMessage });
@@ -132,4 +134,10 @@ export const http = {
   put: <T>(url: string, body: unknown = {}) => request<T>('PUT', url, { body }),
   patch: <T>(url: string, body: unknown = {}) => request<T>('PATCH', url, { body }),
   del: <T>(url: string) => request<T>('DELETE', url),
+  /** Uploads one file as the multipart field `file`. */
+  upload: <T>(url: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return request<T>('POST', url, { body: form });
+  },
 };

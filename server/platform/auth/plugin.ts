@@ -69,7 +69,8 @@ export const authPlugin = fp<{ db: Db; loadActor: ActorLoader; publicUrl: string
     // Before validation: a forged or anonymous change is refused before its body is even looked at.
     app.addHook('preValidation', async (req) => {
       if (UNSAFE.has(req.method)) refuseCrossSite(req, opts.publicUrl);
-      if (req.routeOptions.config?.portal) return;
+      // No route: the answer is the 404, not "please log in" (nothing would have been done anyway).
+      if (req.routeOptions.config?.portal || req.routeOptions.url === undefined) return;
       await attachSession(req);
       if (!req.actor && UNSAFE.has(req.method) && !req.routeOptions.config?.public) {
         throw new AppError('AUTH_REQUIRED');

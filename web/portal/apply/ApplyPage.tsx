@@ -95,7 +95,7 @@ export function ApplyPage() {
               draft={draft}
               onSave={(form) => void save({ form })}
             />
-            <Checklist draft={draft} />
+            <Checklist draft={draft} onChange={setDraft} />
           </>
         ) : null}
       </main>
@@ -104,22 +104,81 @@ export function ApplyPage() {
   );
 }
 
-/** What applies for the answers given, and what is still missing before the application can go. */
-function Checklist({ draft }: { draft: OnlineApplicationView }) {
+/** What applies for the answers given: each material with its files (upload, open, remove), and what is missing. */
+function Checklist({
+  draft,
+  onChange,
+}: {
+  draft: OnlineApplicationView;
+  onChange(next: OnlineApplicationView): void;
+}) {
   const { t } = useI18n();
+  const [problem, setProblem] = useState<string | null>(null);
+  const base = `/api/portal/applications/${draft.id}`;
+  const upload = async (materialId: string, file: File | undefined) => {
+    if (!file) return;
+    setProblem(null);
+    try {
+      onChange(
+        await http.upload<OnlineApplicationView>(`${base}/materials/${encodeURIComponent(materialId)}`, file),
+      );
+    } catch (err) {
+      setProblem(`${file.name}：${errorText(err)}`);
+    }
+  };
+  const remove = async (fileId: string) => {
+    setProblem(null);
+    try {
+      onChange(await http.del<OnlineApplicationView>(`${base}/files/${encodeURIComponent(fileId)}`));
+    } catch (err) {
+      setProblem(errorText(err));
+    }
+  };
   return (
     <section className="ac-card" data-testid="apply-checklist">
       <h2 className="ac-subtitle">{t('portal.apply.checklist')}</h2>
+      <p className="ac-note">{t('portal.apply.uploadHint')}</p>
       <ul className="ap-list">
         {draft.materials.map((m) => (
-          <li key={m.materialId}>
-            <span>{m.name}</span>
-            <span className={m.required ? 'ap-required' : 'ap-optional'}>
-              {m.required ? t('portal.apply.required') : t('portal.apply.optional')}
-            </span>
+          <li key={m.materialId} className="ap-material" data-testid={`material-${m.materialId}`}>
+            <div className="ap-material-head">
+              <span>{m.name}</span>
+              <span className={m.required ? 'ap-required' : 'ap-optional'}>
+                {m.required ? t('portal.apply.required') : t('portal.apply.optional')}
+              </span>
+            </div>
+            {m.files.map((f) => (
+              <div key={f.id} className="ap-file">
+                <a href={`${base}/files/${encodeURIComponent(f.id)}`}>{f.name}</a>
+                <button type="button" className="ac-link" onClick={() => void remove(f.id)}>
+                  {t('portal.apply.removeFile', { name: f.name })}
+                </button>
+              </div>
+            ))}
+            <label className="ap-upload">
+              <span>{t('portal.apply.upload', { name: m.name })}</span>
+              <input
+                type="file"
+                accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+                onChange={(e) => {
+                  void upload(m.materialId, e.target.files?.[0]);
+                  e.target.value = '';
+                }}
+              />
+            </label>
           </li>
         ))}
       </ul>
+      {problem ? (
+        <p className="ac-problem" role="alert" data-testid="upload-problem">
+          {problem}
+        </p>
+      ) : null}
+      {draft.missingMaterials.length > 0 ? (
+        <p className="ac-problem" data-testid="apply-missing-materials">
+          {t('portal.apply.missingMaterials', { list: draft.missingMaterials.map((m) => m.name).join('、') })}
+        </p>
+      ) : null}
       {draft.missingFields.length > 0 ? (
         <p className="ac-problem" data-testid="apply-missing">
           {t('portal.apply.missingFields', { list: draft.missingFields.map((f) => f.label).join('、') })}

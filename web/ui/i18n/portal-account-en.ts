@@ -49,5 +49,10 @@ export const portalAccountEn: Record<PortalAccountMessageKey, string> = {
   'portal.apply.locked': '(from your verified identity)',
   'portal.apply.choose': 'Choose',
   'portal.apply.saveForm': 'Save the form',
+  'portal.apply.uploadHint':
+    'Upload each material as a PDF, JPG or PNG file of at most 10 MB; on a phone you can take a photo.',
+  'portal.apply.upload': 'Upload “{name}”',
+  'portal.apply.removeFile': 'Remove {name}',
+  'portal.apply.missingMaterials': 'Still to upload: {list}',
   'portal.apply.start': 'Apply online',
 };

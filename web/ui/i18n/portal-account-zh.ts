@@ -46,6 +46,10 @@ export const portalAccountZh = {
   'portal.apply.locked': '（来自实名信息）',
   'portal.apply.choose': '请选择',
   'portal.apply.saveForm': '保存申请表',
+  'portal.apply.uploadHint': '每份材料可上传 PDF、JPG 或 PNG 文件，单个不超过 10 MB；手机上可直接拍照。',
+  'portal.apply.upload': '上传“{name}”',
+  'portal.apply.removeFile': '删除 {name}',
+  'portal.apply.missingMaterials': '还需上传：{list}',
   'portal.apply.start': '在线办理',
 } as const;
 

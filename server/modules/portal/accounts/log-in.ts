@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { PORTAL_CODE_RULES, type PortalMeView } from '../../../../contracts/portal.ts';
+import { countFailure, readAttempts } from '../../../platform/attempts/index.ts';
 import { inTransaction, type Platform } from '../../../platform/context.ts';
 import { maskPhone } from '../../../platform/crypto/mask.ts';
 import { newId } from '../../../platform/db/ids.ts';
@@ -25,6 +26,13 @@ export interface PortalLogInInput {
   userAgent: string | null;
 }
 
+/**
+ * Failed log-ins per address within LOGIN_WINDOW, over every number; past it the address waits. Only
+ * failures count, so a hall's shared network where many citizens log in is not held up.
+ */
+const LOGIN_FAILURES_PER_ADDRESS = 20;
+const LOGIN_WINDOW = { windowMs: 15 * 60_000 };
+
 function sameDigest(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -41,13 +49,23 @@ export async function logInToPortal(
   platform: Platform,
   input: PortalLogInInput,
 ): Promise<{ me: PortalMeView; token: string; csrfToken: string; registered: boolean }> {
+  // Guesses from one address, over every number, are limited too (probe finding F1): one address
+  // cannot spoil the codes of many numbers, nor try many numbers' codes.
+  const addressKey = { key: `portal.login:ip:${input.ip ?? '-'}`, policy: LOGIN_WINDOW };
+  const failed = async (error: AppError): Promise<never> => {
+    await countFailure(platform.db, addressKey);
+    throw error;
+  };
+  if ((await readAttempts(platform.db, addressKey)).failures >= LOGIN_FAILURES_PER_ADDRESS) {
+    throw new AppError('PORTAL_LOGIN_TOO_MANY');
+  }
   const digest = phoneDigest(platform, input.phone);
   const code = await findOpenCode(platform.db, digest);
-  if (!code || Date.parse(code.expires_at) < Date.now()) throw new AppError('PORTAL_CODE_INVALID');
+  if (!code || Date.parse(code.expires_at) < Date.now()) return failed(new AppError('PORTAL_CODE_INVALID'));
   const tries = await spendCodeTry(platform.db, code.id, PORTAL_CODE_RULES.triesPerCode);
-  if (tries === null) throw new AppError('PORTAL_CODE_TRIES_EXCEEDED');
+  if (tries === null) return failed(new AppError('PORTAL_CODE_TRIES_EXCEEDED'));
   if (!sameDigest(code.code_digest, codeDigest(platform, { phoneDigest: digest, code: input.code }))) {
-    throw new AppError('PORTAL_CODE_INVALID', { triesLeft: PORTAL_CODE_RULES.triesPerCode - tries });
+    return failed(new AppError('PORTAL_CODE_INVALID', { triesLeft: PORTAL_CODE_RULES.triesPerCode - tries }));
   }
   return inTransaction(platform, async (trx) => {
     const at = new Date().toISOString();

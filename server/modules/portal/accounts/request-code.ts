@@ -36,15 +36,29 @@ export async function requestPortalCode(
 ): Promise<PortalCodeSentView> {
   const digest = phoneDigest(platform, input.phone);
   const ip = input.ip ?? '-';
-  const perMinute = [`portal.code:phone:${digest}:minute`, `portal.code:ip:${ip}:minute`];
-  for (const key of perMinute) {
-    if (!(await withinLimit(platform, { key, window: MINUTE, max: 1 }))) {
-      throw new AppError('PORTAL_CODE_TOO_SOON', { retryAfterSeconds: PORTAL_CODE_RULES.resendAfterSeconds });
-    }
-  }
-  for (const key of [`portal.code:phone:${digest}:day`, `portal.code:ip:${ip}:day`]) {
-    if (!(await withinLimit(platform, { key, window: DAY, max: PORTAL_CODE_RULES.perDay }))) {
-      throw new AppError('PORTAL_CODE_DAILY_LIMIT');
+  // The address is counted first and a refusal there stops before the number is counted: one
+  // address asking for many numbers spends its own limit, never their owners' (probe finding F2).
+  const limits = [
+    { key: `portal.code:ip:${ip}:minute`, window: MINUTE, max: 1, refusal: 'PORTAL_CODE_TOO_SOON' },
+    {
+      key: `portal.code:ip:${ip}:day`,
+      window: DAY,
+      max: PORTAL_CODE_RULES.perDay,
+      refusal: 'PORTAL_CODE_DAILY_LIMIT',
+    },
+    { key: `portal.code:phone:${digest}:minute`, window: MINUTE, max: 1, refusal: 'PORTAL_CODE_TOO_SOON' },
+    {
+      key: `portal.code:phone:${digest}:day`,
+      window: DAY,
+      max: PORTAL_CODE_RULES.perDay,
+      refusal: 'PORTAL_CODE_DAILY_LIMIT',
+    },
+  ] as const;
+  for (const limit of limits) {
+    if (!(await withinLimit(platform, limit))) {
+      throw limit.refusal === 'PORTAL_CODE_TOO_SOON'
+        ? new AppError(limit.refusal, { retryAfterSeconds: PORTAL_CODE_RULES.resendAfterSeconds })
+        : new AppError(limit.refusal);
     }
   }
   const code = String(randomInt(0, 10 ** PORTAL_CODE_RULES.digits)).padStart(PORTAL_CODE_RULES.digits, '0');

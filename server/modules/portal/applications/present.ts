@@ -5,7 +5,7 @@ import type {
   OnlineApplicationView,
 } from '../../../../contracts/portal-applications.ts';
 import type { Platform } from '../../../platform/context.ts';
-import { maskAddress, maskIdNumber, maskPhone } from '../../../platform/crypto/mask.ts';
+import { maskAddress, maskIdNumber, maskName, maskPhone } from '../../../platform/crypto/mask.ts';
 import { fromJson, toJson } from '../../../platform/db/json.ts';
 import { secretFieldKind } from '../../cases/index.ts';
 import type { PortalApplicationFilesTable, PortalApplicationsTable } from '../store/tables.ts';
@@ -21,9 +21,11 @@ export function sealForm(platform: Platform, form: FormValuesMap): string {
   return platform.cipher.encrypt(toJson(form));
 }
 
-/** A form value as the screen shows it: personal values masked, like the window's records. */
+/** A form value as the screen shows it: personal values (name, ID number, phone, address) masked. */
 export function shownValue(field: { key: string; kind: string; label: string }, value: unknown): unknown {
   if (typeof value !== 'string' || value === '') return value;
+  // A person's name is masked as on 我的 (probe finding F4); an enterprise's name is not personal.
+  if (field.key === 'applicantName' || /姓名/.test(field.label)) return maskName(value);
   const kind = secretFieldKind(field);
   if (kind === 'idNumber') return maskIdNumber(value);
   if (kind === 'phone') return maskPhone(value);

@@ -3,6 +3,7 @@ import type { Executor } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { PortalActor } from '../accounts/portal-actor.ts';
 import { findMembership, listMembers } from '../store/enterprises.ts';
+import { findAccount } from '../store/store.ts';
 
 export type Membership = NonNullable<Awaited<ReturnType<typeof findMembership>>>;
 
@@ -23,13 +24,16 @@ export async function requireMembership(
   return membership;
 }
 
-/** As `requireMembership`, and the actor must be an administrator of it (403 otherwise). */
+/** As `requireMembership`, and the actor must be a real-name-checked administrator of it (403 otherwise). */
 export async function requireAdministrator(
   db: Executor,
   who: { actor: PortalActor; enterpriseId: string },
 ): Promise<Membership> {
   const membership = await requireMembership(db, who);
   if (membership.role !== 'admin') throw new AppError('PORTAL_ENTERPRISE_ADMIN_ONLY');
+  // An administrator added by number acts only once its owner has proved who they are (probe F6).
+  const account = await findAccount(db, who.actor.accountId);
+  if (!account || account.real_name_level === 'phone') throw new AppError('PORTAL_REAL_NAME_REQUIRED');
   return membership;
 }
 

@@ -342,6 +342,53 @@ describeEachDb(
       }
       assert.match(await codeFromOutbox(ctx(), '9999'), /^\d{6}$/);
     });
+
+    test('one address asking for many numbers spends its own limit, not their owners’ (probe F2)', async () => {
+      ok(await ctx().anonymous.post('/api/portal/login-code', { phone: '13900010001' }, from('10.50.0.1')));
+      expectError(
+        await ctx().anonymous.post('/api/portal/login-code', { phone: '13900010002' }, from('10.50.0.1')),
+        429,
+        'PORTAL_CODE_TOO_SOON',
+      );
+      // The owner of the second number, from their own network, still gets their code at once.
+      ok(await ctx().anonymous.post('/api/portal/login-code', { phone: '13900010002' }, from('10.50.0.2')));
+    });
+
+    test('twenty failed log-ins from one address, over any numbers, make it wait; other addresses go on (probe F1)', async () => {
+      for (let i = 0; i < 20; i++) {
+        const phone = `1390002${String(i).padStart(4, '0')}`;
+        expectError(
+          await ctx().anonymous.post('/api/portal/login', { phone, code: '123456' }, from('10.51.0.1')),
+          401,
+          'PORTAL_CODE_INVALID',
+        );
+      }
+      const refused = await ctx().anonymous.post(
+        '/api/portal/login',
+        { phone: '13900029999', code: '123456' },
+        from('10.51.0.1'),
+      );
+      expectError(refused, 429, 'PORTAL_LOGIN_TOO_MANY');
+      assert.match(refused.json().error.message, /15分钟后再试/);
+      expectError(
+        await ctx().anonymous.post(
+          '/api/portal/login',
+          { phone: '13900029999', code: '123456' },
+          from('10.51.0.2'),
+        ),
+        401,
+        'PORTAL_CODE_INVALID',
+      );
+      // A citizen logging in from a fresh address is not affected.
+      const client = await portalLogIn(ctx(), '13900029998', '10.51.0.3');
+      ok(await client.get('/api/portal/me'));
+    });
+
+    test('a method no portal route has is a 404, not "please log in" (probe F7)', async () => {
+      const client = await portalLogIn(ctx(), '13900030001', '10.52.0.1');
+      expectError(await client.put('/api/portal/me', {}), 404, 'NOT_FOUND');
+      expectError(await client.delete('/api/portal/me'), 404, 'NOT_FOUND');
+    });
   },
   { behindProxy: true },
 );

@@ -201,6 +201,18 @@ describeEachDb(
       assert.equal(last.role, 'admin');
       const heirRow = last.members.find((m) => m.you);
       assert.ok(heirRow);
+      // Added by number, it administers nothing until its owner has proved who they are.
+      expectError(
+        await heir.post(`${url}/members`, { phone: '13700002006' }),
+        403,
+        'PORTAL_REAL_NAME_REQUIRED',
+      );
+      ok(
+        await heir.post('/api/portal/me/identity', {
+          name: '赵海燕',
+          idNumber: idNumber('22032219810303004'),
+        }),
+      );
       expectError(
         await heir.delete(`${url}/members/${heirRow.memberId}`),
         409,
