@@ -11,7 +11,7 @@ function formItem(page: Page, label: string) {
 }
 
 /** Picks an org unit in an antd TreeSelect by typing part of its name. */
-async function pickUnit(page: Page, field: ReturnType<typeof formItem>, name: string) {
+async function pickUnit(field: ReturnType<typeof formItem>, name: string) {
   await choose(field.locator('.ant-select'), name, { type: true, tree: true });
 }
 
@@ -32,7 +32,7 @@ describe('console pages: staff, org, calendar (Chromium)', () => {
     await page.getByRole('button', { name: /新增人员/ }).click();
     await formItem(page, '用户名').locator('input').fill('wangfang');
     await formItem(page, '姓名').locator('input').fill('王芳');
-    await pickUnit(page, formItem(page, '所属机构'), '梨树县政务服务中心');
+    await pickUnit(formItem(page, '所属机构'), '梨树县政务服务中心');
     await formItem(page, '手机号').locator('input').fill('13800138000');
     await formItem(page, '职务').locator('input').fill('综合窗口受理员');
     await formItem(page, '初始密码').locator('input').fill('Welcome-2026a');
@@ -102,7 +102,7 @@ describe('console pages: staff, org, calendar (Chromium)', () => {
     await page.getByRole('button', { name: /新增人员/ }).click();
     await formItem(page, '用户名').locator('input').fill('Bad Name!');
     await formItem(page, '姓名').locator('input').fill('测试');
-    await pickUnit(page, formItem(page, '所属机构'), '梨树县人民政府');
+    await pickUnit(formItem(page, '所属机构'), '梨树县人民政府');
     await formItem(page, '手机号').locator('input').fill('12345');
     await formItem(page, '初始密码').locator('input').fill('Welcome-2026a');
     await page.getByTestId('staff-save').click();
