@@ -54,5 +54,7 @@ export const portalAccountEn: Record<PortalAccountMessageKey, string> = {
   'portal.apply.upload': 'Upload “{name}”',
   'portal.apply.removeFile': 'Remove {name}',
   'portal.apply.missingMaterials': 'Still to upload: {list}',
+  'portal.elder.on': 'Large text',
+  'portal.elder.off': 'Standard',
   'portal.apply.start': 'Apply online',
 };

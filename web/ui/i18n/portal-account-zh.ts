@@ -50,6 +50,8 @@ export const portalAccountZh = {
   'portal.apply.upload': '上传“{name}”',
   'portal.apply.removeFile': '删除 {name}',
   'portal.apply.missingMaterials': '还需上传：{list}',
+  'portal.elder.on': '长辈版',
+  'portal.elder.off': '标准版',
   'portal.apply.start': '在线办理',
 } as const;
 
