@@ -53,7 +53,7 @@ export function bundleReport(webDir: string): BundleReport {
   const pages: BundleReport['pages'] = {};
   for (const [page, all] of [
     ['front page', portal] as const,
-    ...lazyPages.map((f) => [f.replace(/-[\w]+\.js$/, ''), closure(assets, f, new Set(portal))] as const),
+    ...lazyPages.map((f) => [f.replace(/-[\w-]{8}\.js$/, ''), closure(assets, f, new Set(portal))] as const),
   ]) {
     pages[page] = {
       kb: kbOf(assets, all),
