@@ -19,6 +19,7 @@ export const MENU_PAGES: Record<MenuPath, LazyExoticComponent<ComponentType>> = 
   'catalog-import': lazy(() => import('./pages/catalog-import/ImportExportPage.tsx')),
   calendar: lazy(() => import('./pages/calendar/CalendarPage.tsx')),
   outbox: lazy(() => import('./pages/OutboxPage.tsx')),
+  inbox: lazy(() => import('./pages/InboxPage.tsx')),
   jobs: lazy(() => import('./pages/JobsPage.tsx')),
   audit: lazy(() => import('./pages/AuditPage.tsx')),
 };

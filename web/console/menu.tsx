@@ -2,6 +2,7 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BellOutlined,
   CalendarOutlined,
   ExportOutlined,
   FileSearchOutlined,
@@ -23,6 +24,7 @@ import { can, useCountyWide, useMe } from './session.ts';
 /** Each menu entry's path under /console/ ('' is the home page); menu-pages.tsx maps each to its page. */
 export type MenuPath =
   | ''
+  | 'inbox'
   | 'intake'
   | 'work'
   | 'delivery'
@@ -60,6 +62,13 @@ export const MENU: readonly MenuEntry[] = [
     path: '',
     label: 'menu.home',
     icon: <HomeOutlined />,
+    action: null,
+  },
+  {
+    // Everyone's own messages: lock-out alerts to administrators, warnings and reminders.
+    path: 'inbox',
+    label: 'menu.inbox',
+    icon: <BellOutlined />,
     action: null,
   },
   {

@@ -6,7 +6,7 @@ import type {
   AuditVerifyResult,
 } from '../../../contracts/audit.ts';
 import type { JobView } from '../../../contracts/jobs.ts';
-import type { OutboxItem } from '../../../contracts/notify.ts';
+import type { InboxItem, OutboxItem } from '../../../contracts/notify.ts';
 import { http, qs } from '../../ui/api.ts';
 
 export type {
@@ -17,7 +17,7 @@ export type {
   AuditVerifyResult,
 } from '../../../contracts/audit.ts';
 export type { JobView } from '../../../contracts/jobs.ts';
-export type { OutboxItem } from '../../../contracts/notify.ts';
+export type { InboxItem, OutboxItem } from '../../../contracts/notify.ts';
 
 type Paged<T> = { items: T[]; total: number };
 type Query = Record<string, string | number | undefined>;
@@ -28,6 +28,24 @@ export function useOutbox(query: Query) {
     queryKey: ['outbox', query],
     queryFn: () => http.get<Paged<OutboxItem>>(`/api/notify/outbox${qs({ channel: 'sms', ...query })}`),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** One page of the logged-in person's own messages (站内消息), with the unread count. */
+export function useInbox(query: Query) {
+  return useQuery({
+    queryKey: ['inbox', query],
+    queryFn: () => http.get<Paged<InboxItem> & { unread: number }>(`/api/notify/inbox${qs(query)}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Marks one of one's own messages read. */
+export function useMarkRead() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => http.post<InboxItem>(`/api/notify/inbox/${encodeURIComponent(id)}/read`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['inbox'] }),
   });
 }
 
