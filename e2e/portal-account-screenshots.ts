@@ -1,8 +1,9 @@
 /**
  * The portal account pages' screenshots for the README (run by e2e/screenshots.ts): 登录 with the
- * code sent, and 我的 with the real-name form, on a phone.
+ * code sent, 我的 with the real-name form, 在线办理 of an item, and the front page in elder mode, on a phone.
  */
 import type { Page } from 'playwright-core';
+import { catalogDb } from '../server/modules/catalog/testing/index.ts';
 import type { WebApp } from './harness.ts';
 
 type Shot = (page: Page, name: string, options?: { fullPage?: boolean }) => Promise<void>;
@@ -27,4 +28,22 @@ export async function portalAccountScreenshots(web: WebApp, shot: Shot, sizes: {
   await page.keyboard.press('Enter');
   await page.getByTestId('portal-identity-form').waitFor();
   await shot(page, 'portal-me-phone', { fullPage: true });
+
+  // 在线办理 of 个体工商户设立登记, once the identity is verified.
+  await page.getByLabel('姓名').fill('李秀英');
+  await page.getByLabel('公民身份号码').fill('220322198503120015');
+  await page.keyboard.press('Enter');
+  await page.getByText('已实名（身份证号已核验）').waitFor();
+  const item = await catalogDb(web.platform.db)
+    .selectFrom('catalog_items')
+    .select('id')
+    .where('name', '=', '个体工商户设立登记')
+    .executeTakeFirstOrThrow();
+  await page.goto(`${web.baseUrl}/apply/${item.id}`);
+  await page.getByTestId('apply-form').waitFor();
+  await shot(page, 'portal-apply-phone');
+
+  await page.goto(`${web.baseUrl}/?elder=1`);
+  await page.getByTestId('portal-tiles').waitFor();
+  await shot(page, 'portal-elder-phone');
 }
