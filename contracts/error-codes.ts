@@ -422,6 +422,11 @@ export const ERROR_CODES = {
     zh: '资料已在别处修改，请刷新后重试',
     en: 'The profile was changed elsewhere; reload and retry',
   },
+  PORTAL_ENTERPRISE_NOT_REPRESENTATIVE: {
+    status: 403,
+    zh: '企业账号须由法定代表人本人登记（实名认证的姓名须与法定代表人一致）；其他工作人员请由法定代表人在企业账号中添加',
+    en: 'The legal representative in person registers the enterprise (your verified name must be theirs); other staff are added by them',
+  },
   PORTAL_ENTERPRISE_TAKEN: {
     status: 409,
     zh: '该统一社会信用代码的企业已登记；如需加入，请联系该企业的管理员',

@@ -10,7 +10,8 @@ import { findAccount } from '../store/store.ts';
 import { presentEnterprise, requireMembership } from './membership.ts';
 
 /**
- * 企业登记: a real-name-checked citizen (level not `phone`, else 403 PORTAL_REAL_NAME_REQUIRED)
+ * 企业登记: a real-name-checked citizen (level not `phone`, else 403 PORTAL_REAL_NAME_REQUIRED) whose
+ * verified name is the legal representative given (else 403 PORTAL_ENTERPRISE_NOT_REPRESENTATIVE)
  * registers an enterprise by its credit code (checked in form by the schema) and becomes its
  * administrator. One enterprise per credit code (409 PORTAL_ENTERPRISE_TAKEN, also for the second
  * of two registrations at once, which the unique index refuses). The legal representative is
@@ -24,6 +25,12 @@ export async function registerPortalEnterprise(
   const account = await findAccount(platform.db, actor.accountId);
   if (!account || account.disabled) throw new AppError('PORTAL_LOGIN_REQUIRED');
   if (account.real_name_level === 'phone') throw new AppError('PORTAL_REAL_NAME_REQUIRED');
+  // Only the legal representative in person opens the enterprise's account (probe F3: anyone could
+  // otherwise take a company's credit code first); the staff are added by that administrator.
+  const verifiedName = account.name_enc === null ? null : platform.cipher.decrypt(account.name_enc);
+  if (verifiedName !== input.legalRepresentative.trim()) {
+    throw new AppError('PORTAL_ENTERPRISE_NOT_REPRESENTATIVE');
+  }
   if (await findEnterpriseByCreditCode(platform.db, input.creditCode)) {
     throw new AppError('PORTAL_ENTERPRISE_TAKEN');
   }

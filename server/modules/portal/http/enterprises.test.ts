@@ -297,7 +297,7 @@ describeEachDb(
       assert.equal(rows.length, 1);
     });
 
-    test('a wrong check digit is refused by field; an unverified citizen cannot register; an unknown key is refused', async () => {
+    test('a wrong check digit is refused by field; an unverified citizen, or one who is not the legal representative, cannot register; an unknown key is refused', async () => {
       const plain = await portalLogIn(ctx(), '13700003001', '10.43.0.1');
       const good = creditCode('91220322MA0000003');
       expectError(
@@ -321,6 +321,16 @@ describeEachDb(
         'VALIDATION_FAILED',
       );
       assert.deepEqual(ok<Memberships>(await verified.get('/api/portal/enterprises')).items, []);
+      // Someone else, verified, cannot take the company's code first: only its legal representative registers it.
+      expectError(
+        await verified.post('/api/portal/enterprises', {
+          ...enterpriseBody(good),
+          legalRepresentative: '刘德胜',
+        }),
+        403,
+        'PORTAL_ENTERPRISE_NOT_REPRESENTATIVE',
+      );
+      ok(await verified.post('/api/portal/enterprises', enterpriseBody(good)));
       expectError(await ctx().anonymous.get('/api/portal/enterprises'), 401, 'PORTAL_LOGIN_REQUIRED');
       const staff = await ctx().as('admin');
       expectError(await staff.get('/api/portal/enterprises'), 401, 'PORTAL_LOGIN_REQUIRED');
