@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/index.ts';
 
+export { limitAddressOf } from './address.ts';
+
 /**
  * The attempt limiter: failures counted per key (an account, an account and an address, a case of
  * the public lookup, later a portal's one-time code) within a window. Counting is ONE statement —

@@ -1,4 +1,4 @@
-import { clearAttempts, clearAttemptsStartingWith, countFailure } from '../attempts/index.ts';
+import { clearAttempts, clearAttemptsStartingWith, countFailure, limitAddressOf } from '../attempts/index.ts';
 import { auditPlatform } from '../audit/actions.ts';
 import type { Platform } from '../context.ts';
 import { inTransaction } from '../context.ts';
@@ -22,7 +22,7 @@ export const KNOWN_DAYS = 90;
 // Verifying against a real hash for unknown users keeps the timing of both answers alike.
 let dummyHash: Promise<string> | null = null;
 
-const pairKey = (username: string, ip: string | null) => `login:pair:${username}:${ip ?? '-'}`;
+const pairKey = (username: string, ip: string | null) => `login:pair:${username}:${limitAddressOf(ip)}`;
 const accountKey = (username: string) => `login:account:${username}`;
 
 /**

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { PORTAL_CODE_RULES, type PortalMeView } from '../../../../contracts/portal.ts';
-import { countFailure, readAttempts } from '../../../platform/attempts/index.ts';
+import { countFailure, limitAddressOf, readAttempts } from '../../../platform/attempts/index.ts';
 import { inTransaction, type Platform } from '../../../platform/context.ts';
 import { maskPhone } from '../../../platform/crypto/mask.ts';
 import { newId } from '../../../platform/db/ids.ts';
@@ -51,7 +51,7 @@ export async function logInToPortal(
 ): Promise<{ me: PortalMeView; token: string; csrfToken: string; registered: boolean }> {
   // Guesses from one address, over every number, are limited too (probe finding F1): one address
   // cannot spoil the codes of many numbers, nor try many numbers' codes.
-  const addressKey = { key: `portal.login:ip:${input.ip ?? '-'}`, policy: LOGIN_WINDOW };
+  const addressKey = { key: `portal.login:ip:${limitAddressOf(input.ip)}`, policy: LOGIN_WINDOW };
   const failed = async (error: AppError): Promise<never> => {
     await countFailure(platform.db, addressKey);
     throw error;

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { PORTAL_CODE_RULES, type PortalCodeSentView } from '../../../../contracts/portal.ts';
-import { countFailure } from '../../../platform/attempts/index.ts';
+import { countFailure, limitAddressOf } from '../../../platform/attempts/index.ts';
 import { inTransaction, type Platform } from '../../../platform/context.ts';
 import { maskPhone } from '../../../platform/crypto/mask.ts';
 import { newId } from '../../../platform/db/ids.ts';
@@ -35,7 +35,7 @@ export async function requestPortalCode(
   input: { phone: string; ip: string | null },
 ): Promise<PortalCodeSentView> {
   const digest = phoneDigest(platform, input.phone);
-  const ip = input.ip ?? '-';
+  const ip = limitAddressOf(input.ip);
   // The address is counted first and a refusal there stops before the number is counted: one
   // address asking for many numbers spends its own limit, never their owners' (probe finding F2).
   const limits = [
