@@ -28,8 +28,10 @@ describe('console: log-in and role-aware menus (Chromium)', () => {
   });
 
   test('the job queue names event dispatches and deliveries for people and shows their order key', async () => {
+    // As if a ratings module subscribed to case.delivered (the default house has no subscriber of it).
+    web.platform.subscribedEventTypes.add('case.delivered');
     await inTransaction(web.platform, async (trx) => {
-      await recordEvent(trx, {
+      await recordEvent(web.platform, trx, {
         type: 'case.delivered',
         subjectId: 'case-e2e-1',
         payload: { caseId: 'case-e2e-1' },

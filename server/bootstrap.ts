@@ -30,5 +30,6 @@ export async function openPlatform(
     config,
     cipher: createFieldCipher(config.encryptionKey),
     loadActor: house.actorLoader(),
+    subscribedEventTypes: house.subscribedEventTypes(),
   };
 }

@@ -24,6 +24,8 @@ export interface House {
   registerRoutes(app: FastifyInstance, platform: Platform): void;
   /** Every part's own job kinds, plus the dispatch of domain events and one delivery kind per subscriber. */
   jobHandlers(wiring: JobWiring): JobHandlers;
+  /** The event types the parts subscribe to: the others are recorded without a dispatch job. */
+  subscribedEventTypes(): Set<string>;
   /** Start-up work of every part, once the app listens (each is idempotent across processes). */
   start(platform: Platform): Promise<void>;
   /** Registers every part's scope movers (idempotent: a second platform in one process replaces them). */
@@ -63,6 +65,9 @@ export function composeHouse(parts: readonly ModuleDescriptor[]): House {
         ...parts.map((p) => p.jobHandlers?.(wiring, view) ?? {}),
         eventJobHandlers(subscriptions),
       ]);
+    },
+    subscribedEventTypes() {
+      return new Set(parts.flatMap((p) => (p.subscriptions ?? []).flatMap((s) => [...s.types])));
     },
     async start(platform) {
       for (const part of parts) await part.start?.(platform);

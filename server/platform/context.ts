@@ -14,6 +14,11 @@ export interface Platform {
   cipher: FieldCipher;
   /** Builds an account's actor (name, grants); the org module provides it. */
   loadActor: ActorLoader;
+  /**
+   * The event types some part of this process subscribes to (platform/events): an event of any
+   * other type is recorded as history and dispatched to no one, without a job.
+   */
+  subscribedEventTypes: Set<string>;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { CaseActionType, CaseChannel, CaseStatus, DecisionOutcome } from '../../../contracts/cases.ts';
+import type { Platform } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { recordEvent } from '../../platform/events/index.ts';
 import type { CaseAction, CaseState } from './domain/model.ts';
@@ -106,13 +107,17 @@ export function caseEventsOf(
 
 /** Records the events of the appended actions; call after the write that took the case's version. */
 export async function recordCaseEvents(
-  trx: Tx,
+  work: { platform: Pick<Platform, 'subscribedEventTypes'>; trx: Tx },
   state: CaseState,
   steps: readonly StatusStep[],
 ): Promise<void> {
   for (const step of steps) {
     for (const event of caseEventsOf(state, step)) {
-      await recordEvent(trx, { type: event.type, subjectId: state.id, payload: event.payload });
+      await recordEvent(work.platform, work.trx, {
+        type: event.type,
+        subjectId: state.id,
+        payload: event.payload,
+      });
     }
   }
 }

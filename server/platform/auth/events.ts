@@ -1,3 +1,4 @@
+import type { Platform } from '../context.ts';
 import type { Tx } from '../db/index.ts';
 import { recordEvent } from '../events/index.ts';
 
@@ -15,6 +16,10 @@ export interface AccountLockedPayload {
   at: string;
 }
 
-export async function recordAccountLocked(trx: Tx, payload: AccountLockedPayload): Promise<void> {
-  await recordEvent(trx, { type: 'auth.accountLocked', subjectId: payload.accountId, payload });
+export async function recordAccountLocked(
+  platform: Platform,
+  trx: Tx,
+  payload: AccountLockedPayload,
+): Promise<void> {
+  await recordEvent(platform, trx, { type: 'auth.accountLocked', subjectId: payload.accountId, payload });
 }

@@ -75,7 +75,7 @@ export async function login(
           action: 'auth.lock',
           detail: { ip: input.ip, failures: total.failures },
         });
-        await recordAccountLocked(trx, {
+        await recordAccountLocked(platform, trx, {
           accountId: account.id,
           failures: total.failures,
           lockedUntil,

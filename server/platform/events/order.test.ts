@@ -12,6 +12,7 @@ import {
   recordingSubscriber,
   resetEventTables,
   secondPlatform,
+  subscribeIn,
 } from './testing/recorder.ts';
 
 const TYPES = ['case.received', 'case.accepted', 'case.delivered'] as const;
@@ -25,7 +26,7 @@ async function recordLifecycles(
   for (const type of TYPES) {
     for (const subjectId of subjects) {
       const { id } = await inTransaction(platform, (trx) =>
-        recordEvent(trx, { type, subjectId, payload: { caseId: subjectId } }),
+        recordEvent(platform, trx, { type, subjectId, payload: { caseId: subjectId } }),
       );
       ids.get(subjectId)?.push(id);
     }
@@ -53,6 +54,7 @@ describeEachDb('events between modules: order per subject', (ctx) => {
           event.subjectId === 'case-slow' && event.sequence === 1 && attempt === 1,
       }),
     ];
+    subscribeIn(platform, subscriptions);
     const ids = await recordLifecycles(platform, ['case-slow', 'case-other']);
     const clock = manualClock();
     const second = await secondPlatform(platform);
@@ -117,6 +119,7 @@ describeEachDb('events between modules: order per subject', (ctx) => {
       }),
       recordingSubscriber({ name: 'stats.countCases', types: TYPES, calls }),
     ];
+    subscribeIn(platform, subscriptions);
     const ids = await recordLifecycles(platform, ['case-stuck', 'case-fine']);
     const clock = manualClock();
     const runner = eventRunner(platform, subscriptions, clock);

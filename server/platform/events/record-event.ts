@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Platform } from '../context.ts';
 import { newId } from '../db/ids.ts';
 import type { Tx } from '../db/index.ts';
 import { toJson } from '../db/json.ts';
@@ -37,7 +38,8 @@ const insertEvent = prepared(
  * Records a domain event in the caller's transaction, with the change that caused it: a rolled-back
  * change leaves no event, a committed one is delivered to every subscriber of its type after the
  * commit (a dispatch job, in the same transaction, fans it out). Two statements, whatever the
- * number of subscribers.
+ * number of subscribers; one when no part of this process subscribes to the type
+ * (`platform.subscribedEventTypes`): the event is then kept as history and dispatched to no one.
  *
  * Events of one subject are numbered in the order they are recorded and reach each subscriber in
  * that order. Record the event after the write that serialises changes to the subject (the update of
@@ -45,6 +47,7 @@ const insertEvent = prepared(
  * same time would otherwise collide on the number and the second would fail.
  */
 export async function recordEvent(
+  platform: Pick<Platform, 'subscribedEventTypes'>,
   trx: Tx,
   event: NewDomainEvent<EventPayload>,
 ): Promise<{ id: string; sequence: number }> {
@@ -70,6 +73,8 @@ export async function recordEvent(
   ).rows;
   if (!row) throw new Error('recording the event returned no row');
   const sequence = Number(row.subject_seq);
+  // A type no part of this process subscribes to is history only: no dispatch that would find no one.
+  if (!platform.subscribedEventTypes.has(event.type)) return { id, sequence };
   await enqueueJob(trx, {
     kind: DISPATCH_JOB,
     payload: { eventId: id },

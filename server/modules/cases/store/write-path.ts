@@ -126,7 +126,7 @@ async function persist(
   const projection = projectionOf(state, { clock, clockOn: work.today, lastHash: prev });
   if (before) await appendActions(work.trx, { before: before.state, row: projection, actions: rows });
   else await insertCase(work.trx, projection, rows);
-  await recordCaseEvents(work.trx, state, steps);
+  await recordCaseEvents(work, state, steps);
   for (const a of actions) {
     await auditCase(work.platform, work.trx, {
       actor: work.actor,

@@ -142,7 +142,7 @@ describeEachDb(
       const before = await deliveredCountOf(platform.db, lishu);
       // What the cases module records when a case is delivered (cases/events.ts), here by hand.
       const { id } = await inTransaction(platform, (trx) =>
-        recordEvent(trx, {
+        recordEvent(platform, trx, {
           type: 'case.delivered',
           subjectId: 'example-test-case',
           payload: { caseId: 'example-test-case', intakeUnitId: lishu, status: 'delivered' },

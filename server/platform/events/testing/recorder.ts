@@ -110,12 +110,21 @@ export function recordingSubscriber(options: RecorderOptions): EventSubscription
   };
 }
 
-/** A runner for these subscriptions, quiet, on the test's clock. */
+/**
+ * Tells the platform that these subscriptions exist in this process (as the house does at start-up
+ * for its parts), so events of their types are dispatched when recorded.
+ */
+export function subscribeIn(platform: Platform, subscriptions: readonly EventSubscription[]): void {
+  for (const sub of subscriptions) for (const type of sub.types) platform.subscribedEventTypes.add(type);
+}
+
+/** A runner for these subscriptions, quiet, on the test's clock (the subscriptions are registered too). */
 export function eventRunner(
   platform: Platform,
   subscriptions: readonly EventSubscription[],
   clock: ReturnType<typeof manualClock>,
 ): JobRunner {
+  subscribeIn(platform, subscriptions);
   return new JobRunner(platform, eventJobHandlers(subscriptions), { now: clock.now, log: () => {} });
 }
 
