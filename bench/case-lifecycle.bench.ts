@@ -10,7 +10,7 @@
  * Baseline, same run: a bare Fastify route (no auth, no validation, no domain) that writes the
  * same rows per action (action row with its hash, projection insert/update with a state JSON of
  * the same size, audit row chained to the last, outbox row + job where ours writes them, the
- * domain events with their dispatch jobs) in one
+ * domain events (without dispatch jobs: nobody subscribes to case events yet)) in one
  * better-sqlite3 transaction, on its own SQLite file in WAL mode with synchronous=FULL (its fsync
  * inside each commit: the same guarantee, acknowledged = on disk), driven by the same
  * worker. Besides throughput and latency it reports the server thread's CPU per action.
@@ -206,9 +206,6 @@ try {
   const insertEvent = db.prepare(
     'insert into domain_events (id, type, subject_id, subject_seq, payload, recorded_at) values (?, ?, ?, (select coalesce(max(subject_seq), 0) + 1 from domain_events where subject_id = ?), ?, ?) returning subject_seq',
   );
-  const insertDispatch = db.prepare(
-    "insert into jobs (id, kind, payload, status, max_attempts, run_at, created_at, updated_at, order_key, order_seq) values (?, 'events.dispatch', ?, 'pending', 10, ?, ?, ?, ?, ?)",
-  );
   /** The domain events ours records per action type (cases/events.ts): named ones and status changes. */
   const EVENTS: Record<string, string[]> = {
     receive: ['case.received'],
@@ -253,18 +250,8 @@ try {
         at,
         status: type,
       });
-      const { subject_seq } = insertEvent.get(eventId, eventType, caseId, caseId, eventPayload, at) as {
-        subject_seq: number;
-      };
-      insertDispatch.run(
-        crypto.randomUUID(),
-        JSON.stringify({ eventId }),
-        at,
-        at,
-        at,
-        `events.dispatch:${caseId}`,
-        subject_seq,
-      );
+      // The event only, no dispatch job: no part of the default house subscribes to case events (as ours).
+      insertEvent.get(eventId, eventType, caseId, caseId, eventPayload, at);
     }
     if (type === 'accept' || type === 'conclude' || type === 'deliver') {
       const id = crypto.randomUUID();
