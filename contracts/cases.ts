@@ -376,8 +376,11 @@ export const CaseListQuery = z.object({
   receivedFrom: IsoDate.optional(),
   receivedTo: IsoDate.optional(),
   warningLevel: z.enum(WARNING_LEVELS).optional(),
-  /** mine: assigned to me; queue: my department's cases waiting at a step of my role. */
-  view: z.enum(['all', 'mine', 'queue']).default('all'),
+  /**
+   * mine: assigned to me; queue: my department's cases waiting at a step of my role; prereview
+   * (网上预审): online applications received where I may accept (case.accept), awaiting a decision.
+   */
+  view: z.enum(['all', 'mine', 'queue', 'prereview']).default('all'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });

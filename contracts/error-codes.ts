@@ -346,6 +346,16 @@ export const ERROR_CODES = {
     zh: '未查到办件：请核对办件编号和查询码（印在收件凭证上）或证件号码后6位；多次输错后只能凭查询码查询',
     en: 'No case found: check the case number and the lookup code (printed on the receipt) or the ID ending; after several wrong tries only the lookup code works',
   },
+  CASE_ITEM_NOT_ONLINE: {
+    status: 422,
+    zh: '该事项不支持网上申请（网办深度不含网上预审或网上受理）',
+    en: 'This item cannot be applied for online (its online depth has neither pre-review nor online acceptance)',
+  },
+  CASE_ONLINE_CENTRE_MISSING: {
+    status: 409,
+    zh: '尚未设置县级政务服务中心，网上申请无法收件',
+    en: 'There is no county service centre to receive online applications',
+  },
   // example — the template module (server/modules/example/, not mounted in production). A new module
   // adds its own block like this one: its prefix, then each code with its status and both messages.
   EXAMPLE_NOTE_NOT_FOUND: { status: 404, zh: '找不到该便签', en: 'Note not found' },
@@ -471,6 +481,11 @@ export const ERROR_CODES = {
     status: 404,
     zh: '找不到该申请材料文件（可能已被删除）',
     en: 'No such file in this application (perhaps already removed)',
+  },
+  PORTAL_APPLICATION_INCOMPLETE: {
+    status: 409,
+    zh: '申请尚不完整：请填写必填项并上传全部必要材料后再提交',
+    en: 'The application is not complete: fill in the required fields and upload every required material, then submit',
   },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

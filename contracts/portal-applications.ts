@@ -28,6 +28,12 @@ export const SaveApplicationBody = z.strictObject({
 });
 export type SaveApplicationInput = z.infer<typeof SaveApplicationBody>;
 
+/** Submitting a draft (网上提交): at the revision read; it becomes a case for pre-review. */
+export const SubmitApplicationBody = z.strictObject({
+  expectedRevision: z.number().int().min(1).describe('申请当前修订号（乐观并发控制）'),
+});
+export type SubmitApplicationInput = z.infer<typeof SubmitApplicationBody>;
+
 export const APPLICATION_STATUSES = ['draft', 'submitted'] as const;
 
 /** A file uploaded for a material: its type is the one detected from the content, never the name's. */
@@ -67,6 +73,10 @@ export const ApplicationView = z.object({
   missingMaterials: z.array(z.object({ materialId: z.string(), name: z.string() })),
   /** Required form fields still without a value. */
   missingFields: z.array(z.object({ key: z.string(), label: z.string() })),
+  /** Once submitted: the number of the case it became (办件编号), null while a draft. */
+  caseNumber: z.string().nullable(),
+  /** When it was submitted, null while a draft. */
+  submittedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -80,6 +90,7 @@ export const ApplicationList = z.object({
       itemName: true,
       status: true,
       revision: true,
+      caseNumber: true,
       updatedAt: true,
     }),
   ),

@@ -7,7 +7,14 @@ export { CASE_EVENT_TYPES, type CaseEventPayload, type CaseEventType } from './e
 export { caseRoutes } from './http/routes.ts';
 /** The window's own checks of situation answers and of personal form fields, for the portal's drafts. */
 export { chosenAnswers, secretFieldKind } from './intake/intake.ts';
+/** Online applications (the portal): received as cases of channel `online`, for pre-review. */
+export {
+  type OnlineApplicationInput,
+  type OnlineIntake,
+  receiveOnlineApplication,
+} from './intake/online-intake.ts';
 export { casesModule } from './module.ts';
+export { loadCaseSettings } from './settings.ts';
 export { caseActionChain } from './store/action-chain-anchor.ts';
 export { casesMigration, caseWarningNoticesMigration } from './store/migration.ts';
 export { caseScopeMover } from './store/rescope-cases.ts';

@@ -6,6 +6,7 @@ import {
   findOrgUnit,
   findStaffWindow,
   findWindow,
+  listAllOrgUnits,
   listRootOrgUnits,
   type OrgUnitRecord,
 } from '../org/index.ts';
@@ -196,4 +197,40 @@ export async function countyDivision(db: Executor): Promise<string> {
   const code = root?.division_code ?? root?.code ?? '000000';
   if (root) divisionCache = code;
   return code;
+}
+
+/**
+ * The county's service centre (政务服务中心), where online applications are received: the
+ * `service_centre` unit with no township or village above it (the unit the county's comprehensive
+ * windows belong to), the first by the tree's order if there were several; null if there is none.
+ */
+export async function countyCentre(
+  db: Executor,
+  batch?: CaseBatch,
+): Promise<{ record: IntakePoint['record'] } | null> {
+  const load = async () => {
+    const units = await listAllOrgUnits(db);
+    const byId = new Map(units.map((u) => [u.id, u]));
+    const grassroots = (u: OrgUnitRecord) =>
+      u.path
+        .split('/')
+        .filter(Boolean)
+        .some((id) => ['township', 'village'].includes(byId.get(id)?.kind ?? ''));
+    return units.find((u) => u.kind === 'service_centre' && !grassroots(u)) ?? null;
+  };
+  const unit = batch ? await batch.once('org.countyCentre', load) : await load();
+  if (!unit) return null;
+  return {
+    record: {
+      unitId: unit.id,
+      unitPath: unit.path,
+      unitName: unit.name,
+      level: 'county',
+      windowId: null,
+      windowNumber: null,
+      windowName: null,
+      servicePointId: null,
+      servicePointName: null,
+    },
+  };
 }

@@ -13,6 +13,7 @@ export const PORTAL_AUDIT_ACTIONS = [
   'portal.readProfile',
   'portal.startApplication',
   'portal.saveApplication',
+  'portal.submitApplication',
   'portal.uploadMaterial',
   'portal.removeMaterial',
   'portal.downloadMaterial',

@@ -88,6 +88,8 @@ export interface MaterialRecord {
   deferredUntil: string | null;
   /** When a deferred material arrived (ISO), null while outstanding. */
   suppliedAt: string | null;
+  /** Online applications: the stored files (platform/files ids) the applicant uploaded for it. */
+  fileIds?: string[];
 }
 
 /** One back-office step of the item's process, resolved to a department at acceptance. */

@@ -52,6 +52,13 @@ export function checkItemAtPoint(doc: CatalogItemDocument, point: IntakePoint): 
     throw new AppError('CASE_ITEM_NOT_AT_WINDOW', { window: point.record.windowNumber, windowKind: kind });
 }
 
+/** Online (the portal): an item whose online depth has 网上预审 (3) or 网上受理 (4). */
+export function checkItemOnline(doc: Pick<CatalogItemDocument, 'depthFlags'>): void {
+  if (!doc.depthFlags.includes('3') && !doc.depthFlags.includes('4')) {
+    throw new AppError('CASE_ITEM_NOT_ONLINE');
+  }
+}
+
 /** The chosen answers by question, checked against the item's situation questions. */
 export function chosenAnswers(
   doc: CatalogItemDocument,

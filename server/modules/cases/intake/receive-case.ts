@@ -1,4 +1,4 @@
-import type { IntakeInput } from '../../../../contracts/cases.ts';
+import type { CaseChannel, IntakeInput } from '../../../../contracts/cases.ts';
 import { type Actor, authorize, scopePathsFor } from '../../../platform/access/policy.ts';
 import type { Platform } from '../../../platform/context.ts';
 import { maskAddress, maskIdNumber, maskPhone } from '../../../platform/crypto/mask.ts';
@@ -25,8 +25,10 @@ import { type CaseWritten, createCase } from '../store/write-path.ts';
 import {
   checkForm,
   checkItemAtPoint,
+  checkItemOnline,
   checklist,
   chosenAnswers,
+  type IntakePoint,
   missingItems,
   secretFieldKind,
 } from './intake.ts';
@@ -65,19 +67,42 @@ export async function receiveWith(
   input: IntakeInput,
   intakeKey?: IntakeKeyRecord,
 ): Promise<CaseWritten> {
-  const { platform, trx, actor } = work;
   // Who may not accept anywhere hears so first, not which window or point is missing.
-  if (scopePathsFor(actor, 'case.accept').length === 0) {
+  if (scopePathsFor(work.actor, 'case.accept').length === 0) {
     throw new AppError('ACCESS_DENIED', { action: 'case.accept' });
   }
-  const point = await resolveIntakePoint(trx, actor, { body: input, batch: work.batch });
+  const point = await resolveIntakePoint(work.trx, work.actor, { body: input, batch: work.batch });
+  return receiveAt(work, { input, point, channel: 'window', ...(intakeKey ? { intakeKey } : {}) });
+}
+
+/** Where and how an intake came in, once the place is known (a window or point, or the portal's centre). */
+export interface IntakeAt {
+  input: IntakeInput;
+  point: IntakePoint;
+  channel: CaseChannel;
+  intakeKey?: IntakeKeyRecord;
+  /** Online: the stored files uploaded for each material (by material id), kept on its record. */
+  fileIds?: ReadonlyMap<string, string[]>;
+}
+
+/**
+ * The intake at a resolved place: the access check there, the published version, whether the item
+ * may be taken there (at a window or point by its kind and level; online by the item's online
+ * depth), then the checks, the case number, the receive action and the decision.
+ */
+export async function receiveAt(
+  work: CaseWork,
+  { input, point, channel, intakeKey, fileIds }: IntakeAt,
+): Promise<CaseWritten> {
+  const { platform, trx, actor } = work;
   authorize(actor, 'case.accept', { path: point.record.unitPath });
   const version = await work.batch.once(`catalog.version:${input.itemId}`, () =>
     getPublishedVersion(trx, input.itemId),
   );
   if (!version) throw new AppError('CASE_ITEM_NOT_PUBLISHED', { itemId: input.itemId });
   const doc = version.document;
-  checkItemAtPoint(doc, point);
+  if (channel === 'online') checkItemOnline(doc);
+  else checkItemAtPoint(doc, point);
   const department = await departmentOf(trx, doc.departmentId, work.batch);
   if (!department)
     throw new AppError('CASE_ITEM_NOT_PUBLISHED', { itemId: input.itemId, reason: 'department' });
@@ -113,13 +138,13 @@ export async function receiveWith(
     chosen,
     inputs: input.materials,
     deferral: { earliest: work.today, latest: latestDeferralDate({ item }, work.today, work.calendar) },
-  });
+  }).map((m) => (fileIds?.has(m.materialId) ? { ...m, fileIds: [...(fileIds.get(m.materialId) ?? [])] } : m));
   const serial = await nextCaseSerial(trx, Number(work.today.slice(0, 4)));
   const number = `${await countyDivision(trx)}-${work.today.slice(0, 4)}-${String(serial).padStart(7, '0')}`;
 
   const payload: ReceivePayload = {
     number,
-    channel: 'window',
+    channel,
     parentId: null,
     item,
     intake: point.record,

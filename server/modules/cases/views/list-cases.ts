@@ -17,7 +17,8 @@ const prefix = (p: string) => `${p}%`;
  * 办件查询: by number, applicant, item, department, status, window, service point, dates and
  * warning level, always inside the actor's scope (cases received, owned or at a step under one of
  * its case.read grants). `mine` lists what the actor has claimed; `queue` what waits at a step of
- * the actor's role in its departments.
+ * the actor's role in its departments; `prereview` the online applications waiting for the intake
+ * decision where the actor may accept (the county centre's clerks).
  */
 export async function listCases(
   platform: Platform,
@@ -53,6 +54,15 @@ export async function listCases(
   if (q.receivedTo) query = query.where('received_on', '<=', q.receivedTo);
   if (q.warningLevel) query = query.where('warning_level', '=', q.warningLevel);
   if (q.view === 'mine') query = query.where('assignee_id', '=', actor.accountId);
+  if (q.view === 'prereview') {
+    // 网上预审: online cases not yet decided, received where this actor may accept.
+    const accepting = scopePathsFor(actor, 'case.accept');
+    if (accepting.length === 0) return { items: [], total: 0 };
+    query = query
+      .where('channel', '=', 'online')
+      .where('status', '=', 'received')
+      .where((eb) => eb.or(accepting.map((p) => eb('intake_path', 'like', prefix(p)))));
+  }
   if (q.view === 'queue') {
     const stepGrants = actor.grants.filter((g) => (STEP_ROLES as readonly string[]).includes(g.role));
     if (stepGrants.length === 0) return { items: [], total: 0 };

@@ -33,7 +33,7 @@ export function appliesOnline(doc: Pick<CatalogItemDocument, 'depthFlags'>): boo
 }
 
 /** The applicant's verified values, as the form's applicant fields take them. */
-function profileOf(platform: Platform, account: PortalAccountsTable) {
+export function profileOf(platform: Platform, account: PortalAccountsTable) {
   const open = (v: string | null) => (v === null ? undefined : platform.cipher.decrypt(v));
   return {
     kind: 'person' as const,
@@ -57,7 +57,7 @@ function lockedKeysOf(doc: CatalogItemDocument): string[] {
     .map(([k]) => k);
 }
 
-async function verifiedAccount(db: Executor, actor: PortalActor): Promise<PortalAccountsTable> {
+export async function verifiedAccount(db: Executor, actor: PortalActor): Promise<PortalAccountsTable> {
   const account = await findAccount(db, actor.accountId);
   if (!account || account.disabled) throw new AppError('PORTAL_LOGIN_REQUIRED');
   if (account.real_name_level === 'phone') throw new AppError('PORTAL_REAL_NAME_REQUIRED');
@@ -112,6 +112,8 @@ export async function startApplication(
     created_at: at,
     updated_at: at,
     submitted_at: null,
+    case_id: null,
+    case_number: null,
   };
   await inTransaction(platform, async (trx) => {
     await insertApplication(trx, row);
@@ -146,12 +148,13 @@ export async function listApplications(platform: Platform, actor: PortalActor) {
   const rows = await listOwnApplications(platform.db, actor.accountId);
   const views = await Promise.all(rows.map((row) => viewOf(platform, { db: platform.db, row })));
   return {
-    items: views.map(({ id, itemId, itemName, status, revision, updatedAt }) => ({
+    items: views.map(({ id, itemId, itemName, status, revision, caseNumber, updatedAt }) => ({
       id,
       itemId,
       itemName,
       status,
       revision,
+      caseNumber,
       updatedAt,
     })),
   };

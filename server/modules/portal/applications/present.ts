@@ -99,6 +99,8 @@ export function toApplicationView(
     missingFields: doc.formFields
       .filter((f) => f.required && f.kind !== 'attachment' && isEmpty(form[f.key]))
       .map((f) => ({ key: f.key, label: f.label })),
+    caseNumber: row.case_number ?? null,
+    submittedAt: row.submitted_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -6,6 +6,7 @@ import {
   ApplicationView,
   SaveApplicationBody,
   StartApplicationBody,
+  SubmitApplicationBody,
 } from '../../../../contracts/portal-applications.ts';
 import type { Platform } from '../../../platform/context.ts';
 import {
@@ -14,10 +15,11 @@ import {
   saveApplication,
   startApplication,
 } from '../applications/drafts.ts';
+import { submitApplication } from '../applications/submit.ts';
 import { requirePortalActor } from './portal-session.ts';
 import { applicationFileRoutes } from './routes-application-files.ts';
 
-/** 网上申请 while drafts: start (or resume), read, save a step, list the account's own; its materials' files. */
+/** 网上申请: start (or resume), read, save a step, submit, list the account's own; its materials' files. */
 export function applicationRoutes(app: FastifyInstance, platform: Platform): void {
   applicationFileRoutes(app, platform);
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -77,5 +79,22 @@ export function applicationRoutes(app: FastifyInstance, platform: Platform): voi
       config,
     },
     async (req) => saveApplication(platform, requirePortalActor(req), { ...req.body, id: req.params.id }),
+  );
+  r.post(
+    '/api/portal/applications/:id/submit',
+    {
+      schema: {
+        operationId: 'submitPortalApplication',
+        tags: ['portal'],
+        summary: '提交网上申请（成为办件，进入网上预审）',
+        description:
+          '申请须完整：必填项已填、必要材料均已上传，否则 409 PORTAL_APPLICATION_INCOMPLETE（details 列出 missingFields、missingMaterials）。提交后不能再修改。',
+        params: ApplicationIdParams,
+        body: SubmitApplicationBody,
+        response: { 200: ApplicationView },
+      },
+      config,
+    },
+    async (req) => submitApplication(platform, requirePortalActor(req), { ...req.body, id: req.params.id }),
   );
 }

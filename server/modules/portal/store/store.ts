@@ -192,3 +192,28 @@ export async function saveDraftIfAt(
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
+
+/**
+ * Marks a draft submitted as the case it became, at the revision it was checked at: false when it
+ * is no longer that draft (submitted meanwhile, or saved since).
+ */
+export async function markSubmittedIfAt(
+  db: Executor,
+  change: { id: string; expectedRevision: number; caseId: string; caseNumber: string; at: string },
+): Promise<boolean> {
+  const res = await portalDb(db)
+    .updateTable('portal_applications')
+    .set({
+      status: 'submitted',
+      case_id: change.caseId,
+      case_number: change.caseNumber,
+      submitted_at: change.at,
+      updated_at: change.at,
+      revision: change.expectedRevision + 1,
+    })
+    .where('id', '=', change.id)
+    .where('status', '=', 'draft')
+    .where('revision', '=', change.expectedRevision)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}

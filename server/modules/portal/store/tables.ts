@@ -30,6 +30,9 @@ export interface PortalApplicationsTable {
   created_at: string;
   updated_at: string;
   submitted_at: string | null;
+  /** The case it became once submitted (cases module), and its number; null while a draft (0412). */
+  case_id: string | null;
+  case_number: string | null;
 }
 
 /**
