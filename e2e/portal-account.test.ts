@@ -4,8 +4,9 @@ import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { idNumberCheckChar } from '../contracts/identifiers.ts';
+import { casesDb } from '../server/modules/cases/testing/index.ts';
 import { catalogDb } from '../server/modules/catalog/testing/index.ts';
-import { samplePng } from '../server/platform/files/testing/samples.ts';
+import { samplePdf, samplePng } from '../server/platform/files/testing/samples.ts';
 import { startWebApp, textOf, type WebApp } from './harness.ts';
 
 const PHONE = { width: 375, height: 667 };
@@ -193,5 +194,31 @@ describe('portal log-in, 我的 and 在线办理 on a phone (Chromium)', () => {
     await page.getByRole('link', { name: '身份证.png' }).waitFor();
     assert.equal(await page.getByLabel(/经营范围/).inputValue(), '日用百货零售');
     assert.equal(await page.getByRole('button', { name: '本人办理' }).getAttribute('aria-pressed'), 'true');
+
+    // Complete it and submit: the application becomes a case waiting for 网上预审, no longer editable.
+    assert.equal(await page.getByTestId('apply-submit').isDisabled(), true, 'not before it is complete');
+    await page.getByLabel(/组成形式/).selectOption({ index: 1 });
+    await page.getByRole('button', { name: '保存申请表' }).click();
+    await page.getByText(/已保存（第 4 版）/).waitFor();
+    const checklist = page.getByTestId('apply-checklist');
+    for (const label of await checklist.getByText(/^上传“/).allInnerTexts()) {
+      const input = page.getByLabel(label);
+      const name = `${label.slice(3, -1)}.pdf`;
+      if ((await checklist.getByRole('link', { name }).count()) > 0) continue;
+      await input.setInputFiles({ name, mimeType: 'application/pdf', buffer: samplePdf() });
+      await checklist.getByRole('link', { name }).waitFor();
+    }
+    assert.equal(await page.getByTestId('apply-missing-materials').count(), 0);
+    await page.getByTestId('apply-submit').click();
+    await page.getByTestId('apply-submitted').waitFor();
+    const submitted = await textOf(page.getByTestId('apply-submitted'));
+    const number = submitted.match(/办件编号 ([\dA-Z-]+)/)?.[1];
+    assert.ok(number, submitted);
+    const row = await casesDb(web.platform.db)
+      .selectFrom('cases')
+      .select(['channel', 'status'])
+      .where('number', '=', number)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(row, { channel: 'online', status: 'received' });
   });
 });

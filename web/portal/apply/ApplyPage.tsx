@@ -96,6 +96,7 @@ export function ApplyPage() {
               onSave={(form) => void save({ form })}
             />
             <Checklist draft={draft} onChange={setDraft} />
+            <SubmitStep draft={draft} onSubmitted={setDraft} />
           </>
         ) : null}
       </main>
@@ -186,6 +187,62 @@ function Checklist({
       ) : (
         <p className="ac-note">{t('portal.apply.formComplete')}</p>
       )}
+    </section>
+  );
+}
+
+/** 提交: possible once nothing is missing; then the application is a case waiting for 网上预审. */
+function SubmitStep({
+  draft,
+  onSubmitted,
+}: {
+  draft: OnlineApplicationView;
+  onSubmitted(next: OnlineApplicationView): void;
+}) {
+  const { t } = useI18n();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (draft.status === 'submitted') {
+    return (
+      <section className="ac-card" role="status" data-testid="apply-submitted">
+        <h2 className="ac-subtitle">{t('portal.apply.submittedTitle')}</h2>
+        <p className="ac-intro">{t('portal.apply.submittedText', { number: draft.caseNumber ?? '' })}</p>
+      </section>
+    );
+  }
+  const ready = draft.missingFields.length === 0 && draft.missingMaterials.length === 0;
+  const submit = async () => {
+    setProblem(null);
+    setBusy(true);
+    try {
+      onSubmitted(
+        await http.post<OnlineApplicationView>(`/api/portal/applications/${draft.id}/submit`, {
+          expectedRevision: draft.revision,
+        }),
+      );
+    } catch (err) {
+      setProblem(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="ac-card">
+      <p className="ac-note">{ready ? t('portal.apply.readyNote') : t('portal.apply.notReadyNote')}</p>
+      {problem ? (
+        <p className="ac-problem" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      <button
+        type="button"
+        className="ac-primary"
+        disabled={!ready || busy}
+        onClick={() => void submit()}
+        data-testid="apply-submit"
+      >
+        {t('portal.apply.submit')}
+      </button>
     </section>
   );
 }

@@ -56,5 +56,12 @@ export const portalAccountEn: Record<PortalAccountMessageKey, string> = {
   'portal.apply.missingMaterials': 'Still to upload: {list}',
   'portal.elder.on': 'Large text',
   'portal.elder.off': 'Standard',
+  'portal.apply.submit': 'Submit',
+  'portal.apply.readyNote':
+    'The form and every required material are there. Once submitted it cannot be changed; a window clerk will pre-review it.',
+  'portal.apply.notReadyNote': 'Fill in the form and upload every required material to submit.',
+  'portal.apply.submittedTitle': 'Submitted',
+  'portal.apply.submittedText':
+    'Case number {number}. A window clerk will pre-review it; you will hear by text message.',
   'portal.apply.start': 'Apply online',
 };

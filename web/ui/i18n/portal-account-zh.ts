@@ -52,6 +52,11 @@ export const portalAccountZh = {
   'portal.apply.missingMaterials': '还需上传：{list}',
   'portal.elder.on': '长辈版',
   'portal.elder.off': '标准版',
+  'portal.apply.submit': '提交申请',
+  'portal.apply.readyNote': '申请表和必交材料已齐全。提交后不能再修改，窗口工作人员将在网上预审。',
+  'portal.apply.notReadyNote': '填写完申请表、上传全部必交材料后才能提交。',
+  'portal.apply.submittedTitle': '已提交',
+  'portal.apply.submittedText': '办件编号 {number}。窗口工作人员将进行网上预审，结果会以短信告知。',
   'portal.apply.start': '在线办理',
 } as const;
 
