@@ -1,32 +1,14 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { idNumberCheckChar } from '../contracts/identifiers.ts';
 import { casesDb } from '../server/modules/cases/testing/index.ts';
 import { catalogDb } from '../server/modules/catalog/testing/index.ts';
 import { samplePdf, samplePng } from '../server/platform/files/testing/samples.ts';
+import { seriousViolations } from './axe.ts';
 import { startWebApp, textOf, type WebApp } from './harness.ts';
 
 const PHONE = { width: 375, height: 667 };
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** The serious and critical WCAG 2.1 AA violations axe-core finds on the page. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    // axe is the global the evaluated source defines; it has no types on window.
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<AxeResult> } }).axe;
-    interface AxeResult {
-      violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-    }
-    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  });
-}
 
 async function assertFitsPhone(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
